@@ -1,0 +1,96 @@
+namespace Anarchy.Models.Waltz;
+
+/// <summary>
+/// Step 4: seekers and willing partners form pacts, taken greedily by mutual value (docs/MODEL.md,
+/// "Alliance formation").
+/// </summary>
+internal static class AllianceFormation
+{
+    /// <summary>Whether i and j could form a new pact now (value aside).</summary>
+    public static bool Eligible(World w, int i, int j)
+    {
+        var p = w.Parameters;
+        return i != j && w.Alive[i] && w.Alive[j]
+            && !w.Allied(i, j) && !w.Enemies(i, j)
+            && w.Doctrine[i] != Doctrine.Internal && w.Doctrine[j] != Doctrine.Internal
+            && w.PactCount[i] < p.MaxPacts && w.PactCount[j] < p.MaxPacts;
+    }
+
+    private readonly record struct Candidate(double Score, int Low, int High);
+
+    public static void Step(World w, RunLedger ledger)
+    {
+        var p = w.Parameters;
+        int n = w.N;
+        var candidates = new List<Candidate>();
+        for (int i = 0; i < n; i++)
+        {
+            if (!w.Seeking[i]) continue;
+            for (int j = 0; j < n; j++)
+            {
+                if (!Eligible(w, i, j)) continue;
+                if (w.Seeking[j] && j < i) continue; // both seek: the pair is listed once, from the lower index
+                double vij = Perception.PactValue(w, i, j);
+                if (vij <= 0) continue;
+                double vji = Perception.PactValue(w, j, i);
+                // A fellow seeker accepts any ally worth something to it; others only one worth its upkeep.
+                bool accepts = w.Seeking[j] ? vji > 0 : vji >= p.PactUpkeep * w.Wealth[j];
+                if (!accepts) continue;
+                double score = Math.Min(vij / (w.Wealth[i] + p.Epsilon), vji / (w.Wealth[j] + p.Epsilon));
+                candidates.Add(new Candidate(score, Math.Min(i, j), Math.Max(i, j)));
+            }
+        }
+
+        // Strict total order: score descending, then lower index, then higher index (each pair appears once).
+        candidates.Sort(static (a, b) =>
+        {
+            int c = b.Score.CompareTo(a.Score);
+            if (c != 0) return c;
+            c = a.Low.CompareTo(b.Low);
+            return c != 0 ? c : a.High.CompareTo(b.High);
+        });
+
+        Span<bool> gained = n <= 1024 ? stackalloc bool[n] : new bool[n];
+        foreach (var c in candidates)
+        {
+            int a = c.Low, b = c.High;
+            if (w.Allied(a, b) || w.PactCount[a] >= p.MaxPacts || w.PactCount[b] >= p.MaxPacts) continue;
+            if ((w.Seeking[a] && gained[a]) || (w.Seeking[b] && gained[b])) continue; // one new pact per seeker and tick
+            w.FormPact(a, b);
+            gained[a] = gained[b] = true;
+            ledger.Tick.PactsFormed++;
+            ledger.Record(new ModelEvent(w.Tick, EventKinds.PactFormed, a, b));
+        }
+    }
+}
+
+/// <summary>
+/// Step 5: pacts whose salience (common threat times compatibility) stays low lapse after a grace period that
+/// grows with their age when alliances are institutionalised (docs/MODEL.md, "Alliance dissolution").
+/// </summary>
+internal static class AllianceDissolution
+{
+    public static void Step(World w, RunLedger ledger)
+    {
+        var p = w.Parameters;
+        int n = w.N;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = i + 1; j < n; j++)
+            {
+                int at = i * n + j;
+                if (w.PactAge[at] < 0) continue;
+                double salience = w.CommonThreat[at] * w.Compatibility[at];
+                int weak = salience < p.LapseSalience ? w.PactWeak[at] + 1 : 0;
+                w.PactWeak[at] = w.PactWeak[j * n + i] = weak;
+                int age = w.PactAge[at];
+                if (weak > p.Inertia + p.Institutionalisation * age)
+                {
+                    w.BreakPact(i, j);
+                    ledger.Tick.PactsLapsed++;
+                    ledger.Record(new ModelEvent(w.Tick, EventKinds.PactLapsed, i, j, Value: salience, Duration: age));
+                }
+            }
+        }
+    }
+}

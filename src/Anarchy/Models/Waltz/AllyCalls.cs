@@ -1,0 +1,71 @@
+namespace Anarchy.Models.Waltz;
+
+/// <summary>
+/// Step 7: the target's allies are called, and, while the hop count is below chainDepth, the allies of those who
+/// stood. Each stands or stays out by interest, obligation and noise; a stand is entangled when only the obligation
+/// brought it in, aligned when interest alone would have; staying out is abandonment (docs/MODEL.md, "Calls to allies").
+/// </summary>
+internal static class AllyCalls
+{
+    /// <summary>Calls allies for the dispute <paramref name="id"/> of initiator i against target j; returns the
+    /// allies that stood, in the order they stood.</summary>
+    public static List<int> Call(World w, RunLedger ledger, int i, int j, int id, out bool leaderCalled)
+    {
+        var p = w.Parameters;
+        int n = w.N;
+        uint tick = (uint)w.Tick;
+        bool rec = ledger.Recording;
+        leaderCalled = false;
+        var stood = new List<int>();
+        var involved = new bool[n];
+        involved[i] = involved[j] = true;
+        var queue = new Queue<(int State, int Hop)>();
+        queue.Enqueue((j, 0));
+        while (queue.Count > 0)
+        {
+            var (k, hop) = queue.Dequeue();
+            if (hop >= p.ChainDepth) continue;
+            double decay = 1;
+            for (int h = 0; h < hop; h++) decay *= p.ChainDecay;
+            for (int a = 0; a < n; a++)
+            {
+                // A state allied to the initiator as well is torn between them and is not called.
+                if (involved[a] || !w.Allied(a, k) || !w.Alive[a] || w.AtWar(a) || w.Allied(a, i)) continue;
+                involved[a] = true;
+                ledger.Tick.Calls++;
+                double interest = w.Compatibility[a * n + k] * w.Threat[a * n + i] / (w.ThreatLevel[a] + p.Epsilon) - p.WarCost;
+                int age = w.PactAge[a * n + k];
+                double obligation = p.Honour * (1 + p.Institutionalisation * age) * (1 - p.Looseness) * decay;
+                double noise = p.CallNoise * w.Random.Normal(tick, (uint)DrawPurpose.CallNoise, (uint)a, (uint)i);
+                string answer;
+                if (interest + obligation + noise > 0)
+                {
+                    bool entangled = interest + noise <= 0;
+                    answer = entangled ? "entangled" : "aligned";
+                    ledger.Tick.Honoured++;
+                    if (entangled) ledger.Tick.Entangled++; else ledger.Tick.Aligned++;
+                    if (hop >= 1) ledger.Tick.Chain++;
+                    stood.Add(a);
+                    queue.Enqueue((a, hop + 1));
+                    if (rec && a == w.Leader)
+                    {
+                        if (entangled) ledger.Leader.Entangled++; else ledger.Leader.Aligned++;
+                    }
+                }
+                else
+                {
+                    answer = "abandoned";
+                    ledger.Tick.Abandonments++;
+                    w.BreakPact(a, k);
+                    w.Reputation[a] *= 1 - p.ReputationLoss;
+                    if (rec && a == w.Leader) ledger.Leader.Abandoned++;
+                    ledger.Record(new ModelEvent(w.Tick, EventKinds.PactBroken, a, k, "abandonment", id, Duration: age));
+                }
+                leaderCalled |= a == w.Leader;
+                ledger.Record(new ModelEvent(w.Tick, EventKinds.Call, a, k, answer, id, Hop: hop,
+                    Value: interest + noise, Value2: obligation));
+            }
+        }
+        return stood;
+    }
+}

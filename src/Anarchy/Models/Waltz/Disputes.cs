@@ -1,0 +1,167 @@
+namespace Anarchy.Models.Waltz;
+
+/// <summary>
+/// Step 6: states pick their most attractive target, act with probability equal to their revisionism, and the acts
+/// are resolved one at a time in random-key order: restrained, deterred, settled or war (docs/MODEL.md, "Disputes").
+/// </summary>
+internal static class Disputes
+{
+    private readonly record struct Act(ulong Key, int Initiator, int Target);
+
+    public static void Step(World w, RunLedger ledger)
+    {
+        var acts = new List<Act>();
+        uint tick = (uint)w.Tick;
+        for (int i = 0; i < w.N; i++)
+        {
+            if (!w.Alive[i] || w.AtWar(i)) continue;
+            int target = ChooseTarget(w, i);
+            if (target < 0) continue;
+            if (w.Random.Uniform(tick, (uint)DrawPurpose.DisputeAct, (uint)i) < w.Revisionism[i])
+                acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, target));
+        }
+        // A random order from sorted random keys; the initiator index breaks (improbable) ties.
+        acts.Sort(static (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Initiator.CompareTo(b.Initiator));
+        foreach (var act in acts)
+        {
+            int i = act.Initiator, j = act.Target;
+            if (!w.Alive[i] || !w.Alive[j] || w.AtWar(i) || w.AtWar(j)) continue;
+            Resolve(w, ledger, i, j);
+        }
+    }
+
+    /// <summary>
+    /// The target maximising P * W_j among reachable, living, non-allied states not at war with P above the win
+    /// threshold, where P uses expected strengths; -1 when there is none. Ties go to the lower index.
+    /// </summary>
+    public static int ChooseTarget(World w, int i)
+    {
+        var p = w.Parameters;
+        int n = w.N, best = -1;
+        double bestValue = 0;
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i || !w.Alive[j] || w.AtWar(j) || w.Allied(i, j) || w.Proximity[i * n + j] <= p.Reach) continue;
+            double a = ExpectedStrength(w, i, j, initiating: true);
+            double b = ExpectedStrength(w, j, i, initiating: false);
+            double chance = Perception.WinChance(a, b, p.Gamma);
+            if (chance <= p.WinThreshold) continue;
+            double value = chance * w.Wealth[j];
+            if (best < 0 || value > bestValue)
+            {
+                best = j;
+                bestValue = value;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Expected strength of principal i's side facing q: M_i plus rho * M_k * pi_kq for each ally k that is alive,
+    /// not at war and not allied to q. An initiator counts only allies hostile to the target (c_kq below
+    /// hostileCompatibility).
+    /// </summary>
+    public static double ExpectedStrength(World w, int i, int q, bool initiating)
+    {
+        var p = w.Parameters;
+        int n = w.N;
+        double strength = w.Capability[i];
+        for (int k = 0; k < n; k++)
+        {
+            if (k == q || !w.Allied(i, k) || !w.Alive[k] || w.AtWar(k) || w.Allied(k, q)) continue;
+            if (initiating && w.Compatibility[k * n + q] >= p.HostileCompatibility) continue;
+            strength += w.Rho(i, k) * w.Capability[k] * w.Proximity[k * n + q];
+        }
+        return strength;
+    }
+
+    private static void Resolve(World w, RunLedger ledger, int i, int j)
+    {
+        var p = w.Parameters;
+        int n = w.N, leader = w.Leader, id = ledger.NextDisputeId++;
+        uint tick = (uint)w.Tick;
+        bool rec = ledger.Recording;
+        ledger.Tick.Disputes++;
+        bool leaderInvolved = leader == i || leader == j;
+        if (rec && leader == i) ledger.Leader.Initiated++;
+        if (rec && leader == j) ledger.Leader.Targeted++;
+
+        // Restraint: allies of the initiator that favour the target object, in index order; one draw each.
+        bool restrained = false;
+        for (int a = 0; a < n && !restrained; a++)
+        {
+            if (!w.Allied(i, a) || !w.Alive[a] || a == j || w.Compatibility[a * n + j] <= p.RestrainC) continue;
+            double chance = Math.Min(1, w.Rho(i, a) * w.Capability[a] / (w.Capability[i] + p.Epsilon));
+            restrained = w.Random.Uniform(tick, (uint)DrawPurpose.Restraint, (uint)i, (uint)a) < chance;
+            if (a == leader)
+            {
+                leaderInvolved = true;
+                if (rec && restrained) ledger.Leader.RestrainedAlly++;
+            }
+            ledger.Record(new ModelEvent(w.Tick, EventKinds.Objection, a, i, restrained ? "restrained" : "ignored", id, Value: chance));
+        }
+        if (restrained)
+        {
+            ledger.Tick.Restrained++;
+            if (rec && leader == i) ledger.Leader.WasRestrained++;
+            Finish(w, ledger, id, i, j, "restrained", leaderInvolved);
+            return;
+        }
+
+        var stood = AllyCalls.Call(w, ledger, i, j, id, out bool leaderCalled);
+        bool leaderStood = leader == j || stood.Contains(leader);
+        leaderInvolved |= leaderCalled;
+
+        // Deterred: with the allies that actually stood, the initiator's realised chance is too low.
+        double strengthA = w.Capability[i];
+        double strengthB = w.Capability[j];
+        foreach (int a in stood) strengthB += w.Capability[a] * w.Proximity[a * n + i];
+        if (Perception.WinChance(strengthA, strengthB, p.Gamma) <= p.WinThreshold)
+        {
+            ledger.Tick.Deterred++;
+            if (rec && leaderStood) ledger.Leader.Deterred++;
+            if (rec && leader == i) ledger.Leader.WasDeterred++;
+            Finish(w, ledger, id, i, j, "deterred", leaderInvolved);
+            return;
+        }
+
+        if (w.Random.Uniform(tick, (uint)DrawPurpose.Escalation, (uint)i) >= p.Escalation)
+        {
+            ledger.Tick.Settled++;
+            Finish(w, ledger, id, i, j, "settled", leaderInvolved);
+            return;
+        }
+
+        var war = new War(w.Wars.Count, i, j, w.Tick, id) { Recorded = rec };
+        w.Wars.Add(war);
+        war.SideB.AddRange(stood);
+        // The initiator's allies join only opportunistically, on their own interest in fighting the target.
+        for (int a = 0; a < n; a++)
+        {
+            if (!w.Allied(i, a) || !w.Alive[a] || w.AtWar(a) || a == j || w.Allied(a, j) || stood.Contains(a)) continue;
+            double interest = w.Compatibility[a * n + i] * w.Threat[a * n + j] / (w.ThreatLevel[a] + p.Epsilon) - p.WarCost;
+            if (interest <= p.Opportunism) continue;
+            war.SideA.Add(a);
+            ledger.Tick.OpportunisticJoins++;
+            if (a == leader)
+            {
+                leaderInvolved = true;
+                if (rec) ledger.Leader.OpportunisticJoins++;
+            }
+            ledger.Record(new ModelEvent(w.Tick, EventKinds.Join, a, i, "opportunistic", id, war.Id, Value: interest));
+        }
+        foreach (int k in war.SideA) w.WarOf[k] = war.Id;
+        foreach (int k in war.SideB) w.WarOf[k] = war.Id;
+        ledger.Tick.Wars++;
+        if (rec && (war.SideA.Contains(leader) || war.SideB.Contains(leader))) ledger.Leader.Wars++;
+        ledger.Record(new ModelEvent(w.Tick, EventKinds.WarStart, i, j, "", id, war.Id,
+            SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
+        Finish(w, ledger, id, i, j, "war", leaderInvolved);
+    }
+
+    private static void Finish(World w, RunLedger ledger, int id, int i, int j, string ending, bool leaderInvolved)
+    {
+        if (ledger.Recording && leaderInvolved) ledger.Leader.Disputes++;
+        ledger.Record(new ModelEvent(w.Tick, EventKinds.Dispute, i, j, ending, id));
+    }
+}

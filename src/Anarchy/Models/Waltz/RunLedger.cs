@@ -1,0 +1,120 @@
+namespace Anarchy.Models.Waltz;
+
+/// <summary>Counts of what happened, for one tick or summed over a run.</summary>
+public sealed class EventCounts
+{
+    public long Disputes { get; set; }
+    public long Restrained { get; set; }
+    public long Deterred { get; set; }
+    public long Settled { get; set; }
+    public long Wars { get; set; }
+    public long Calls { get; set; }
+    public long Honoured { get; set; }
+    public long Entangled { get; set; }
+    public long Aligned { get; set; }
+    public long Chain { get; set; }
+    public long OpportunisticJoins { get; set; }
+    public long Abandonments { get; set; }
+    public long PactsFormed { get; set; }
+    public long PactsLapsed { get; set; }
+    public long Deaths { get; set; }
+    public long Conquests { get; set; }
+    public long WarsEnded { get; set; }
+
+    public void Add(EventCounts o)
+    {
+        Disputes += o.Disputes; Restrained += o.Restrained; Deterred += o.Deterred; Settled += o.Settled;
+        Wars += o.Wars; Calls += o.Calls; Honoured += o.Honoured; Entangled += o.Entangled; Aligned += o.Aligned;
+        Chain += o.Chain; OpportunisticJoins += o.OpportunisticJoins; Abandonments += o.Abandonments;
+        PactsFormed += o.PactsFormed; PactsLapsed += o.PactsLapsed; Deaths += o.Deaths; Conquests += o.Conquests;
+        WarsEnded += o.WarsEnded;
+    }
+
+    public void Clear()
+    {
+        Disputes = Restrained = Deterred = Settled = Wars = Calls = Honoured = Entangled = Aligned = Chain = 0;
+        OpportunisticJoins = Abandonments = PactsFormed = PactsLapsed = Deaths = Conquests = WarsEnded = 0;
+    }
+}
+
+/// <summary>What happened to the leader, disputes by the leader's role (docs/MODEL.md, "The leader and Beckley's question").</summary>
+public sealed class LeaderCounts
+{
+    /// <summary>Disputes the leader was involved in (initiator, target, called ally, joiner or objecting ally).</summary>
+    public long Disputes { get; set; }
+    public long Initiated { get; set; }
+    public long Targeted { get; set; }
+    public long Entangled { get; set; }
+    public long Aligned { get; set; }
+    public long Abandoned { get; set; }
+    /// <summary>The leader objected and its ally, the initiator, stood down.</summary>
+    public long RestrainedAlly { get; set; }
+    /// <summary>The leader initiated and an ally restrained it.</summary>
+    public long WasRestrained { get; set; }
+    /// <summary>The leader stood (as target or honouring ally) in a dispute that ended deterred.</summary>
+    public long Deterred { get; set; }
+    /// <summary>The leader initiated and was deterred.</summary>
+    public long WasDeterred { get; set; }
+    public long OpportunisticJoins { get; set; }
+    public long Wars { get; set; }
+}
+
+/// <summary>Kinds of recorded events (the <c>event</c> column of events.csv).</summary>
+public static class EventKinds
+{
+    public const string Dispute = "dispute";
+    public const string Objection = "objection";
+    public const string Call = "call";
+    public const string WarStart = "war_start";
+    public const string Join = "join";
+    public const string WarEnd = "war_end";
+    public const string PactFormed = "pact_formed";
+    public const string PactLapsed = "pact_lapsed";
+    public const string PactBroken = "pact_broken";
+    public const string Death = "death";
+    public const string Shock = "shock";
+}
+
+/// <summary>One recorded event; unused fields are -1, NaN or empty (docs/OUTPUTS.md, "events").</summary>
+public readonly record struct ModelEvent(
+    int Tick,
+    string Kind,
+    int State,
+    int Other,
+    string Outcome = "",
+    int Dispute = -1,
+    int War = -1,
+    int Hop = -1,
+    double Value = double.NaN,
+    double Value2 = double.NaN,
+    int Duration = -1,
+    string SideA = "",
+    string SideB = "");
+
+/// <summary>
+/// The bookkeeping of one run: counts per tick and in total, the leader's counts, spending per balancing channel,
+/// and the event list when events are kept. Nothing is counted during the burn-in.
+/// </summary>
+public sealed class RunLedger
+{
+    public RunLedger(bool keepEvents) => Events = keepEvents ? [] : null;
+
+    /// <summary>False during the burn-in.</summary>
+    public bool Recording { get; set; }
+
+    public EventCounts Tick { get; } = new();
+    public EventCounts Total { get; } = new();
+    public LeaderCounts Leader { get; } = new();
+    public double InternalSpending { get; set; }
+    public double ExternalSpending { get; set; }
+    public int FirstHegemonyTick { get; set; } = -1;
+    public List<ModelEvent>? Events { get; }
+
+    /// <summary>Disputes numbered from 0 in the order they were resolved, burn-in included.</summary>
+    public int NextDisputeId { get; set; }
+
+    public void Record(in ModelEvent e)
+    {
+        if (Recording) Events?.Add(e);
+    }
+}

@@ -1,0 +1,113 @@
+namespace Anarchy.Models.Waltz;
+
+/// <summary>What to keep from a run besides its summary.</summary>
+public readonly record struct RunDetail(bool Series, bool Events)
+{
+    public static RunDetail SummaryOnly => default;
+}
+
+/// <summary>
+/// The reference engine for the Waltz model: steps a world through the burn-in and the recorded ticks and keeps
+/// the books. A run is a pure function of (scenario, seed).
+/// </summary>
+public static class WaltzSimulation
+{
+    /// <summary>Runs one replicate. <paramref name="run"/>, <paramref name="point"/> and <paramref name="replicate"/> only label the output.</summary>
+    public static RunResult Run(Scenario scenario, ulong seed, RunDetail detail, long run = 0, long point = 0, long replicate = 0)
+    {
+        var world = Initialization.Create(scenario, seed);
+        var ledger = new RunLedger(detail.Events);
+        var series = detail.Series ? new List<SeriesRow>(scenario.Ticks) : null;
+        for (int t = 0; t < scenario.TotalTicks; t++)
+        {
+            world.Tick = t;
+            ledger.Recording = t >= scenario.BurnIn;
+            ledger.Tick.Clear();
+            WaltzRules.Tick(world, ledger);
+            if (!ledger.Recording) continue;
+            ledger.Total.Add(ledger.Tick);
+            var snapshot = Snapshot(world);
+            if (snapshot.Hegemony && ledger.FirstHegemonyTick < 0) ledger.FirstHegemonyTick = t;
+            if (series is not null)
+            {
+                var counts = new EventCounts();
+                counts.Add(ledger.Tick);
+                series.Add(snapshot with { Counts = counts });
+            }
+        }
+        return new RunResult(Summarise(world, ledger, run, point, replicate), series ?? [], ledger.Events ?? []);
+    }
+
+    private static SeriesRow Snapshot(World w)
+    {
+        var blocs = Polarity.Blocs(w);
+        var blocCapability = Polarity.BlocCapability(w, blocs);
+        int alive = 0, atWar = 0;
+        double burden = 0, wealth = 0, capability = 0;
+        for (int i = 0; i < w.N; i++)
+        {
+            if (!w.Alive[i]) continue;
+            alive++;
+            burden += w.Burden[i];
+            wealth += w.Wealth[i];
+            capability += w.Capability[i];
+        }
+        foreach (var war in w.Wars) if (war.Ongoing) atWar++;
+        return new SeriesRow
+        {
+            Tick = w.Tick,
+            Alive = alive,
+            Pacts = w.PactTotal(),
+            Blocs = Polarity.CountAllianceBlocs(w, blocs),
+            WarsOngoing = atWar,
+            MeanBurden = alive > 0 ? burden / alive : 0,
+            TotalWealth = wealth,
+            TotalCapability = capability,
+            EffectivePoles = Polarity.EffectivePoles(w),
+            EffectiveBlocPoles = Polarity.EffectiveBlocPoles(blocCapability),
+            Hegemony = Polarity.Hegemony(blocCapability),
+            LeaderCapabilityShare = capability > 0 && w.Alive[w.Leader] ? w.Capability[w.Leader] / capability : 0,
+        };
+    }
+
+    private static RunSummary Summarise(World w, RunLedger ledger, long run, long point, long replicate)
+    {
+        var end = Snapshot(w);
+        int recordedWars = 0;
+        double severity = 0, maxSeverity = 0;
+        foreach (var war in w.Wars)
+        {
+            if (!war.Recorded) continue;
+            recordedWars++;
+            severity += war.Severity;
+            maxSeverity = Math.Max(maxSeverity, war.Severity);
+        }
+        return new RunSummary
+        {
+            Run = run,
+            Point = point,
+            Replicate = replicate,
+            Seed = w.Seed,
+            Ticks = w.Scenario.Ticks,
+            States = w.N,
+            Survivors = end.Alive,
+            PactsEnd = end.Pacts,
+            BlocsEnd = end.Blocs,
+            EffectivePoles = end.EffectivePoles,
+            EffectiveBlocPoles = end.EffectiveBlocPoles,
+            Counts = ledger.Total,
+            WarsOngoingEnd = end.WarsOngoing,
+            WarSeverityMean = recordedWars > 0 ? severity / recordedWars : 0,
+            WarSeverityMax = maxSeverity,
+            FirstHegemonyTick = ledger.FirstHegemonyTick,
+            MeanBurden = end.MeanBurden,
+            TotalWealth = end.TotalWealth,
+            TotalCapability = end.TotalCapability,
+            InternalSpending = ledger.InternalSpending,
+            ExternalSpending = ledger.ExternalSpending,
+            Leader = w.Leader,
+            LeaderAlive = w.Alive[w.Leader],
+            LeaderCounts = ledger.Leader,
+        };
+    }
+}

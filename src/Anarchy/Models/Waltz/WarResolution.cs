@@ -1,0 +1,201 @@
+namespace Anarchy.Models.Waltz;
+
+/// <summary>
+/// Step 8: wars wear both sides down, end by chance, collapse or a principal's death, and losers pay reparations;
+/// then states whose wealth fell below deathShare of their initial wealth die and are conquered (docs/MODEL.md,
+/// "War resolution").
+/// </summary>
+internal static class WarResolution
+{
+    public static void Step(World w, RunLedger ledger)
+    {
+        var p = w.Parameters;
+        int n = w.N;
+        uint tick = (uint)w.Tick;
+        var foughtIn = new int[n];
+        Array.Fill(foughtIn, -1);
+
+        foreach (var war in w.Wars)
+        {
+            if (!war.Ongoing) continue;
+            double a = SideStrength(w, war.SideA, war.Target);
+            double b = SideStrength(w, war.SideB, war.Initiator);
+            double lossA = p.LossRate * b / (a + b + p.Epsilon);
+            double lossB = p.LossRate * a / (a + b + p.Epsilon);
+            war.Severity += Attrit(w, war.SideA, lossA, foughtIn, war.Id) + Attrit(w, war.SideB, lossB, foughtIn, war.Id);
+
+            a = SideStrength(w, war.SideA, war.Target);
+            b = SideStrength(w, war.SideB, war.Initiator);
+            int winner = -1;
+            if (a < p.CollapseShare * (a + b)) winner = 1;
+            else if (b < p.CollapseShare * (a + b)) winner = 0;
+            else if (w.Random.Uniform(tick, (uint)DrawPurpose.WarEnd, (uint)war.Initiator, (uint)war.StartTick) < p.WarEndChance)
+            {
+                double chanceA = Perception.WinChance(a, b, p.Gamma);
+                winner = w.Random.Uniform(tick, (uint)DrawPurpose.WarWinner, (uint)war.Initiator, (uint)war.StartTick) < chanceA ? 0 : 1;
+            }
+            if (winner >= 0) End(w, ledger, war, winner);
+        }
+
+        Deaths(w, ledger, foughtIn);
+    }
+
+    /// <summary>Realised strength of a side facing the opposing principal q: its principal's M in full, allies' M * pi_kq.</summary>
+    public static double SideStrength(World w, List<int> side, int q)
+    {
+        double strength = 0;
+        for (int s = 0; s < side.Count; s++)
+        {
+            int k = side[s];
+            if (!w.Alive[k]) continue;
+            strength += s == 0 ? w.Capability[k] : w.Capability[k] * w.Proximity[k * w.N + q];
+        }
+        return strength;
+    }
+
+    private static double Attrit(World w, List<int> side, double loss, int[] foughtIn, int warId)
+    {
+        double destroyed = 0;
+        foreach (int k in side)
+        {
+            if (!w.Alive[k]) continue;
+            double d = w.Capability[k] * loss;
+            w.Capability[k] -= d;
+            w.Wealth[k] *= 1 - loss / 2;
+            destroyed += d;
+            foughtIn[k] = warId;
+        }
+        return destroyed;
+    }
+
+    /// <summary>Ends a war: losers pay reparations to the winners in proportion to the winners' capability.</summary>
+    private static void End(World w, RunLedger ledger, War war, int winner)
+    {
+        var p = w.Parameters;
+        var winners = winner == 0 ? war.SideA : war.SideB;
+        var losers = winner == 0 ? war.SideB : war.SideA;
+        double pool = 0, winnerCapability = 0;
+        int livingWinners = 0;
+        foreach (int k in losers)
+        {
+            if (!w.Alive[k]) continue;
+            double paid = p.Reparations * w.Wealth[k];
+            w.Wealth[k] -= paid;
+            pool += paid;
+        }
+        foreach (int k in winners)
+        {
+            if (!w.Alive[k]) continue;
+            winnerCapability += w.Capability[k];
+            livingWinners++;
+        }
+        foreach (int k in winners)
+        {
+            if (!w.Alive[k]) continue;
+            w.Wealth[k] += winnerCapability > 0 ? pool * w.Capability[k] / winnerCapability : pool / livingWinners;
+        }
+        foreach (int k in war.SideA) w.WarOf[k] = -1;
+        foreach (int k in war.SideB) w.WarOf[k] = -1;
+        war.Ongoing = false;
+        war.Winner = winner;
+        war.EndTick = w.Tick;
+        ledger.Tick.WarsEnded++;
+        if (war.Recorded || ledger.Recording)
+        {
+            ledger.Record(new ModelEvent(w.Tick, EventKinds.WarEnd, war.Initiator, war.Target,
+                winner == 0 ? "initiator_won" : "target_won", war.DisputeId, war.Id, Value: war.Severity,
+                Duration: w.Tick - war.StartTick + 1, SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
+        }
+    }
+
+    /// <summary>
+    /// States below deathShare of their initial wealth die, in index order; their pacts vanish and their wealth goes
+    /// to the principal victor of their war. A principal's death ends its war, which may cause further deaths, so
+    /// passes repeat until none occurs.
+    /// </summary>
+    private static void Deaths(World w, RunLedger ledger, int[] foughtIn)
+    {
+        var p = w.Parameters;
+        int n = w.N;
+        bool again = true;
+        while (again)
+        {
+            again = false;
+            for (int i = 0; i < n; i++)
+            {
+                if (!w.Alive[i] || w.Wealth[i] >= p.DeathShare * w.InitialWealth[i]) continue;
+                int victor = -1;
+                if (foughtIn[i] >= 0)
+                {
+                    var war = w.Wars[foughtIn[i]];
+                    int side = war.SideOf(i);
+                    if (war.Ongoing)
+                    {
+                        victor = side == 0 ? war.Target : war.Initiator;
+                        if (i == war.Initiator || i == war.Target)
+                        {
+                            w.Alive[i] = false; // so that it neither pays nor receives
+                            End(w, ledger, war, side == 0 ? 1 : 0);
+                            again = true;
+                        }
+                    }
+                    else
+                    {
+                        victor = war.Winner == 0 ? war.Initiator : war.Target;
+                    }
+                }
+                Die(w, ledger, i, victor != i && victor >= 0 && w.Alive[victor] ? victor : -1);
+            }
+        }
+    }
+
+    private static void Die(World w, RunLedger ledger, int i, int victor)
+    {
+        w.Alive[i] = false;
+        for (int a = 0; a < w.N; a++)
+        {
+            if (w.Allied(i, a)) w.BreakPact(i, a);
+        }
+        if (victor >= 0)
+        {
+            w.Wealth[victor] += w.Wealth[i];
+            ledger.Tick.Conquests++;
+        }
+        ledger.Tick.Deaths++;
+        ledger.Record(new ModelEvent(w.Tick, EventKinds.Death, i, victor, victor >= 0 ? "conquered" : "collapsed", Value: w.Wealth[i]));
+        w.Wealth[i] = 0;
+        w.Capability[i] = 0;
+        w.WarOf[i] = -1;
+    }
+}
+
+/// <summary>Step 9: scheduled shocks, interest drift and pact ageing (docs/MODEL.md, "Shocks and drift").</summary>
+internal static class Drift
+{
+    public static void Step(World w, RunLedger ledger)
+    {
+        var p = w.Parameters;
+        int n = w.N;
+        foreach (var shock in w.Scenario.Shocks)
+        {
+            if (shock.Tick != w.Tick || !w.Alive[shock.State]) continue;
+            w.Capability[shock.State] *= shock.CapabilityFactor;
+            w.Wealth[shock.State] *= shock.WealthFactor;
+            ledger.Record(new ModelEvent(w.Tick, EventKinds.Shock, shock.State, -1, Value: shock.CapabilityFactor, Value2: shock.WealthFactor));
+        }
+        uint tick = (uint)w.Tick;
+        for (int i = 0; i < n; i++)
+        {
+            if (!w.Alive[i]) continue;
+            for (int d = 0; d < w.K; d++)
+            {
+                double step = p.InterestDrift * w.Random.Normal(tick, (uint)DrawPurpose.InterestDrift, (uint)i, (uint)d);
+                w.Interests[i * w.K + d] = Math.Clamp(w.Interests[i * w.K + d] + step, 0, 1);
+            }
+        }
+        for (int at = 0; at < n * n; at++)
+        {
+            if (w.PactAge[at] >= 0) w.PactAge[at]++;
+        }
+    }
+}
