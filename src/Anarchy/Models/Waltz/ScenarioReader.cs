@@ -412,3 +412,19 @@ public static class ScenarioReader
         };
     }
 }
+
+/// <summary>Scenarios shipped inside the library.</summary>
+public static class BuiltInScenarios
+{
+    /// <summary>The default scenario (experiments/default/scenario.json), used when no scenario file is given.</summary>
+    public static Scenario Default
+    {
+        get
+        {
+            using var stream = typeof(BuiltInScenarios).Assembly.GetManifestResourceStream("Anarchy.Scenarios.default.json")
+                ?? throw new InvalidOperationException("the embedded default scenario is missing");
+            using var reader = new StreamReader(stream);
+            return ScenarioReader.Parse(reader.ReadToEnd(), "default scenario");
+        }
+    }
+}

@@ -1,10 +1,6 @@
-namespace Anarchy.Models.Waltz;
+using Anarchy.Engine;
 
-/// <summary>What to keep from a run besides its summary.</summary>
-public readonly record struct RunDetail(bool Series, bool Events)
-{
-    public static RunDetail SummaryOnly => default;
-}
+namespace Anarchy.Models.Waltz;
 
 /// <summary>
 /// The reference engine for the Waltz model: steps a world through the burn-in and the recorded ticks and keeps

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Anarchy.Cli.Commands;
+using Anarchy.Models.Waltz;
+using Anarchy.Output;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Anarchy.Cli;
+
+/// <summary>
+/// The <c>anarchy</c> command: a thin host over the library. The generic host supplies configuration and services;
+/// the command runs here, in the caller's thread, and its exit code is returned (not from a background service).
+/// Ctrl+C and SIGTERM cancel the token the commands receive; finished runs are kept.
+/// </summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellation = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(new Terminal(stdout, stderr));
+        builder.Services.AddSingleton<RunCommand>();
+        builder.Services.AddSingleton<ParamsCommand>();
+        builder.Services.AddSingleton<ValidateCommand>();
+        using var host = builder.Build();
+        var terminal = host.Services.GetRequiredService<Terminal>();
+
+        var root = new RootCommand("Anarchy: agent-based Monte Carlo simulation of the anarchic international system (Waltz's self-help, alliances and entanglement).");
+        root.Subcommands.Add(host.Services.GetRequiredService<RunCommand>().Build());
+        root.Subcommands.Add(host.Services.GetRequiredService<ParamsCommand>().Build());
+        root.Subcommands.Add(host.Services.GetRequiredService<ValidateCommand>().Build());
+
+        var parse = root.Parse(args);
+        bool verbose = args.Contains("--verbose");
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) terminal.Error($"error: {error.Message}");
+            terminal.Error("Run 'anarchy --help' or 'anarchy <command> --help' for usage.");
+            return ExitCodes.InvalidInput;
+        }
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true; // let the command finish its files and exit with 130
+            if (!cancel.IsCancellationRequested) terminal.Error("Cancelling: finishing the runs in progress and closing the files...");
+            cancel.Cancel();
+        }
+
+        try
+        {
+            var config = new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(config, cancel.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            int exit = Classify(e);
+            terminal.Error(verbose && exit == ExitCodes.Failure ? $"error: {e}" : $"error: {Describe(e)}");
+            if (exit == ExitCodes.Failure && !verbose) terminal.Error("(run again with --verbose for details)");
+            return exit;
+        }
+    }
+
+    private static int Classify(Exception e) => e switch
+    {
+        ScenarioException or InvalidInputException or OutputFolderExistsException => ExitCodes.InvalidInput,
+        OperationCanceledException => ExitCodes.Cancelled,
+        _ => ExitCodes.Failure,
+    };
+
+    private static string Describe(Exception e) => e switch
+    {
+        ScenarioException s => string.Join(Environment.NewLine + "error: ", s.Problems),
+        _ => e.Message,
+    };
+}

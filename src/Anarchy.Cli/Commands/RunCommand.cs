@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using Anarchy.Engine;
+using Anarchy.Models.Waltz;
+using Anarchy.MonteCarlo;
+using Spectre.Console;
+
+namespace Anarchy.Cli.Commands;
+
+/// <summary>
+/// <c>anarchy run</c>: a Monte Carlo study of one scenario. Everything is validated before the output folder is
+/// created, so invalid input leaves nothing behind.
+/// </summary>
+internal sealed class RunCommand(Terminal terminal)
+{
+    private readonly Option<string?> _scenario = new("--scenario") { Description = "Scenario file (JSON). Default: the embedded default scenario (experiments/default/scenario.json)." };
+    private readonly Option<string[]> _set = new("--set") { Description = "Set a parameter, NAME=VALUE; repeatable. 'anarchy params' lists them.", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<int?> _runs = new("--runs") { Description = "Number of runs (replicates)." };
+    private readonly Option<int?> _ticks = new("--ticks") { Description = "Recorded ticks per run." };
+    private readonly Option<int?> _states = new("--states") { Description = "Number of states." };
+    private readonly Option<ulong?> _seed = new("--seed") { Description = "Master seed." };
+    private readonly Option<int?> _threads = new("--threads") { Description = "Worker threads (default: all cores). Results do not depend on it." };
+    private readonly Option<string?> _out = new("--out") { Description = "Output folder. Default: out/<scenario name>/ (out/<name>-run<K>/ with --only)." };
+    private readonly Option<bool> _series = new("--series") { Description = "Also write series.csv/.parquet: one row per run and tick." };
+    private readonly Option<bool> _events = new("--events") { Description = "Also write events.csv/.parquet: every dispute, call, war, pact and death." };
+    private readonly Option<long?> _only = new("--only") { Description = "Re-run only run K (0-based) of the same scenario and seed, e.g. with --series --events." };
+    private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
+
+    public Command Build()
+    {
+        var command = new Command("run", "Run a Monte Carlo study of a scenario and write runs.csv, runs.parquet and manifest.json.")
+        {
+            _scenario, _set, _runs, _ticks, _states, _seed, _threads, _out, _series, _events, _only, _overwrite, _verbose,
+        };
+        command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
+        return command;
+    }
+
+    private int Execute(ParseResult parse, CancellationToken cancellation)
+    {
+        var scenario = parse.GetValue(_scenario) is { } file ? ScenarioReader.ReadFile(file) : BuiltInScenarios.Default;
+        scenario = ApplyOptions(parse, scenario);
+        int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;
+        if (threads < 1 || threads > 1024)
+            throw new InvalidInputException($"--threads: value {threads} is outside the allowed range [1, 1024]");
+
+        long? only = parse.GetValue(_only);
+        if (only is { } k && (k < 0 || k >= scenario.Runs))
+            throw new InvalidInputException($"--only: value {k} is outside the allowed range [0, {scenario.Runs - 1}] (the scenario has {scenario.Runs} runs)");
+        var plan = only is { } single ? RunPlan.Single(scenario.Seed, single) : RunPlan.Replicates(scenario.Seed, scenario.Runs);
+        string outPath = parse.GetValue(_out) ?? Path.Combine("out", only is { } r ? $"{scenario.Name}-run{r}" : scenario.Name);
+
+        var request = new StudyRequest
+        {
+            Model = new WaltzModel(scenario),
+            Plan = plan,
+            OutputPath = outPath,
+            MasterSeed = scenario.Seed,
+            ScenarioJson = ScenarioWriter.ToJson(scenario),
+            Detail = new RunDetail(parse.GetValue(_series), parse.GetValue(_events)),
+            Overwrite = parse.GetValue(_overwrite),
+            Threads = threads,
+            Command = "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+            OnlyRuns = only is { } o ? [o] : null,
+        };
+
+        terminal.Error($"Scenario '{scenario.Name}': {scenario.States} states, {scenario.Ticks} ticks" +
+            (scenario.BurnIn > 0 ? $" after a burn-in of {scenario.BurnIn}" : "") +
+            $", {plan.Count} run{(plan.Count == 1 ? "" : "s")}, seed {scenario.Seed}, {threads} thread{(threads == 1 ? "" : "s")}.");
+        var result = Study.Run(request, new ProgressPrinter(terminal), cancellation);
+        PrintTable(result);
+        var outcome = result.Outcome;
+        if (outcome.Cancelled)
+        {
+            terminal.Error($"Cancelled after {outcome.Completed} of {outcome.Planned} runs; the finished runs are in {result.OutputPath} (manifest.json says \"cancelled\").");
+            return ExitCodes.Cancelled;
+        }
+        terminal.Error(string.Create(CultureInfo.InvariantCulture,
+            $"{outcome.Completed} runs in {outcome.Elapsed.TotalSeconds:F1} s. Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.csv, runs.parquet{(request.Detail.Series ? ", series.*" : "")}{(request.Detail.Events ? ", events.*" : "")}, manifest.json)."));
+        return ExitCodes.Success;
+    }
+
+    private Scenario ApplyOptions(ParseResult parse, Scenario scenario)
+    {
+        if (parse.GetValue(_runs) is { } runs) scenario = scenario with { Runs = Checked("--runs", runs, 1, int.MaxValue) };
+        if (parse.GetValue(_ticks) is { } ticks) scenario = scenario with { Ticks = Checked("--ticks", ticks, 1, ScenarioReader.MaxTicks) };
+        if (parse.GetValue(_states) is { } states) scenario = scenario with { States = Checked("--states", states, 1, ScenarioReader.MaxStates) };
+        if (parse.GetValue(_seed) is { } seed) scenario = scenario with { Seed = seed };
+        // Parameters, then the whole scenario again: a smaller --states can orphan overrides, pacts or shocks.
+        return ParameterAssignments.Apply(scenario, parse.GetValue(_set) ?? []);
+    }
+
+    private static int Checked(string option, int value, int min, int max) =>
+        value >= min && value <= max ? value
+            : throw new InvalidInputException($"{option}: value {value} is outside the allowed range [{min}, {max}]");
+
+    private void PrintTable(StudyResult result)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(terminal.Out),
+            Ansi = terminal.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("output (per run)")
+            .AddColumn(new TableColumn("mean").RightAligned())
+            .AddColumn(new TableColumn("95% CI").RightAligned());
+        foreach (var (column, interval) in result.KeyOutputs)
+        {
+            string ci = double.IsNaN(interval.Lower) ? "n/a (1 run)" : string.Create(CultureInfo.InvariantCulture, $"[{Format(interval.Lower)}, {Format(interval.Upper)}]");
+            table.AddRow(new Text(column), new Text(Format(interval.Mean)), new Text(ci));
+        }
+        table.Caption(new TableTitle($"{result.Outcome.Completed} runs; 95% confidence intervals from Student's t", Style.Plain));
+        console.Write(table);
+    }
+
+    private static string Format(double v) =>
+        double.IsNaN(v) ? "n/a" : Math.Abs(v) >= 100 ? v.ToString("F1", CultureInfo.InvariantCulture) : v.ToString("G4", CultureInfo.InvariantCulture);
+}

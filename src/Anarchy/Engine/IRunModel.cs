@@ -1,0 +1,40 @@
+using Anarchy.Output;
+
+namespace Anarchy.Engine;
+
+/// <summary>What to keep from a run besides its summary row.</summary>
+public readonly record struct RunDetail(bool Series, bool Events);
+
+/// <summary>Identifies one run of a study: its position in run order and its seed.</summary>
+public readonly record struct RunKey(long Run, long Point, long Replicate, ulong Seed);
+
+/// <summary>The rows one run produced: its summary row, and its series and event rows when asked for.</summary>
+public sealed record RunRows(Cell[] Summary, IReadOnlyList<Cell[]> Series, IReadOnlyList<Cell[]> Events);
+
+/// <summary>
+/// A model as the Monte Carlo, sweep and output layers see it: tables with fixed schemas, and a run as a pure
+/// function of its seed. The Waltz model is one; other classic models plug in the same way.
+/// </summary>
+public interface IRunModel
+{
+    /// <summary>Short name, e.g. <c>waltz</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Version of the model's rules; it changes whenever a rule changes the results.</summary>
+    string Version { get; }
+
+    /// <summary>One row per run (runs.csv).</summary>
+    TableSchema RunSchema { get; }
+
+    /// <summary>One row per run and recorded tick (series.csv).</summary>
+    TableSchema SeriesSchema { get; }
+
+    /// <summary>One row per event (events.csv).</summary>
+    TableSchema EventSchema { get; }
+
+    /// <summary>Names of the summary columns worth showing first (the command's table).</summary>
+    IReadOnlyList<string> KeyOutputs { get; }
+
+    /// <summary>Runs one replicate. Must depend only on the model's configuration and <paramref name="key"/>'s seed.</summary>
+    RunRows Execute(RunKey key, RunDetail detail);
+}

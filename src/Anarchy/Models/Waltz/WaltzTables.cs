@@ -1,0 +1,136 @@
+using Anarchy.Output;
+
+namespace Anarchy.Models.Waltz;
+
+/// <summary>
+/// The Waltz model's output tables: column names, units and meanings (the codebook, docs/OUTPUTS.md) and how each
+/// value is read from a run. Column names are snake_case so that pandas, R and DuckDB take them as they are.
+/// </summary>
+public static class WaltzTables
+{
+    private sealed record Column<T>(string Name, ColumnKind Kind, string Unit, string Description, Func<T, Cell> Value)
+    {
+        public ColumnSpec Spec => new(Name, Kind, Unit, Description);
+    }
+
+    private static Column<T> Int<T>(string name, string unit, string description, Func<T, long> value) =>
+        new(name, ColumnKind.Int64, unit, description, x => value(x));
+
+    private static Column<T> Real<T>(string name, string unit, string description, Func<T, double> value) =>
+        new(name, ColumnKind.Double, unit, description, x => value(x));
+
+    private static Column<T> Text<T>(string name, string description, Func<T, string> value) =>
+        new(name, ColumnKind.Text, "", description, x => value(x));
+
+    /// <summary>Event counts shared by the run summary (whole run) and the series (one tick).</summary>
+    private static IEnumerable<Column<T>> Counts<T>(Func<T, EventCounts> c, string period) =>
+    [
+        Int<T>("disputes", "disputes", $"disputes resolved {period} (restrained + deterred + settled + wars)", x => c(x).Disputes),
+        Int<T>("restrained", "disputes", $"disputes {period} in which an ally of the initiator restrained it", x => c(x).Restrained),
+        Int<T>("deterred", "disputes", $"disputes {period} in which the target's allies deterred the initiator", x => c(x).Deterred),
+        Int<T>("settled", "disputes", $"disputes {period} settled without war", x => c(x).Settled),
+        Int<T>("wars", "wars", $"disputes {period} that became wars (wars started)", x => c(x).Wars),
+        Int<T>("calls", "calls", $"calls to allies {period}", x => c(x).Calls),
+        Int<T>("honoured", "calls", $"calls {period} answered by standing with the ally (entangled + aligned)", x => c(x).Honoured),
+        Int<T>("entangled", "calls", $"stands {period} that only the commitment brought about (interest + noise <= 0)", x => c(x).Entangled),
+        Int<T>("aligned", "calls", $"stands {period} that interest alone would have brought about", x => c(x).Aligned),
+        Int<T>("chain", "calls", $"stands {period} at hop 1 or more (chain-ganging)", x => c(x).Chain),
+        Int<T>("opportunistic_joins", "states", $"allies of initiators that joined their wars uncalled {period}", x => c(x).OpportunisticJoins),
+        Int<T>("abandonments", "calls", $"calls {period} the ally refused (the pact broke)", x => c(x).Abandonments),
+        Int<T>("pacts_formed", "pacts", $"pacts formed {period}", x => c(x).PactsFormed),
+        Int<T>("pacts_lapsed", "pacts", $"pacts that lapsed for lack of salience {period}", x => c(x).PactsLapsed),
+        Int<T>("deaths", "states", $"states that died {period}", x => c(x).Deaths),
+        Int<T>("conquests", "states", $"deaths {period} whose wealth went to a victor", x => c(x).Conquests),
+        Int<T>("wars_ended", "wars", $"wars that ended {period}", x => c(x).WarsEnded),
+    ];
+
+    private static readonly Column<RunSummary>[] RunColumns =
+    [
+        Int<RunSummary>("run", "index", "run number in run order, from 0", r => r.Run),
+        Int<RunSummary>("point", "index", "parameter point (0 for a plain run)", r => r.Point),
+        Int<RunSummary>("replicate", "index", "replicate within the point", r => r.Replicate),
+        Int<RunSummary>("seed", "seed", "the run's seed, derived from (master seed, point, replicate)", r => (long)r.Seed),
+        Int<RunSummary>("ticks", "ticks", "recorded ticks (after the burn-in)", r => r.Ticks),
+        Int<RunSummary>("states", "states", "states at the start", r => r.States),
+        Int<RunSummary>("survivors", "states", "states alive at the end", r => r.Survivors),
+        Int<RunSummary>("pacts_end", "pacts", "pacts in force at the end", r => r.PactsEnd),
+        Int<RunSummary>("blocs_end", "blocs", "alliance blocs (connected groups of two or more allied states) at the end", r => r.BlocsEnd),
+        Real<RunSummary>("effective_poles", "states", "effective number of poles at the end: 1 / sum of squared capability shares of living states", r => r.EffectivePoles),
+        Real<RunSummary>("effective_bloc_poles", "blocs", "effective number of poles at the end counting each bloc (or unallied state) as one", r => r.EffectiveBlocPoles),
+        .. Counts<RunSummary>(r => r.Counts, "in the run"),
+        Int<RunSummary>("wars_ongoing_end", "wars", "wars still running at the end", r => r.WarsOngoingEnd),
+        Real<RunSummary>("war_severity_mean", "capability", "mean capability destroyed per war started in the run (0 without wars)", r => r.WarSeverityMean),
+        Real<RunSummary>("war_severity_max", "capability", "largest capability destroyed in one war", r => r.WarSeverityMax),
+        Int<RunSummary>("first_hegemony_tick", "tick", "first tick at which one bloc held more than half of all capability, or -1", r => r.FirstHegemonyTick),
+        Real<RunSummary>("mean_burden", "share of wealth per tick", "mean defence burden of living states at the end", r => r.MeanBurden),
+        Real<RunSummary>("total_wealth", "wealth", "total wealth of living states at the end (initial mean wealth per state is 1)", r => r.TotalWealth),
+        Real<RunSummary>("total_capability", "capability", "total capability of living states at the end", r => r.TotalCapability),
+        Real<RunSummary>("spending_internal", "wealth", "cumulative spending on arms (internal balancing): burden times wealth, summed over states and ticks", r => r.InternalSpending),
+        Real<RunSummary>("spending_external", "wealth", "cumulative pact upkeep (external balancing): pactUpkeep times pacts times wealth, summed over states and ticks", r => r.ExternalSpending),
+        Int<RunSummary>("leader", "state", "index of the leader", r => r.Leader),
+        Int<RunSummary>("leader_alive", "0/1", "1 if the leader is alive at the end", r => r.LeaderAlive ? 1 : 0),
+        Int<RunSummary>("leader_disputes", "disputes", "disputes involving the leader (initiator, target, called ally, joiner or objecting ally)", r => r.LeaderCounts.Disputes),
+        Int<RunSummary>("leader_initiated", "disputes", "disputes the leader initiated", r => r.LeaderCounts.Initiated),
+        Int<RunSummary>("leader_targeted", "disputes", "disputes in which the leader was the target", r => r.LeaderCounts.Targeted),
+        Int<RunSummary>("leader_entangled", "calls", "calls the leader answered only because of the commitment", r => r.LeaderCounts.Entangled),
+        Int<RunSummary>("leader_aligned", "calls", "calls the leader answered out of its own interest", r => r.LeaderCounts.Aligned),
+        Int<RunSummary>("leader_abandoned", "calls", "calls the leader refused", r => r.LeaderCounts.Abandoned),
+        Int<RunSummary>("leader_restrained_ally", "disputes", "disputes in which the leader's objection made an allied initiator stand down", r => r.LeaderCounts.RestrainedAlly),
+        Int<RunSummary>("leader_was_restrained", "disputes", "disputes the leader initiated and an ally restrained", r => r.LeaderCounts.WasRestrained),
+        Int<RunSummary>("leader_deterred", "disputes", "disputes in which the leader stood (as target or ally) and the initiator was deterred", r => r.LeaderCounts.Deterred),
+        Int<RunSummary>("leader_was_deterred", "disputes", "disputes the leader initiated and was deterred in", r => r.LeaderCounts.WasDeterred),
+        Int<RunSummary>("leader_opportunistic_joins", "wars", "wars the leader joined uncalled beside an allied initiator", r => r.LeaderCounts.OpportunisticJoins),
+        Int<RunSummary>("leader_wars", "wars", "wars the leader fought in from their start", r => r.LeaderCounts.Wars),
+    ];
+
+    private static readonly Column<(long Run, SeriesRow Row)>[] SeriesColumns =
+    [
+        Int<(long Run, SeriesRow Row)>("run", "index", "run number", x => x.Run),
+        Int<(long Run, SeriesRow Row)>("tick", "tick", "tick, counted from 0 with the burn-in included", x => x.Row.Tick),
+        Int<(long Run, SeriesRow Row)>("alive", "states", "living states at the end of the tick", x => x.Row.Alive),
+        Int<(long Run, SeriesRow Row)>("pacts", "pacts", "pacts in force", x => x.Row.Pacts),
+        Int<(long Run, SeriesRow Row)>("blocs", "blocs", "alliance blocs of two or more states", x => x.Row.Blocs),
+        Int<(long Run, SeriesRow Row)>("wars_ongoing", "wars", "wars running", x => x.Row.WarsOngoing),
+        Real<(long Run, SeriesRow Row)>("mean_burden", "share of wealth per tick", "mean defence burden of living states", x => x.Row.MeanBurden),
+        Real<(long Run, SeriesRow Row)>("total_wealth", "wealth", "total wealth of living states", x => x.Row.TotalWealth),
+        Real<(long Run, SeriesRow Row)>("total_capability", "capability", "total capability of living states", x => x.Row.TotalCapability),
+        Real<(long Run, SeriesRow Row)>("effective_poles", "states", "1 / sum of squared capability shares of living states", x => x.Row.EffectivePoles),
+        Real<(long Run, SeriesRow Row)>("effective_bloc_poles", "blocs", "the same over blocs (an unallied state is its own bloc)", x => x.Row.EffectiveBlocPoles),
+        Int<(long Run, SeriesRow Row)>("hegemony", "0/1", "1 if one bloc holds more than half of all capability", x => x.Row.Hegemony ? 1 : 0),
+        Real<(long Run, SeriesRow Row)>("leader_capability_share", "share", "the leader's share of all capability (0 once dead)", x => x.Row.LeaderCapabilityShare),
+        .. Counts<(long Run, SeriesRow Row)>(x => x.Row.Counts, "in the tick"),
+    ];
+
+    private static readonly Column<(long Run, ModelEvent Event)>[] EventColumns =
+    [
+        Int<(long Run, ModelEvent Event)>("run", "index", "run number", x => x.Run),
+        Int<(long Run, ModelEvent Event)>("tick", "tick", "tick, counted from 0 with the burn-in included", x => x.Event.Tick),
+        Text<(long Run, ModelEvent Event)>("event", "dispute, objection, call, war_start, join, war_end, pact_formed, pact_lapsed, pact_broken, death or shock", x => x.Event.Kind),
+        Int<(long Run, ModelEvent Event)>("state", "state", "the acting state: initiator, objector, called ally, joiner, first partner, dying or shocked state", x => x.Event.State),
+        Int<(long Run, ModelEvent Event)>("other", "state", "the counterpart: target, initiator, called state, second partner or victor; -1 if none", x => x.Event.Other),
+        Text<(long Run, ModelEvent Event)>("outcome", "dispute: restrained/deterred/settled/war; objection: restrained/ignored; call: entangled/aligned/abandoned; war_end: initiator_won/target_won; death: conquered/collapsed", x => x.Event.Outcome),
+        Int<(long Run, ModelEvent Event)>("dispute", "index", "dispute number within the run, or -1", x => x.Event.Dispute),
+        Int<(long Run, ModelEvent Event)>("war", "index", "war number within the run, or -1", x => x.Event.War),
+        Int<(long Run, ModelEvent Event)>("hop", "hops", "call: distance from the target along the chain of allies (0: the target's own ally); -1 otherwise", x => x.Event.Hop),
+        Real<(long Run, ModelEvent Event)>("value", "varies", "call: interest + noise; objection: chance of restraint; join: interest; war_end: severity; pact_lapsed: salience; death: wealth left; shock: capability factor", x => x.Event.Value),
+        Real<(long Run, ModelEvent Event)>("value2", "varies", "call: obligation; shock: wealth factor", x => x.Event.Value2),
+        Int<(long Run, ModelEvent Event)>("duration", "ticks", "war_end: ticks the war lasted; pact_lapsed/pact_broken: age of the pact; -1 otherwise", x => x.Event.Duration),
+        Text<(long Run, ModelEvent Event)>("side_a", "war_start/war_end: the initiator's side, states separated by ';'", x => x.Event.SideA),
+        Text<(long Run, ModelEvent Event)>("side_b", "war_start/war_end: the target's side, states separated by ';'", x => x.Event.SideB),
+    ];
+
+    public static TableSchema Runs { get; } = new("runs", RunColumns.Select(c => c.Spec));
+    public static TableSchema Series { get; } = new("series", SeriesColumns.Select(c => c.Spec));
+    public static TableSchema Events { get; } = new("events", EventColumns.Select(c => c.Spec));
+
+    public static Cell[] RunRow(RunSummary r) => Row(RunColumns, r);
+    public static Cell[] SeriesRow(long run, SeriesRow row) => Row(SeriesColumns, (run, row));
+    public static Cell[] EventRow(long run, ModelEvent e) => Row(EventColumns, (run, e));
+
+    private static Cell[] Row<T>(Column<T>[] columns, T source)
+    {
+        var cells = new Cell[columns.Length];
+        for (int c = 0; c < columns.Length; c++) cells[c] = columns[c].Value(source);
+        return cells;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Anarchy.Output;
+
+namespace Anarchy.MonteCarlo;
+
+/// <summary>The provenance record of a study, written as manifest.json beside its data (docs/OUTPUTS.md, "manifest").</summary>
+public sealed record Manifest
+{
+    public required string Command { get; init; }
+    public required string ModelName { get; init; }
+    public required string ModelVersion { get; init; }
+    public required string Engine { get; init; }
+    public required ulong MasterSeed { get; init; }
+    public required long RunsPlanned { get; init; }
+    public required long RunsCompleted { get; init; }
+    public required string Status { get; init; }
+    public required int Threads { get; init; }
+    public required DateTimeOffset Started { get; init; }
+    public required DateTimeOffset Finished { get; init; }
+    public required string ScenarioJson { get; init; }
+    public IReadOnlyDictionary<string, long> Files { get; init; } = new Dictionary<string, long>();
+    public IReadOnlyList<long>? OnlyRuns { get; init; }
+
+    /// <summary>The random-number scheme, in words; see docs/decisions/0001-random-numbers.md.</summary>
+    public const string RandomScheme =
+        "philox4x32-10; run seed = SeedSequence.Derive(masterSeed, point, replicate) with the top bit cleared; " +
+        "draw counter = (tick, purpose, a, b), key = run seed; uniform = (top 53 bits + 0.5) * 2^-53; normal = AS241 inverse CDF";
+
+    /// <summary>The tool's version, with the git commit it was built from when known.</summary>
+    public static string ToolVersion =>
+        typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    /// <summary>The git commit recorded at build time, or null.</summary>
+    public static string? GitCommit
+    {
+        get
+        {
+            var version = ToolVersion;
+            int plus = version.IndexOf('+', StringComparison.Ordinal);
+            return plus >= 0 && version.Length - plus > 8 ? version[(plus + 1)..] : null;
+        }
+    }
+
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("tool", "anarchy");
+            w.WriteString("toolVersion", ToolVersion);
+            if (GitCommit is { } commit) w.WriteString("gitCommit", commit);
+            else w.WriteNull("gitCommit");
+            w.WriteString("command", Command);
+            w.WriteString("model", ModelName);
+            w.WriteString("modelVersion", ModelVersion);
+            w.WriteString("engine", Engine);
+            w.WriteString("randomScheme", RandomScheme);
+            w.WriteNumber("masterSeed", MasterSeed);
+            w.WriteNumber("runsPlanned", RunsPlanned);
+            w.WriteNumber("runsCompleted", RunsCompleted);
+            if (OnlyRuns is not null)
+            {
+                w.WriteStartArray("onlyRuns");
+                foreach (var r in OnlyRuns) w.WriteNumberValue(r);
+                w.WriteEndArray();
+            }
+            w.WriteString("status", Status);
+            w.WriteNumber("threads", Threads);
+            w.WriteString("started", Started.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("finished", Finished.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteNumber("wallSeconds", Math.Round((Finished - Started).TotalSeconds, 3));
+            w.WriteString("machine", $"{Environment.MachineName}; {Environment.ProcessorCount} logical cores; {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; .NET {Environment.Version}");
+            w.WriteStartObject("files");
+            foreach (var (name, rows) in Files.OrderBy(f => f.Key, StringComparer.Ordinal)) w.WriteNumber(name, rows);
+            w.WriteEndObject();
+            w.WritePropertyName("scenario");
+            w.WriteRawValue(ScenarioJson);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public void WriteTo(OutputFolder folder) => AtomicFile.WriteAllText(folder.PathOf("manifest.json"), ToJson() + "\n");
+}

@@ -1,0 +1,257 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Anarchy.Output;
+
+/// <summary>
+/// Streams a table to a Parquet file with Snappy compression, writing a row group every <see cref="RowGroupSize"/>
+/// rows so that memory stays flat however many rows there are.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Int64 columns are required INT64; Double columns are optional DOUBLE with NaN written as null, so pandas, R (arrow)
+/// and DuckDB all see a missing value; Text columns are optional UTF-8 strings with <see langword="null"/> as missing.
+/// Infinities are rejected, as in the CSV file, so the two files of a table always hold the same rows. The table name
+/// and each column's unit and description are stored in the file's key-value metadata under "anarchy.table",
+/// "anarchy.unit.&lt;column&gt;" and "anarchy.description.&lt;column&gt;".
+/// </para>
+/// <para>
+/// Rows go to a hidden temporary file in the same folder, renamed to the final name by <see cref="Commit"/>.
+/// Disposing without committing deletes it. Not thread-safe.
+/// </para>
+/// </remarks>
+public sealed class ParquetTableWriter : ITableWriter
+{
+    /// <summary>The default number of rows per row group.</summary>
+    public const int DefaultRowGroupSize = 65_536;
+
+    private readonly TemporaryFile _file;
+    private readonly DataField[] _fields;
+    private readonly long[]?[] _int64Buffers;
+    private readonly double?[]?[] _doubleBuffers;
+    private readonly string?[]?[] _textBuffers;
+    private readonly ParquetWriter _writer;
+    private int _buffered;
+    private WriterState _state;
+
+    /// <summary>Starts a Parquet file that will appear at <paramref name="path"/> on <see cref="Commit"/>.</summary>
+    /// <param name="path">The final file path; its folder must exist and the file must not.</param>
+    /// <param name="schema">The table's columns.</param>
+    /// <param name="rowGroupSize">Rows per row group; the buffers for one row group are the writer's memory.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowGroupSize"/> is less than 1.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="IOException">A file already exists at <paramref name="path"/>.</exception>
+    public ParquetTableWriter(string path, TableSchema schema, int rowGroupSize = DefaultRowGroupSize)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
+        Schema = schema;
+        RowGroupSize = rowGroupSize;
+
+        var count = schema.Columns.Count;
+        _fields = new DataField[count];
+        _int64Buffers = new long[count][];
+        _doubleBuffers = new double?[count][];
+        _textBuffers = new string?[count][];
+        var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["anarchy.table"] = schema.Name };
+        for (var i = 0; i < count; i++)
+        {
+            var column = schema.Columns[i];
+            switch (column.Kind)
+            {
+                case ColumnKind.Int64:
+                    _fields[i] = new DataField<long>(column.Name, nullable: false);
+                    _int64Buffers[i] = new long[rowGroupSize];
+                    break;
+                case ColumnKind.Double:
+                    _fields[i] = new DataField<double?>(column.Name, nullable: true);
+                    _doubleBuffers[i] = new double?[rowGroupSize];
+                    break;
+                default:
+                    _fields[i] = new DataField<string>(column.Name, nullable: true);
+                    _textBuffers[i] = new string?[rowGroupSize];
+                    break;
+            }
+
+            metadata["anarchy.unit." + column.Name] = column.Unit;
+            metadata["anarchy.description." + column.Name] = column.Description;
+        }
+
+        _file = new TemporaryFile(path);
+        try
+        {
+            var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
+            _writer = RunSync(() => ParquetWriter.CreateAsync(new ParquetSchema(_fields), _file.Stream, options));
+
+            // A sorted dictionary, so the footer's bytes do not depend on hash order.
+            _writer.CustomMetadata = metadata;
+        }
+        catch
+        {
+            _file.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public TableSchema Schema { get; }
+
+    /// <inheritdoc/>
+    public long RowCount { get; private set; }
+
+    /// <summary>The number of rows per row group; the last row group may be smaller.</summary>
+    public int RowGroupSize { get; }
+
+    /// <summary>The path the file will have once committed.</summary>
+    public string FinalPath => _file.FinalPath;
+
+    /// <inheritdoc/>
+    public void WriteRow(ReadOnlySpan<Cell> row)
+    {
+        ThrowIfNotOpen();
+        RowValidator.Validate(Schema, row);
+        var at = _buffered;
+        for (var i = 0; i < row.Length; i++)
+        {
+            var cell = row[i];
+            switch (cell.Kind)
+            {
+                case ColumnKind.Int64:
+                    _int64Buffers[i]![at] = cell.AsInt64;
+                    break;
+                case ColumnKind.Double:
+                    var value = cell.AsDouble;
+                    _doubleBuffers[i]![at] = double.IsNaN(value) ? null : value;
+                    break;
+                default:
+                    _textBuffers[i]![at] = cell.AsText;
+                    break;
+            }
+        }
+
+        _buffered++;
+        RowCount++;
+        if (_buffered == RowGroupSize)
+        {
+            WriteRowGroup();
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Commit()
+    {
+        Complete();
+        Publish();
+    }
+
+    /// <summary>Deletes the temporary file unless the writer was committed.</summary>
+    public void Dispose()
+    {
+        if (_state == WriterState.Disposed)
+        {
+            return;
+        }
+
+        // An uncommitted Parquet.Net writer is abandoned rather than disposed: disposing it would write a footer
+        // into a file that is about to be deleted.
+        _file.Dispose();
+        _state = WriterState.Disposed;
+    }
+
+    /// <summary>Writes the last row group and the footer to disk without making the file visible.</summary>
+    internal void Complete()
+    {
+        ThrowIfNotOpen();
+        if (_buffered > 0)
+        {
+            WriteRowGroup();
+        }
+
+        try
+        {
+            RunSync(async () => await _writer.DisposeAsync());
+            _file.Close();
+        }
+        catch
+        {
+            _state = WriterState.Faulted;
+            throw;
+        }
+
+        _state = WriterState.Completed;
+    }
+
+    /// <summary>Moves the completed file to its final name; the second half of <see cref="Commit"/>.</summary>
+    internal void Publish()
+    {
+        ObjectDisposedException.ThrowIf(_state == WriterState.Disposed, this);
+        if (_state != WriterState.Completed)
+        {
+            throw new InvalidOperationException($"The Parquet file for table '{Schema.Name}' is not ready to be published ({_state}).");
+        }
+
+        _file.Publish();
+        _state = WriterState.Committed;
+    }
+
+    private void WriteRowGroup()
+    {
+        var count = _buffered;
+        try
+        {
+            RunSync(async () =>
+            {
+                using var group = _writer.CreateRowGroup();
+                for (var i = 0; i < _fields.Length; i++)
+                {
+                    switch (Schema.Columns[i].Kind)
+                    {
+                        case ColumnKind.Int64:
+                            await group.WriteAsync<long>(_fields[i], _int64Buffers[i].AsMemory(0, count));
+                            break;
+                        case ColumnKind.Double:
+                            await group.WriteAsync<double>(_fields[i], _doubleBuffers[i].AsMemory(0, count));
+                            break;
+                        default:
+                            await group.WriteAsync(_fields[i], new ArraySegment<string>(_textBuffers[i]!, 0, count));
+                            break;
+                    }
+                }
+
+                group.CompleteValidate();
+            });
+        }
+        catch
+        {
+            _state = WriterState.Faulted;
+            throw;
+        }
+
+        // Drop string references so a finished row group's text can be collected.
+        foreach (var buffer in _textBuffers)
+        {
+            if (buffer is not null)
+            {
+                Array.Clear(buffer, 0, count);
+            }
+        }
+
+        _buffered = 0;
+    }
+
+    private void ThrowIfNotOpen()
+    {
+        ObjectDisposedException.ThrowIf(_state == WriterState.Disposed, this);
+        if (_state != WriterState.Open)
+        {
+            throw new InvalidOperationException($"The Parquet writer for table '{Schema.Name}' no longer accepts rows ({_state}).");
+        }
+    }
+
+    // Parquet.Net is asynchronous while the simulation is not. Running the work on the thread pool means its
+    // continuations never need the blocked caller's synchronization context, so blocking cannot deadlock, whether
+    // the caller is a console app, a test runner or a UI thread.
+    private static void RunSync(Func<Task> work) => Task.Run(work).GetAwaiter().GetResult();
+
+    private static T RunSync<T>(Func<Task<T>> work) => Task.Run(work).GetAwaiter().GetResult();
+}
