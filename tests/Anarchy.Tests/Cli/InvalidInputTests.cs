@@ -1,0 +1,89 @@
+namespace Anarchy.Tests.Cli;
+
+/// <summary>Every kind of bad input exits with code 2, names what is wrong, and leaves no output folder.</summary>
+public sealed class InvalidInputTests
+{
+    public static TheoryData<string[], string> BadOptions => new()
+    {
+        { ["--set", "honour=-1"], "honour" },
+        { ["--set", "honour=abc"], "honour" },
+        { ["--set", "honor=0.5"], "honor" },
+        { ["--set", "honour"], "NAME=VALUE" },
+        { ["--set", "chainDepth=1.5"], "chainDepth" },
+        { ["--set", "minBurden=0.3"], "minBurden" },
+        { ["--runs", "0"], "--runs" },
+        { ["--ticks", "-3"], "--ticks" },
+        { ["--states", "0"], "--states" },
+        { ["--threads", "0"], "--threads" },
+        { ["--only", "9", "--runs", "5"], "--only" },
+        { ["--seed", "-1"], "--seed" },
+        { ["--bogus"], "--bogus" },
+        { ["--scenario", "no-such-file.json"], "no-such-file.json" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadOptions))]
+    public void ABadOptionExitsWithCodeTwoNamingTheFieldAndWritesNothing(string[] options, string named)
+    {
+        using var scratch = new ScratchFolder();
+        var result = CliHarness.Run(["run", .. options, "--out", scratch["o"]]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(named, result.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch["o"]));
+        Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal); // a message, not a stack trace
+    }
+
+    public static TheoryData<string, string> BadScenarios => new()
+    {
+        { "{ \"states\": 10, ", "not valid JSON" },
+        { "[1, 2]", "JSON object" },
+        { "{ \"statez\": 10 }", "statez" },
+        { "{ \"states\": 0 }", "states" },
+        { "{ \"states\": 5000 }", "states" },
+        { "{ \"ticks\": 2.5 }", "ticks" },
+        { "{ \"parameters\": { \"honour\": -1 } }", "honour" },
+        { "{ \"parameters\": { \"loosness\": 0.5 } }", "loosness" },
+        { "{ \"parameters\": { \"looseness\": \"tight\" } }", "looseness" },
+        { "{ \"doctrine\": \"Pacifist\" }", "doctrine" },
+        { "{ \"states\": 4, \"stateOverrides\": [ { \"state\": 7, \"wealth\": 1 } ] }", "stateOverrides[0].state" },
+        { "{ \"states\": 4, \"stateOverrides\": [ { \"state\": 1, \"wealth\": -1 } ] }", "stateOverrides[0].wealth" },
+        { "{ \"states\": 4, \"stateOverrides\": [ { \"state\": 1, \"interests\": [0.5] } ] }", "stateOverrides[0].interests" },
+        { "{ \"states\": 4, \"stateOverrides\": [ { \"state\": 1, \"location\": [0.5, 1.5] } ] }", "stateOverrides[0].location[1]" },
+        { "{ \"states\": 4, \"stateOverrides\": [ { \"state\": 1, \"colour\": \"red\" } ] }", "stateOverrides[0].colour" },
+        { "{ \"states\": 4, \"pacts\": [ [0, 0] ] }", "pacts[0]" },
+        { "{ \"states\": 4, \"pacts\": [ [0, 9] ] }", "pacts[0][1]" },
+        { "{ \"states\": 4, \"shocks\": [ { \"tick\": 1000, \"state\": 0, \"capabilityFactor\": 0.5 } ] }", "shocks[0].tick" },
+        { "{ \"states\": 4, \"leader\": 4 }", "leader" },
+        { "{ \"states\": 4, \"poles\": 2, \"poleShare\": 1.5 }", "poleShare" },
+        { "{ \"geography\": \"greatCircle\", \"states\": 2 }", "geography" },
+        { "{ \"name\": \"../escape\" }", "name" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadScenarios))]
+    public void ABadScenarioFileExitsWithCodeTwoNamingTheFieldAndWritesNothing(string json, string named)
+    {
+        using var scratch = new ScratchFolder();
+        var file = scratch.Write("bad.json", json);
+
+        var run = CliHarness.Run("run", "--scenario", file, "--out", scratch["o"]);
+        var validate = CliHarness.Run("validate", file);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(named, run.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch["o"]));
+        Assert.Equal(2, validate.ExitCode);
+        Assert.Contains(named, validate.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateAcceptsTheShippedScenarios()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "experiments"), "*.json", SearchOption.AllDirectories))
+        {
+            var result = CliHarness.Run("validate", file);
+            Assert.True(result.ExitCode == 0, $"{file}: {result.Err}");
+        }
+    }
+}
