@@ -1,1 +1,4 @@
-return 0;
+using BenchmarkDotNet.Running;
+
+// dotnet run -c Release --project benchmarks/Anarchy.Benchmarks -- --filter '*' --job short
+BenchmarkSwitcher.FromAssembly(typeof(Anarchy.Benchmarks.ReferenceTickBenchmarks).Assembly).Run(args);

@@ -26,7 +26,7 @@ public sealed record Manifest
     /// <summary>The random-number scheme, in words; see docs/decisions/0001-random-numbers.md.</summary>
     public const string RandomScheme =
         "philox4x32-10; run seed = SeedSequence.Derive(masterSeed, point, replicate) with the top bit cleared; " +
-        "draw counter = (tick, purpose, a, b), key = run seed; uniform = (top 53 bits + 0.5) * 2^-53; normal = AS241 inverse CDF";
+        "draw counter = (tick, purpose, a, b), key = run seed; uniform = (top 52 bits + 0.5) * 2^-52; normal = AS241 inverse CDF";
 
     /// <summary>The tool's version, with the git commit it was built from when known.</summary>
     public static string ToolVersion =>

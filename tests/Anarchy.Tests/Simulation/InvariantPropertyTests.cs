@@ -57,7 +57,7 @@ public sealed class InvariantPropertyTests
                 WaltzRules.Tick(w, ledger);
                 CheckInvariants(w);
             }
-        }, iter: 150);
+        }, iter: 300);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class InvariantPropertyTests
             var l = result.Summary.LeaderCounts;
             Assert.True(l.Entangled + l.Aligned + l.Abandoned <= l.Disputes);
             Assert.True(l.Initiated + l.Targeted <= l.Disputes);
-        }, iter: 150);
+        }, iter: 300);
     }
 
     private static void CheckInvariants(World w)

@@ -112,8 +112,9 @@ internal static class Disputes
         bool leaderStood = leader == j || stood.Contains(leader);
         leaderInvolved |= leaderCalled;
 
-        // Deterred: with the allies that actually stood, the initiator's realised chance is too low.
-        double strengthA = w.Capability[i];
+        // Deterred: the target's side as it actually stood (allies unweighted) against the initiator's side as the
+        // initiator still expects it (its own allies have not been tested), and the chance is no longer good enough.
+        double strengthA = ExpectedStrength(w, i, j, initiating: true);
         double strengthB = w.Capability[j];
         foreach (int a in stood) strengthB += w.Capability[a] * w.Proximity[a * n + i];
         if (Perception.WinChance(strengthA, strengthB, p.Gamma) <= p.WinThreshold)
@@ -138,7 +139,7 @@ internal static class Disputes
         // The initiator's allies join only opportunistically, on their own interest in fighting the target.
         for (int a = 0; a < n; a++)
         {
-            if (!w.Allied(i, a) || !w.Alive[a] || w.AtWar(a) || a == j || w.Allied(a, j) || stood.Contains(a)) continue;
+            if (!w.Allied(i, a) || !w.Alive[a] || w.AtWar(a) || stood.Contains(a) || AlliedToAny(w, a, war.SideB)) continue;
             double interest = w.Compatibility[a * n + i] * w.Threat[a * n + j] / (w.ThreatLevel[a] + p.Epsilon) - p.WarCost;
             if (interest <= p.Opportunism) continue;
             war.SideA.Add(a);
@@ -157,6 +158,16 @@ internal static class Disputes
         ledger.Record(new ModelEvent(w.Tick, EventKinds.WarStart, i, j, "", id, war.Id,
             SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
         Finish(w, ledger, id, i, j, "war", leaderInvolved);
+    }
+
+    /// <summary>True when <paramref name="a"/> is the target side's member or ally: it would fight its own ally.</summary>
+    private static bool AlliedToAny(World w, int a, List<int> side)
+    {
+        foreach (int k in side)
+        {
+            if (k == a || w.Allied(a, k)) return true;
+        }
+        return false;
     }
 
     private static void Finish(World w, RunLedger ledger, int id, int i, int j, string ending, bool leaderInvolved)

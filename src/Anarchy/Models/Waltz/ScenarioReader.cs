@@ -12,8 +12,8 @@ public static class ScenarioReader
     /// <summary>Most states a scenario may have.</summary>
     public const int MaxStates = 4096;
 
-    /// <summary>Most ticks a scenario may have.</summary>
-    public const int MaxTicks = 1_000_000;
+    /// <summary>Most ticks a scenario may have (burn-in and recorded each): wealth compounds, and beyond this it could overflow.</summary>
+    public const int MaxTicks = 10_000;
 
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {

@@ -100,12 +100,9 @@ internal static class WarResolution
         war.Winner = winner;
         war.EndTick = w.Tick;
         ledger.Tick.WarsEnded++;
-        if (war.Recorded || ledger.Recording)
-        {
-            ledger.Record(new ModelEvent(w.Tick, EventKinds.WarEnd, war.Initiator, war.Target,
-                winner == 0 ? "initiator_won" : "target_won", war.DisputeId, war.Id, Value: war.Severity,
-                Duration: w.Tick - war.StartTick + 1, SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
-        }
+        ledger.Record(new ModelEvent(w.Tick, EventKinds.WarEnd, war.Initiator, war.Target,
+            winner == 0 ? "initiator_won" : "target_won", war.DisputeId, war.Id, Value: war.Severity,
+            Duration: w.Tick - war.StartTick + 1, SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
     }
 
     /// <summary>
@@ -139,9 +136,9 @@ internal static class WarResolution
                             again = true;
                         }
                     }
-                    else
+                    else if (side != war.Winner)
                     {
-                        victor = war.Winner == 0 ? war.Initiator : war.Target;
+                        victor = war.Winner == 0 ? war.Initiator : war.Target; // a loser falls to the winner
                     }
                 }
                 Die(w, ledger, i, victor != i && victor >= 0 && w.Alive[victor] ? victor : -1);
