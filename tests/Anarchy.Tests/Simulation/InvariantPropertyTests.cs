@@ -37,9 +37,19 @@ public sealed class InvariantPropertyTests
             Shocks = states >= 1 ? [new Shock(Math.Min(5, ticks - 1), 0, 0.3, 0.8)] : [],
             Parameters = new ModelParameters
             {
-                Honour = honour, Looseness = looseness, ChainDepth = chainDepth, Institutionalisation = institutionalisation,
-                MaxPacts = maxPacts, Escalation = escalation, WarCost = warCost, GrowthSigma = growthSigma,
-                LossRate = lossRate, DeathShare = deathShare, Reach = reach, Gamma = gamma, ThreatMix = threatMix,
+                Honour = honour,
+                Looseness = looseness,
+                ChainDepth = chainDepth,
+                Institutionalisation = institutionalisation,
+                MaxPacts = maxPacts,
+                Escalation = escalation,
+                WarCost = warCost,
+                GrowthSigma = growthSigma,
+                LossRate = lossRate,
+                DeathShare = deathShare,
+                Reach = reach,
+                Gamma = gamma,
+                ThreatMix = threatMix,
             },
         };
 
