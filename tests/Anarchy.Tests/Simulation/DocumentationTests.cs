@@ -1,0 +1,42 @@
+using System.Globalization;
+using Anarchy.Models.Waltz;
+
+namespace Anarchy.Tests.Simulation;
+
+/// <summary>The codebook and the model description list exactly what the code has.</summary>
+public sealed class DocumentationTests
+{
+    private static string Read(string file) => File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", file));
+
+    [Fact]
+    public void TheCodebookDocumentsEveryColumnOfEveryTableInOrder()
+    {
+        string doc = Read("OUTPUTS.md");
+        foreach (var table in new[] { WaltzTables.Runs, WaltzTables.Series, WaltzTables.Events })
+        {
+            int section = doc.IndexOf("## " + table.Name + "\n", StringComparison.Ordinal);
+            Assert.True(section >= 0, $"no section for {table.Name}");
+            int at = section;
+            foreach (var column in table.Columns)
+            {
+                int next = doc.IndexOf($"| `{column.Name}` |", at, StringComparison.Ordinal);
+                Assert.True(next > at, $"{table.Name}.{column.Name} is missing from docs/OUTPUTS.md or out of order");
+                at = next;
+            }
+        }
+    }
+
+    [Fact]
+    public void TheModelDescriptionListsEveryParameterWithItsDefault()
+    {
+        string doc = Read("MODEL.md");
+        foreach (var p in ParameterCatalog.All)
+        {
+            string row = doc.Split('\n').FirstOrDefault(l => l.StartsWith($"| `{p.Name}` |", StringComparison.Ordinal)) ?? "";
+            Assert.False(row.Length == 0, $"parameter {p.Name} is missing from the table in docs/MODEL.md");
+            var cells = row.Split('|').Select(c => c.Trim()).ToArray();
+            double documented = double.Parse(cells[4], CultureInfo.InvariantCulture);
+            Assert.Equal(p.Default, documented);
+        }
+    }
+}
