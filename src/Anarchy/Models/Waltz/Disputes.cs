@@ -10,12 +10,25 @@ internal static class Disputes
 
     public static void Step(World w, RunLedger ledger)
     {
+        ChooseTargets(w);
+        ResolveActs(w, ledger);
+    }
+
+    /// <summary>First, every living state not at war picks its target from the state of the world now.</summary>
+    public static void ChooseTargets(World w)
+    {
+        for (int i = 0; i < w.N; i++)
+            w.Target[i] = w.Alive[i] && !w.AtWar(i) ? ChooseTarget(w, i) : -1;
+    }
+
+    /// <summary>Then those with a target act with probability r_i, and the acts are resolved in random-key order.</summary>
+    public static void ResolveActs(World w, RunLedger ledger)
+    {
         var acts = new List<Act>();
         uint tick = (uint)w.Tick;
         for (int i = 0; i < w.N; i++)
         {
-            if (!w.Alive[i] || w.AtWar(i)) continue;
-            int target = ChooseTarget(w, i);
+            int target = w.Target[i];
             if (target < 0) continue;
             if (w.Random.Uniform(tick, (uint)DrawPurpose.DisputeAct, (uint)i) < w.Revisionism[i])
                 acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, target));

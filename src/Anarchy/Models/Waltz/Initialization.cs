@@ -6,9 +6,12 @@ namespace Anarchy.Models.Waltz;
 public static class Initialization
 {
     /// <summary>The initial world of one run.</summary>
-    public static World Create(Scenario scenario, ulong seed)
+    public static World Create(Scenario scenario, ulong seed) => Fill(new World(scenario, seed));
+
+    /// <summary>Fills a freshly constructed world (its own storage, or a lane of a batch) with its initial state.</summary>
+    internal static World Fill(World w)
     {
-        var w = new World(scenario, seed);
+        var scenario = w.Scenario;
         var p = w.Parameters;
         var rng = w.Random;
         int n = w.N, k = w.K;
@@ -79,7 +82,7 @@ public static class Initialization
             others.CopyTo(w.NeighbourOrder, i * (n - 1));
         }
 
-        Array.Fill(w.PactAge, -1);
+        w.PactAge.Fill(-1);
         foreach (var pact in scenario.Pacts)
         {
             if (w.Doctrine[pact.A] == Doctrine.Internal || w.Doctrine[pact.B] == Doctrine.Internal)

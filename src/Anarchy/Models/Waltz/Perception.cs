@@ -49,16 +49,24 @@ internal static class Perception
             w.Security[i] = (w.Capability[i] + support) / (w.ThreatLevel[i] + p.Epsilon);
         }
 
-        // Common threat: cosine similarity of threat rows, the O(N^3) product T T'.
+        // Common threat: cosine similarity of threat rows, the O(N^3) product T T'. Fused multiply-adds in
+        // ascending k: the batched kernel performs exactly these operations.
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
             {
                 double dot = 0;
                 for (int k = 0; k < n; k++)
-                    dot += w.Threat[i * n + k] * w.Threat[j * n + k];
+                    dot = Math.FusedMultiplyAdd(w.Threat[i * n + k], w.Threat[j * n + k], dot);
                 w.CommonThreat[i * n + j] = dot / (w.ThreatNorm[i] * w.ThreatNorm[j] + p.Epsilon);
             }
+        }
+
+        // Alliance valuation: what each state would gain from a pact with each other (steps 3 and 4 read it).
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+                w.PactValue[i * n + j] = w.Rho(i, j) * w.Capability[j] * w.Proximity[i * n + j] * w.CommonThreat[i * n + j];
         }
     }
 
@@ -74,9 +82,8 @@ internal static class Perception
         return Math.Sqrt(squares);
     }
 
-    /// <summary>Capability i gains from a pact with j: v_ij = rho_ij * M_j * pi_ij * CT_ij.</summary>
-    public static double PactValue(World w, int i, int j) =>
-        w.Rho(i, j) * w.Capability[j] * w.Proximity[i * w.N + j] * w.CommonThreat[i * w.N + j];
+    /// <summary>Capability i gains from a pact with j: v_ij = rho_ij * M_j * pi_ij * CT_ij, as perceived in step 2.</summary>
+    public static double PactValue(World w, int i, int j) => w.PactValue[i * w.N + j];
 
     /// <summary>The contest function A^g / (A^g + B^g); one half when both sides are nothing.</summary>
     public static double WinChance(double a, double b, double gamma)

@@ -14,7 +14,8 @@ public static class WaltzRules
         Balancing.Step(w);
         AllianceFormation.Step(w, ledger);
         AllianceDissolution.Step(w, ledger);
-        Disputes.Step(w, ledger);
+        Disputes.ChooseTargets(w);
+        Disputes.ResolveActs(w, ledger);
         WarResolution.Step(w, ledger);
         Drift.Step(w, ledger);
     }

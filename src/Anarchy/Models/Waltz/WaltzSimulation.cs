@@ -16,22 +16,34 @@ public static class WaltzSimulation
         var series = detail.Series ? new List<SeriesRow>(scenario.Ticks) : null;
         for (int t = 0; t < scenario.TotalTicks; t++)
         {
-            world.Tick = t;
-            ledger.Recording = t >= scenario.BurnIn;
-            ledger.Tick.Clear();
+            BeginTick(world, ledger, t);
             WaltzRules.Tick(world, ledger);
-            if (!ledger.Recording) continue;
-            ledger.Total.Add(ledger.Tick);
-            var snapshot = Snapshot(world);
-            if (snapshot.Hegemony && ledger.FirstHegemonyTick < 0) ledger.FirstHegemonyTick = t;
-            if (series is not null)
-            {
-                var counts = new EventCounts();
-                counts.Add(ledger.Tick);
-                series.Add(snapshot with { Counts = counts });
-            }
+            EndTick(world, ledger, series);
         }
         return new RunResult(Summarise(world, ledger, run, point, replicate), series ?? [], ledger.Events ?? []);
+    }
+
+    /// <summary>Sets the clock and clears the tick's counts.</summary>
+    internal static void BeginTick(World world, RunLedger ledger, int t)
+    {
+        world.Tick = t;
+        ledger.Recording = t >= world.Scenario.BurnIn;
+        ledger.Tick.Clear();
+    }
+
+    /// <summary>Step 10: adds the tick's counts to the run's and records the series row (after the burn-in).</summary>
+    internal static void EndTick(World world, RunLedger ledger, List<SeriesRow>? series)
+    {
+        if (!ledger.Recording) return;
+        ledger.Total.Add(ledger.Tick);
+        var snapshot = Snapshot(world);
+        if (snapshot.Hegemony && ledger.FirstHegemonyTick < 0) ledger.FirstHegemonyTick = world.Tick;
+        if (series is not null)
+        {
+            var counts = new EventCounts();
+            counts.Add(ledger.Tick);
+            series.Add(snapshot with { Counts = counts });
+        }
     }
 
     private static SeriesRow Snapshot(World w)
@@ -66,7 +78,7 @@ public static class WaltzSimulation
         };
     }
 
-    private static RunSummary Summarise(World w, RunLedger ledger, long run, long point, long replicate)
+    internal static RunSummary Summarise(World w, RunLedger ledger, long run, long point, long replicate)
     {
         var end = Snapshot(w);
         int recordedWars = 0;

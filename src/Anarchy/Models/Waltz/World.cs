@@ -1,3 +1,5 @@
+using Anarchy.Engine;
+
 namespace Anarchy.Models.Waltz;
 
 /// <summary>
@@ -7,7 +9,11 @@ namespace Anarchy.Models.Waltz;
 /// </summary>
 public sealed class World
 {
-    public World(Scenario scenario, ulong seed)
+    /// <summary>A world that owns its storage (the reference engine).</summary>
+    public World(Scenario scenario, ulong seed) : this(scenario, seed, null, 0) { }
+
+    /// <summary>A world whose columns live in lane <paramref name="lane"/> of a batch's interleaved storage.</summary>
+    internal World(Scenario scenario, ulong seed, WorldStorage? storage, int lane)
     {
         Scenario = scenario;
         Parameters = scenario.Parameters;
@@ -15,33 +21,36 @@ public sealed class World
         K = Parameters.InterestDimensions;
         Seed = seed;
         Random = new Randomness.RandomStream(seed);
-        Alive = new bool[N];
-        Wealth = new double[N];
+        storage ??= new WorldStorage(N, K, lanes: 1);
+        Alive = storage.Alive.Lane(lane);
+        Wealth = storage.Wealth.Lane(lane);
         InitialWealth = new double[N];
-        Capability = new double[N];
-        Burden = new double[N];
+        Capability = storage.Capability.Lane(lane);
+        Burden = storage.Burden.Lane(lane);
         Location = new double[N * 2];
-        Interests = new double[N * K];
-        Revisionism = new double[N];
+        Interests = storage.Interests.Lane(lane);
+        Revisionism = storage.Revisionism.Lane(lane);
         Doctrine = new Doctrine[N];
         ExternalProbability = new double[N];
-        Reputation = new double[N];
-        WarOf = new int[N];
-        GrowthRate = new double[N];
+        Reputation = storage.Reputation.Lane(lane);
+        WarOf = storage.WarOf.Lane(lane);
+        Target = storage.Target.Lane(lane);
+        GrowthRate = storage.GrowthRate.Lane(lane);
         ChoseExternal = new bool[N];
         Seeking = new bool[N];
-        PactAge = new int[N * N];
+        PactAge = storage.PactAge.Lane(lane);
         PactWeak = new int[N * N];
-        PactCount = new int[N];
-        Proximity = new double[N * N];
+        PactCount = storage.PactCount.Lane(lane);
+        Proximity = storage.Proximity.Lane(lane);
         NeighbourOrder = new int[N * Math.Max(0, N - 1)];
-        Compatibility = new double[N * N];
-        Threat = new double[N * N];
-        ThreatNorm = new double[N];
-        ThreatLevel = new double[N];
-        ExpectedSupport = new double[N];
-        Security = new double[N];
-        CommonThreat = new double[N * N];
+        Compatibility = storage.Compatibility.Lane(lane);
+        Threat = storage.Threat.Lane(lane);
+        ThreatNorm = storage.ThreatNorm.Lane(lane);
+        ThreatLevel = storage.ThreatLevel.Lane(lane);
+        ExpectedSupport = storage.ExpectedSupport.Lane(lane);
+        Security = storage.Security.Lane(lane);
+        CommonThreat = storage.CommonThreat.Lane(lane);
+        PactValue = storage.PactValue.Lane(lane);
     }
 
     public Scenario Scenario { get; }
@@ -61,45 +70,50 @@ public sealed class World
     public int Leader { get; set; }
 
     // Per-state variables.
-    public bool[] Alive { get; }
-    public double[] Wealth { get; }
+    public Column<bool> Alive { get; }
+    public Column<double> Wealth { get; }
     public double[] InitialWealth { get; }
-    public double[] Capability { get; }
-    public double[] Burden { get; }
+    public Column<double> Capability { get; }
+    public Column<double> Burden { get; }
     /// <summary>(x, y) in the unit square, or (latitude, longitude) in degrees.</summary>
     public double[] Location { get; }
-    public double[] Interests { get; }
-    public double[] Revisionism { get; }
+    public Column<double> Interests { get; }
+    public Column<double> Revisionism { get; }
     public Doctrine[] Doctrine { get; }
     public double[] ExternalProbability { get; }
-    public double[] Reputation { get; }
+    public Column<double> Reputation { get; }
     /// <summary>Index into <see cref="Wars"/> of the war a state fights, or -1.</summary>
-    public int[] WarOf { get; }
+    public Column<int> WarOf { get; }
 
     // Per-tick scratch.
     /// <summary>Economy growth factor minus one of this tick (the success measure for imitation).</summary>
-    public double[] GrowthRate { get; }
+    public Column<double> GrowthRate { get; }
     public bool[] ChoseExternal { get; }
     public bool[] Seeking { get; }
 
     // Pacts: age >= 0 where a pact exists, -1 otherwise; symmetric.
-    public int[] PactAge { get; }
+    public Column<int> PactAge { get; }
     public int[] PactWeak { get; }
-    public int[] PactCount { get; }
+    public Column<int> PactCount { get; }
 
     // Static geometry.
-    public double[] Proximity { get; }
+    public Column<double> Proximity { get; }
     /// <summary>For each state, the other states by ascending distance (ties by index): row i holds N - 1 entries.</summary>
     public int[] NeighbourOrder { get; }
 
     // Perceived in step 2.
-    public double[] Compatibility { get; }
-    public double[] Threat { get; }
-    public double[] ThreatNorm { get; }
-    public double[] ThreatLevel { get; }
-    public double[] ExpectedSupport { get; }
-    public double[] Security { get; }
-    public double[] CommonThreat { get; }
+    public Column<double> Compatibility { get; }
+    public Column<double> Threat { get; }
+    public Column<double> ThreatNorm { get; }
+    public Column<double> ThreatLevel { get; }
+    public Column<double> ExpectedSupport { get; }
+    public Column<double> Security { get; }
+    public Column<double> CommonThreat { get; }
+    /// <summary>v_ij = rho_ij * M_j * pi_ij * CT_ij: capability i would gain from a pact with j (alliance valuation).</summary>
+    public Column<double> PactValue { get; }
+
+    /// <summary>Each state's chosen target in step 6, or -1.</summary>
+    public Column<int> Target { get; }
 
     public List<War> Wars { get; } = [];
 

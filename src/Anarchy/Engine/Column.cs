@@ -1,0 +1,42 @@
+namespace Anarchy.Engine;
+
+/// <summary>
+/// One run's view of a column of values: element <c>i</c> is <c>data[offset + i * stride]</c>. A run simulated on
+/// its own owns its arrays (stride 1); a run in a batch sees its lane of the batch's lane-interleaved arrays
+/// (offset = lane, stride = lanes), so the batch's vector kernels and the reference rules read and write the same
+/// memory and nothing is copied between them.
+/// </summary>
+public readonly struct Column<T>
+{
+    private readonly T[] _data;
+    private readonly int _offset;
+    private readonly int _stride;
+
+    public Column(T[] data, int offset, int stride, int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
+        if (length > 0 && offset + (long)(length - 1) * stride >= data.Length)
+            throw new ArgumentException("the column does not fit its storage", nameof(length));
+        _data = data;
+        _offset = offset;
+        _stride = stride;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    public ref T this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Length) throw new ArgumentOutOfRangeException(nameof(index));
+            return ref _data[_offset + index * _stride];
+        }
+    }
+
+    public void Fill(T value)
+    {
+        for (int i = 0; i < Length; i++) this[i] = value;
+    }
+}

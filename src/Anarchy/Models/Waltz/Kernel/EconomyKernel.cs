@@ -1,0 +1,99 @@
+using System.Runtime.InteropServices;
+using Anarchy.Engine.Simd;
+
+namespace Anarchy.Models.Waltz.Kernel;
+
+/// <summary>
+/// Step 1 (economy) for all lanes: the reference's <see cref="Economy"/> arithmetic, one vector of lanes per state.
+/// The growth shocks are drawn first per lane by the reference's generator (a draw is a pure function of its
+/// counter), then every lane performs the same operations in the same order as the scalar code.
+/// </summary>
+internal static class EconomyKernel
+{
+    public static void Step<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        int n = batch.N, lanes = batch.Lanes;
+        var s = batch.Scratch;
+        var draws = s.Draws;
+        for (int l = 0; l < lanes; l++)
+        {
+            var w = batch.Worlds[l];
+            double sigma = w.Parameters.GrowthSigma;
+            for (int i = 0; i < n; i++)
+                draws[i * lanes + l] = w.Alive[i] ? sigma * w.Random.Normal((uint)w.Tick, (uint)DrawPurpose.Growth, (uint)i) : 0;
+        }
+
+        var st = batch.Storage;
+        var p = batch.Parameters;
+        ref double wealth = ref MemoryMarshal.GetArrayDataReference(st.Wealth.Data);
+        ref double capability = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
+        ref double burden = ref MemoryMarshal.GetArrayDataReference(st.Burden.Data);
+        ref double growthRate = ref MemoryMarshal.GetArrayDataReference(st.GrowthRate.Data);
+        ref int pacts = ref MemoryMarshal.GetArrayDataReference(st.PactCount.Data);
+        ref double alive = ref MemoryMarshal.GetArrayDataReference(s.AliveMask);
+        ref double shock = ref MemoryMarshal.GetArrayDataReference(draws);
+        Span<double> internalSpend = stackalloc double[TOps.Count];
+        Span<double> externalSpend = stackalloc double[TOps.Count];
+        var one = TOps.Broadcast(1);
+
+        for (int v = 0; v < lanes; v += TOps.Count)
+        {
+            var growth = TOps.Load(ref p.Growth[0], (nuint)v);
+            var crowdingOut = TOps.Load(ref p.CrowdingOut[0], (nuint)v);
+            var upkeep = TOps.Load(ref p.PactUpkeep[0], (nuint)v);
+            var keep = TOps.Subtract(one, TOps.Load(ref p.Depreciation[0], (nuint)v));
+            var cost = TOps.Load(ref p.InternalCost[0], (nuint)v);
+            bool recording = false;
+            for (int l = 0; l < TOps.Count; l++)
+            {
+                var ledger = batch.Ledgers[v + l];
+                internalSpend[l] = ledger.InternalSpending;
+                externalSpend[l] = ledger.ExternalSpending;
+                recording |= ledger.Recording;
+            }
+            var spentInternal = TOps.Load(ref internalSpend[0], 0);
+            var spentExternal = TOps.Load(ref externalSpend[0], 0);
+            var recordingMask = RecordingMask<TV, TOps>(batch, v);
+
+            for (int i = 0; i < n; i++)
+            {
+                nuint at = (nuint)(i * lanes + v);
+                var living = TOps.Load(ref alive, at);
+                if (!TOps.Any(living)) continue;
+                var before = TOps.Load(ref wealth, at);
+                var s_ = TOps.Load(ref burden, at);
+                var held = TOps.IntToDouble(ref pacts, at);
+                // rate = growth + shock - crowdingOut * s - pactUpkeep * pacts, left to right as in Economy.Step.
+                var rate = TOps.Subtract(TOps.Subtract(TOps.Add(growth, TOps.Load(ref shock, at)), TOps.Multiply(crowdingOut, s_)), TOps.Multiply(upkeep, held));
+                var after = TOps.Max(TOps.Zero, TOps.Multiply(before, TOps.Add(one, rate)));
+                var armament = TOps.Multiply(s_, after);
+                var m = TOps.Add(TOps.Multiply(keep, TOps.Load(ref capability, at)), TOps.Divide(armament, cost));
+                TOps.Store(TOps.Select(living, after, before), ref wealth, at);
+                TOps.Store(TOps.Select(living, rate, TOps.Load(ref growthRate, at)), ref growthRate, at);
+                TOps.Store(TOps.Select(living, m, TOps.Load(ref capability, at)), ref capability, at);
+                if (recording)
+                {
+                    var counted = TOps.And(living, recordingMask);
+                    spentInternal = TOps.Select(counted, TOps.Add(spentInternal, armament), spentInternal);
+                    spentExternal = TOps.Select(counted, TOps.Add(spentExternal, TOps.Multiply(TOps.Multiply(upkeep, held), before)), spentExternal);
+                }
+            }
+
+            TOps.Store(spentInternal, ref internalSpend[0], 0);
+            TOps.Store(spentExternal, ref externalSpend[0], 0);
+            for (int l = 0; l < TOps.Count; l++)
+            {
+                var ledger = batch.Ledgers[v + l];
+                ledger.InternalSpending = internalSpend[l];
+                ledger.ExternalSpending = externalSpend[l];
+            }
+        }
+    }
+
+    private static TV RecordingMask<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        Span<double> flags = stackalloc double[TOps.Count];
+        for (int l = 0; l < TOps.Count; l++) flags[l] = batch.Ledgers[v + l].Recording ? BitConverter.Int64BitsToDouble(-1) : 0;
+        return TOps.Load(ref flags[0], 0);
+    }
+}

@@ -1,0 +1,225 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Anarchy.Engine.Simd;
+
+namespace Anarchy.Models.Waltz.Kernel;
+
+/// <summary>
+/// Step 2 (perception and alliance valuation) for all lanes: the reference's <see cref="Perception"/> arithmetic,
+/// one vector of lanes per matrix element. Conditions of the scalar code become masks; a skipped addition becomes
+/// the addition of zero, which leaves a non-negative sum unchanged, so every lane's result has the reference's bits.
+/// The common-threat product uses 4 x 4 register tiles of fused multiply-adds, each accumulating in ascending k as
+/// the reference does; CT is symmetric bit for bit (a * b = b * a), so only tiles with j &gt;= i are computed unless
+/// <c>fullProduct</c> asks for all of them (the benchmark's fixed flop count).
+/// </summary>
+internal static class PerceptionKernel
+{
+    public static void Step<TV, TOps>(WaltzBatch batch, bool fullProduct) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        for (int v = 0; v < batch.Lanes; v += TOps.Count)
+        {
+            CompatibilityAndThreat<TV, TOps>(batch, v);
+            CommonThreat<TV, TOps>(batch, v, fullProduct);
+            PactValue<TV, TOps>(batch, v);
+        }
+    }
+
+    /// <summary>Compatibility, threat, threat norm and level, expected support and security for lanes v..v+W.</summary>
+    private static void CompatibilityAndThreat<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        int n = batch.N, k = batch.K, lanes = batch.Lanes;
+        var st = batch.Storage;
+        var p = batch.Parameters;
+        ref double u = ref MemoryMarshal.GetArrayDataReference(st.Interests.Data);
+        ref double c = ref MemoryMarshal.GetArrayDataReference(st.Compatibility.Data);
+        ref double t = ref MemoryMarshal.GetArrayDataReference(st.Threat.Data);
+        ref double m = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
+        ref double r = ref MemoryMarshal.GetArrayDataReference(st.Revisionism.Data);
+        ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
+        ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
+        ref int age = ref MemoryMarshal.GetArrayDataReference(st.PactAge.Data);
+        ref double alive = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AliveMask);
+        var one = TOps.Broadcast(1);
+        var sqrtK = TOps.Broadcast(p.SqrtK);
+        var eta = TOps.Load(ref p.Eta[0], (nuint)v);
+        var mix = TOps.Load(ref p.ThreatMix[0], (nuint)v);
+        var eps = TOps.Load(ref p.Epsilon[0], (nuint)v);
+
+        // Compatibility: symmetric bit for bit ((a - b)^2 = (b - a)^2), so the upper triangle is mirrored.
+        for (int i = 0; i < n; i++)
+        {
+            TOps.Store(one, ref c, At(i * n + i, lanes, v));
+            for (int j = i + 1; j < n; j++)
+            {
+                var squares = TOps.Zero;
+                for (int d = 0; d < k; d++)
+                {
+                    var diff = TOps.Subtract(TOps.Load(ref u, At(i * k + d, lanes, v)), TOps.Load(ref u, At(j * k + d, lanes, v)));
+                    squares = TOps.Add(squares, TOps.Multiply(diff, diff));
+                }
+                var compatibility = TOps.Subtract(one, TOps.Divide(TOps.Sqrt(squares), sqrtK));
+                TOps.Store(compatibility, ref c, At(i * n + j, lanes, v));
+                TOps.Store(compatibility, ref c, At(j * n + i, lanes, v));
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            var aliveI = TOps.Load(ref alive, At(i, lanes, v));
+            TV max = TOps.Zero, sum = TOps.Zero, squares = TOps.Zero, support = TOps.Zero;
+            for (int j = 0; j < n; j++)
+            {
+                nuint ij = At(i * n + j, lanes, v);
+                var cij = TOps.Load(ref c, ij);
+                var allied = TOps.NonNegative(ref age, ij);
+                var aliveJ = TOps.Load(ref alive, At(j, lanes, v));
+                var mj = TOps.Load(ref m, At(j, lanes, v));
+                var pij = TOps.Load(ref pi, ij);
+                var threatened = i == j ? TOps.Zero : TOps.AndNot(TOps.And(aliveI, aliveJ), allied);
+                var hostility = TOps.Multiply(TOps.Subtract(one, cij), TOps.Add(one, TOps.Multiply(eta, TOps.Load(ref r, At(j, lanes, v)))));
+                var threat = TOps.Select(threatened, TOps.Multiply(TOps.Multiply(mj, pij), hostility), TOps.Zero);
+                TOps.Store(threat, ref t, ij);
+                max = TOps.Max(max, threat);
+                sum = TOps.Add(sum, threat);
+                squares = TOps.Add(squares, TOps.Multiply(threat, threat));
+                var ally = TOps.And(allied, aliveJ);
+                var help = TOps.Multiply(TOps.Multiply(TOps.Multiply(cij, TOps.Load(ref rep, At(j, lanes, v))), mj), pij);
+                support = TOps.Add(support, TOps.Select(ally, help, TOps.Zero));
+            }
+            var level = TOps.Add(max, TOps.Multiply(mix, TOps.Subtract(sum, max)));
+            var mi = TOps.Load(ref m, At(i, lanes, v));
+            TOps.Store(TOps.Sqrt(squares), ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data), At(i, lanes, v));
+            TOps.Store(level, ref MemoryMarshal.GetArrayDataReference(st.ThreatLevel.Data), At(i, lanes, v));
+            TOps.Store(support, ref MemoryMarshal.GetArrayDataReference(st.ExpectedSupport.Data), At(i, lanes, v));
+            TOps.Store(TOps.Divide(TOps.Add(mi, support), TOps.Add(level, eps)), ref MemoryMarshal.GetArrayDataReference(st.Security.Data), At(i, lanes, v));
+        }
+    }
+
+    /// <summary>CT_ij = (sum_k T_ik T_jk) / (|T_i| |T_j| + eps) for lanes v..v+W.</summary>
+    private static void CommonThreat<TV, TOps>(WaltzBatch batch, int v, bool fullProduct) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        int n = batch.N, lanes = batch.Lanes, w = TOps.Count;
+        var st = batch.Storage;
+        var scratch = batch.Scratch;
+        int padded = scratch.Padded;
+
+        // Pack this block's threat rows contiguously: row i holds N vectors; rows beyond N are zero.
+        ref double t = ref MemoryMarshal.GetArrayDataReference(st.Threat.Data);
+        ref double packed = ref MemoryMarshal.GetArrayDataReference(scratch.PackedThreat);
+        for (int i = 0; i < padded; i++)
+        {
+            for (int kk = 0; kk < n; kk++)
+            {
+                var value = i < n ? TOps.Load(ref t, At(i * n + kk, lanes, v)) : TOps.Zero;
+                TOps.Store(value, ref packed, (nuint)((i * n + kk) * w));
+            }
+        }
+
+        ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
+        ref double norm = ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data);
+        var eps = TOps.Load(ref batch.Parameters.Epsilon[0], (nuint)v);
+        for (int ib = 0; ib < padded; ib += 4)
+        {
+            for (int jb = fullProduct ? 0 : ib; jb < padded; jb += 4)
+            {
+                Tile<TV, TOps>(ref packed, n, w, ib, jb, out var d00, out var d01, out var d02, out var d03,
+                    out var d10, out var d11, out var d12, out var d13, out var d20, out var d21, out var d22, out var d23,
+                    out var d30, out var d31, out var d32, out var d33);
+                Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 0, jb, d00, d01, d02, d03, fullProduct);
+                Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 1, jb, d10, d11, d12, d13, fullProduct);
+                Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 2, jb, d20, d21, d22, d23, fullProduct);
+                Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 3, jb, d30, d31, d32, d33, fullProduct);
+            }
+        }
+    }
+
+    /// <summary>The 4 x 4 tile of dot products of rows ib..ib+3 with rows jb..jb+3, each summed in ascending k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile<TV, TOps>(ref double packed, int n, int w, int ib, int jb,
+        out TV d00, out TV d01, out TV d02, out TV d03, out TV d10, out TV d11, out TV d12, out TV d13,
+        out TV d20, out TV d21, out TV d22, out TV d23, out TV d30, out TV d31, out TV d32, out TV d33)
+        where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        d00 = d01 = d02 = d03 = d10 = d11 = d12 = d13 = d20 = d21 = d22 = d23 = d30 = d31 = d32 = d33 = TOps.Zero;
+        nuint rowStride = (nuint)(n * w);
+        nuint a0 = (nuint)(ib * n * w), b0 = (nuint)(jb * n * w);
+        for (int kk = 0; kk < n; kk++)
+        {
+            nuint at = (nuint)(kk * w);
+            var a = TOps.Load(ref packed, a0 + at);
+            var b = TOps.Load(ref packed, a0 + rowStride + at);
+            var cc = TOps.Load(ref packed, a0 + 2 * rowStride + at);
+            var d = TOps.Load(ref packed, a0 + 3 * rowStride + at);
+            var x = TOps.Load(ref packed, b0 + at);
+            d00 = TOps.FusedMultiplyAdd(a, x, d00);
+            d10 = TOps.FusedMultiplyAdd(b, x, d10);
+            d20 = TOps.FusedMultiplyAdd(cc, x, d20);
+            d30 = TOps.FusedMultiplyAdd(d, x, d30);
+            x = TOps.Load(ref packed, b0 + rowStride + at);
+            d01 = TOps.FusedMultiplyAdd(a, x, d01);
+            d11 = TOps.FusedMultiplyAdd(b, x, d11);
+            d21 = TOps.FusedMultiplyAdd(cc, x, d21);
+            d31 = TOps.FusedMultiplyAdd(d, x, d31);
+            x = TOps.Load(ref packed, b0 + 2 * rowStride + at);
+            d02 = TOps.FusedMultiplyAdd(a, x, d02);
+            d12 = TOps.FusedMultiplyAdd(b, x, d12);
+            d22 = TOps.FusedMultiplyAdd(cc, x, d22);
+            d32 = TOps.FusedMultiplyAdd(d, x, d32);
+            x = TOps.Load(ref packed, b0 + 3 * rowStride + at);
+            d03 = TOps.FusedMultiplyAdd(a, x, d03);
+            d13 = TOps.FusedMultiplyAdd(b, x, d13);
+            d23 = TOps.FusedMultiplyAdd(cc, x, d23);
+            d33 = TOps.FusedMultiplyAdd(d, x, d33);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish<TV, TOps>(ref double ct, ref double norm, TV eps, int n, int lanes, int v, int i, int jb,
+        TV d0, TV d1, TV d2, TV d3, bool fullProduct) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        if (i >= n) return;
+        var ni = TOps.Load(ref norm, At(i, lanes, v));
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 0, d0, fullProduct);
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 1, d1, fullProduct);
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 2, d2, fullProduct);
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 3, d3, fullProduct);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<TV, TOps>(ref double ct, ref double norm, TV eps, TV ni, int n, int lanes, int v, int i, int j, TV dot, bool fullProduct)
+        where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        if (j >= n) return;
+        var value = TOps.Divide(dot, TOps.Add(TOps.Multiply(ni, TOps.Load(ref norm, At(j, lanes, v))), eps));
+        TOps.Store(value, ref ct, At(i * n + j, lanes, v));
+        // |T_j| |T_i| = |T_i| |T_j| and the dot product is the same, so the mirror image has the same bits.
+        if (!fullProduct) TOps.Store(value, ref ct, At(j * n + i, lanes, v));
+    }
+
+    /// <summary>v_ij = rho_ij * M_j * pi_ij * CT_ij, left to right as in <see cref="Perception.Step"/>.</summary>
+    private static void PactValue<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        int n = batch.N, lanes = batch.Lanes;
+        var st = batch.Storage;
+        ref double c = ref MemoryMarshal.GetArrayDataReference(st.Compatibility.Data);
+        ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
+        ref double m = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
+        ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
+        ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
+        ref double value = ref MemoryMarshal.GetArrayDataReference(st.PactValue.Data);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                nuint ij = At(i * n + j, lanes, v);
+                var rho = TOps.Multiply(TOps.Load(ref c, ij), TOps.Load(ref rep, At(j, lanes, v)));
+                var x = TOps.Multiply(TOps.Multiply(TOps.Multiply(rho, TOps.Load(ref m, At(j, lanes, v))), TOps.Load(ref pi, ij)), TOps.Load(ref ct, ij));
+                TOps.Store(x, ref value, ij);
+            }
+        }
+    }
+
+    /// <summary>Offset of element <paramref name="index"/> of lane <paramref name="v"/> in interleaved storage.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static nuint At(int index, int lanes, int v) => (nuint)(index * lanes + v);
+}

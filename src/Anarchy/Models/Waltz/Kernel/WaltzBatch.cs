@@ -1,0 +1,215 @@
+using System.Runtime.Intrinsics;
+using Anarchy.Engine;
+using Anarchy.Engine.Simd;
+
+namespace Anarchy.Models.Waltz.Kernel;
+
+/// <summary>
+/// A batch of runs of the Waltz model advanced in lockstep (docs/decisions/0003-batched-kernel.md). Each lane of
+/// the batch is one run: a <see cref="World"/> whose vector-friendly columns live in the batch's lane-interleaved
+/// storage. The phases that carry the arithmetic (economy, perception with alliance valuation, target choice) run
+/// as vector kernels over all lanes, performing exactly the reference's operations lane by lane; the inherently
+/// sequential phases run per lane through the reference's own functions. Lanes may have different parameters but
+/// share the number of states, interest dimensions, burn-in and ticks.
+/// </summary>
+public sealed class WaltzBatch
+{
+    /// <summary>Lanes are padded to a multiple of this (the widest vector); padding lanes repeat the last run.</summary>
+    public const int LaneMultiple = 8;
+
+    private readonly int _runs;
+    private readonly List<SeriesRow>?[] _series;
+
+    public WaltzBatch(IReadOnlyList<Scenario> scenarios, IReadOnlyList<ulong> seeds, RunDetail detail)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(scenarios.Count);
+        if (scenarios.Count != seeds.Count) throw new ArgumentException("one seed per scenario", nameof(seeds));
+        var first = scenarios[0];
+        foreach (var s in scenarios)
+        {
+            if (s.States != first.States || s.Parameters.InterestDimensions != first.Parameters.InterestDimensions
+                || s.BurnIn != first.BurnIn || s.Ticks != first.Ticks)
+                throw new ArgumentException("the runs of a batch must share states, interestDimensions, burnIn and ticks", nameof(scenarios));
+        }
+        _runs = scenarios.Count;
+        Lanes = (_runs + LaneMultiple - 1) / LaneMultiple * LaneMultiple;
+        N = first.States;
+        K = first.Parameters.InterestDimensions;
+        TotalTicks = first.TotalTicks;
+        Storage = new WorldStorage(N, K, Lanes);
+        Worlds = new World[Lanes];
+        Ledgers = new RunLedger[Lanes];
+        _series = new List<SeriesRow>?[Lanes];
+        for (int l = 0; l < Lanes; l++)
+        {
+            int r = Math.Min(l, _runs - 1);
+            Worlds[l] = Initialization.Fill(new World(scenarios[r], seeds[r], Storage, l));
+            Ledgers[l] = new RunLedger(detail.Events && l < _runs);
+            _series[l] = detail.Series && l < _runs ? new List<SeriesRow>(first.Ticks) : null;
+        }
+        Parameters = new LaneParameters(Worlds);
+        Scratch = new KernelScratch(N, Lanes);
+    }
+
+    public int N { get; }
+    public int K { get; }
+    public int Lanes { get; }
+    public int TotalTicks { get; }
+    internal WorldStorage Storage { get; }
+    internal World[] Worlds { get; }
+    internal RunLedger[] Ledgers { get; }
+    internal LaneParameters Parameters { get; }
+    internal KernelScratch Scratch { get; }
+
+    /// <summary>The widest vector the hardware accelerates; Vector256 (possibly in software) otherwise.</summary>
+    public static int VectorWidth => Vector512.IsHardwareAccelerated ? 512 : 256;
+
+    /// <summary>Runs every tick and returns the results of the real (non-padding) lanes.</summary>
+    public RunResult[] Run(IReadOnlyList<RunKey>? keys = null)
+    {
+        for (int t = 0; t < TotalTicks; t++) Tick(t);
+        var results = new RunResult[_runs];
+        for (int l = 0; l < _runs; l++)
+        {
+            var key = keys?[l] ?? new RunKey(l, 0, l, Worlds[l].Seed);
+            results[l] = new RunResult(
+                WaltzSimulation.Summarise(Worlds[l], Ledgers[l], key.Run, key.Point, key.Replicate),
+                (IReadOnlyList<SeriesRow>?)_series[l] ?? [],
+                (IReadOnlyList<ModelEvent>?)Ledgers[l].Events ?? []);
+        }
+        return results;
+    }
+
+    /// <summary>One tick of every lane, in the reference's order (docs/MODEL.md, section 3).</summary>
+    public void Tick(int t)
+    {
+        for (int l = 0; l < Lanes; l++) WaltzSimulation.BeginTick(Worlds[l], Ledgers[l], t);
+        Scratch.RefreshMasks(this);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            EconomyKernel.Step<Vector512<double>, Lanes512>(this);
+            PerceptionKernel.Step<Vector512<double>, Lanes512>(this, fullProduct: false);
+        }
+        else
+        {
+            EconomyKernel.Step<Vector256<double>, Lanes256>(this);
+            PerceptionKernel.Step<Vector256<double>, Lanes256>(this, fullProduct: false);
+        }
+        for (int l = 0; l < Lanes; l++)
+        {
+            var w = Worlds[l];
+            Balancing.Step(w);
+            AllianceFormation.Step(w, Ledgers[l]);
+            AllianceDissolution.Step(w, Ledgers[l]);
+        }
+        if (Parameters.AllGammaOne)
+        {
+            Scratch.RefreshMasks(this);
+            if (Vector512.IsHardwareAccelerated) TargetKernel.Step<Vector512<double>, Lanes512>(this);
+            else TargetKernel.Step<Vector256<double>, Lanes256>(this);
+        }
+        else
+        {
+            foreach (var w in Worlds) Disputes.ChooseTargets(w);
+        }
+        for (int l = 0; l < Lanes; l++)
+        {
+            var w = Worlds[l];
+            Disputes.ResolveActs(w, Ledgers[l]);
+            WarResolution.Step(w, Ledgers[l]);
+            Drift.Step(w, Ledgers[l]);
+            WaltzSimulation.EndTick(w, Ledgers[l], _series[l]);
+        }
+    }
+}
+
+/// <summary>Each lane's parameters as lane-indexed arrays, for vector loads.</summary>
+internal sealed class LaneParameters
+{
+    public LaneParameters(World[] worlds)
+    {
+        int lanes = worlds.Length;
+        double[] Of(Func<ModelParameters, double> get)
+        {
+            var values = new double[lanes];
+            for (int l = 0; l < lanes; l++) values[l] = get(worlds[l].Parameters);
+            return values;
+        }
+        Epsilon = Of(p => p.Epsilon);
+        Eta = Of(p => p.Eta);
+        ThreatMix = Of(p => p.ThreatMix);
+        Growth = Of(p => p.Growth);
+        CrowdingOut = Of(p => p.CrowdingOut);
+        PactUpkeep = Of(p => p.PactUpkeep);
+        Depreciation = Of(p => p.Depreciation);
+        InternalCost = Of(p => p.InternalCost);
+        Reach = Of(p => p.Reach);
+        HostileCompatibility = Of(p => p.HostileCompatibility);
+        WinThreshold = Of(p => p.WinThreshold);
+        AllGammaOne = worlds.All(w => w.Parameters.Gamma == 1);
+        SqrtK = Math.Sqrt(worlds[0].K);
+    }
+
+    public double[] Epsilon { get; }
+    public double[] Eta { get; }
+    public double[] ThreatMix { get; }
+    public double[] Growth { get; }
+    public double[] CrowdingOut { get; }
+    public double[] PactUpkeep { get; }
+    public double[] Depreciation { get; }
+    public double[] InternalCost { get; }
+    public double[] Reach { get; }
+    public double[] HostileCompatibility { get; }
+    public double[] WinThreshold { get; }
+    /// <summary>With gamma = 1 the contest function needs no power, and target choice runs as a vector kernel.</summary>
+    public bool AllGammaOne { get; }
+    public double SqrtK { get; }
+}
+
+/// <summary>Buffers the kernels reuse every tick (no allocation in a warmed-up tick's vector phases).</summary>
+internal sealed class KernelScratch
+{
+    private static readonly double True = BitConverter.Int64BitsToDouble(-1);
+
+    public KernelScratch(int n, int lanes)
+    {
+        AliveMask = new double[n * lanes];
+        AtWarMask = new double[n * lanes];
+        Draws = new double[n * lanes];
+        int padded = (n + 3) / 4 * 4;
+        PackedThreat = new double[padded * Math.Max(1, n) * LaneMultiple];
+        Attack = new double[n * n * lanes];
+        Defence = new double[n * n * lanes];
+        Best = new double[lanes];
+        Padded = padded;
+    }
+
+    private const int LaneMultiple = WaltzBatch.LaneMultiple;
+
+    /// <summary>All-ones where the state is alive, per (state, lane).</summary>
+    public double[] AliveMask { get; }
+    /// <summary>All-ones where the state is at war.</summary>
+    public double[] AtWarMask { get; }
+    /// <summary>Per (state, lane) random draws made by the scalar generator.</summary>
+    public double[] Draws { get; }
+    /// <summary>One vector block of the threat matrix, rows padded to a multiple of 4.</summary>
+    public double[] PackedThreat { get; }
+    public int Padded { get; }
+    /// <summary>Expected strength of i's side attacking j, per (i, j, lane).</summary>
+    public double[] Attack { get; }
+    /// <summary>Expected strength of j's side defending against i, per (j, i, lane).</summary>
+    public double[] Defence { get; }
+    public double[] Best { get; }
+
+    public void RefreshMasks(WaltzBatch batch)
+    {
+        var alive = batch.Storage.Alive.Data;
+        var war = batch.Storage.WarOf.Data;
+        int count = batch.N * batch.Lanes;
+        for (int x = 0; x < count; x++)
+        {
+            AliveMask[x] = alive[x] ? True : 0;
+            AtWarMask[x] = war[x] >= 0 ? True : 0;
+        }
+    }
+}

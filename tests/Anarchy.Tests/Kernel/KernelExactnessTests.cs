@@ -1,0 +1,104 @@
+using Anarchy.Engine;
+using Anarchy.Models.Waltz;
+using Anarchy.Models.Waltz.Kernel;
+using Anarchy.MonteCarlo;
+using CsCheck;
+
+namespace Anarchy.Tests.Kernel;
+
+/// <summary>
+/// The batched kernel must reproduce the reference engine bit for bit: same summary row, series rows and event rows
+/// for the same (parameters, seed). Kept small (at most 16 states and 60 ticks) because these tests also run with
+/// AVX-512, AVX2 or all hardware intrinsics switched off, where vector code is emulated and much slower.
+/// </summary>
+public sealed class KernelExactnessTests
+{
+    private static readonly Gen<ModelParameters> Parameters =
+        from honour in Gen.Double[0, 2]
+        from looseness in Gen.Double[0, 1]
+        from chainDepth in Gen.Int[0, 4]
+        from institutionalisation in Gen.Double[0, 0.5]
+        from maxPacts in Gen.Int[0, 8]
+        from escalation in Gen.Double[0, 1]
+        from warCost in Gen.Double[0, 0.6]
+        from growthSigma in Gen.Double[0, 0.2]
+        from lossRate in Gen.Double[0, 0.8]
+        from deathShare in Gen.Double[0, 0.6]
+        from reach in Gen.Double[0, 0.6]
+        from threatMix in Gen.Double[0, 1]
+        from eta in Gen.Double[0, 3]
+        from restrain in Gen.Double[0.3, 1]
+        from hostile in Gen.Double[0, 1]
+        from gammaOne in Gen.Int[0, 4]
+        select new ModelParameters
+        {
+            Honour = honour,
+            Looseness = looseness,
+            ChainDepth = chainDepth,
+            Institutionalisation = institutionalisation,
+            MaxPacts = maxPacts,
+            Escalation = escalation,
+            WarCost = warCost,
+            GrowthSigma = growthSigma,
+            LossRate = lossRate,
+            DeathShare = deathShare,
+            Reach = reach,
+            ThreatMix = threatMix,
+            Eta = eta,
+            RestrainC = restrain,
+            HostileCompatibility = hostile,
+            Gamma = gammaOne == 0 ? 1.7 : 1,
+        };
+
+    private static readonly Gen<(Scenario[] Lanes, ulong[] Seeds)> Batches =
+        from states in Gen.OneOf(Gen.Int[1, 3], Gen.Int[4, 16])
+        from ticks in Gen.Int[1, 60]
+        from burnIn in Gen.Int[0, 5]
+        from doctrine in Gen.Enum<Doctrine>()
+        from runs in Gen.Int[1, 11]
+        from parameters in Parameters.Array[runs]
+        from seeds in Gen.ULong.Array[runs]
+        select (parameters.Select(p => new Scenario
+        {
+            States = states,
+            Ticks = ticks,
+            BurnIn = burnIn,
+            Doctrine = doctrine,
+            Parameters = p,
+            Pacts = states >= 3 ? [new InitialPact(0, 1), new InitialPact(1, 2)] : [],
+            Shocks = [new Shock(Math.Min(3, burnIn + ticks - 1), 0, 0.2, 0.7)],
+        }).ToArray(), seeds);
+
+    [Fact]
+    public void TheKernelReproducesTheReferenceForTwoHundredRandomBatches()
+    {
+        Batches.Sample(batch => AssertSame(batch.Lanes, batch.Seeds), iter: 200, seed: "0N0XIzNsQ0O2");
+    }
+
+    [Theory]
+    [InlineData(1, Doctrine.Strategic)]
+    [InlineData(2, Doctrine.Strategic)]
+    [InlineData(3, Doctrine.External)]
+    [InlineData(16, Doctrine.Internal)]
+    [InlineData(16, Doctrine.Adaptive)]
+    public void TheKernelReproducesTheReferenceInEdgeCases(int states, Doctrine doctrine)
+    {
+        var scenario = new Scenario { States = states, Ticks = 60, Doctrine = doctrine, Parameters = new ModelParameters { ChainDepth = 3, Escalation = 1, DeathShare = 0.5 } };
+        var seeds = Enumerable.Range(0, 9).Select(r => RunPlan.SeedOf(5, 0, r)).ToArray();
+        AssertSame(seeds.Select(_ => scenario).ToArray(), seeds);
+    }
+
+    private static void AssertSame(Scenario[] lanes, ulong[] seeds)
+    {
+        var kernel = new WaltzBatch(lanes, seeds, new RunDetail(Series: true, Events: true)).Run();
+        for (int l = 0; l < lanes.Length; l++)
+        {
+            var reference = WaltzSimulation.Run(lanes[l], seeds[l], new RunDetail(Series: true, Events: true), l, 0, l);
+            Assert.Equal(WaltzTables.RunRow(reference.Summary), WaltzTables.RunRow(kernel[l].Summary));
+            Assert.Equal(reference.Series.Count, kernel[l].Series.Count);
+            for (int t = 0; t < reference.Series.Count; t++)
+                Assert.Equal(WaltzTables.SeriesRow(l, reference.Series[t]), WaltzTables.SeriesRow(l, kernel[l].Series[t]));
+            Assert.Equal(reference.Events, kernel[l].Events);
+        }
+    }
+}
