@@ -24,6 +24,7 @@ internal sealed class RunCommand(Terminal terminal)
     private readonly Option<bool> _series = new("--series") { Description = "Also write series.csv/.parquet: one row per run and tick." };
     private readonly Option<bool> _events = new("--events") { Description = "Also write events.csv/.parquet: every dispute, call, war, pact and death." };
     private readonly Option<long?> _only = new("--only") { Description = "Re-run only run K (0-based) of the same scenario and seed, e.g. with --series --events." };
+    private readonly Option<EngineKind> _engine = new("--engine") { Description = "kernel (default): the batched SIMD engine; reference: the readable one. Results are byte-identical.", DefaultValueFactory = _ => EngineKind.Kernel };
     private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
 
@@ -31,7 +32,7 @@ internal sealed class RunCommand(Terminal terminal)
     {
         var command = new Command("run", "Run a Monte Carlo study of a scenario and write runs.csv, runs.parquet and manifest.json.")
         {
-            _scenario, _set, _runs, _ticks, _states, _seed, _threads, _out, _series, _events, _only, _overwrite, _verbose,
+            _scenario, _set, _runs, _ticks, _states, _seed, _threads, _out, _series, _events, _only, _engine, _overwrite, _verbose,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
         return command;
@@ -51,9 +52,11 @@ internal sealed class RunCommand(Terminal terminal)
         var plan = only is { } single ? RunPlan.Single(scenario.Seed, single) : RunPlan.Replicates(scenario.Seed, scenario.Runs);
         string outPath = parse.GetValue(_out) ?? Path.Combine("out", only is { } r ? $"{scenario.Name}-run{r}" : scenario.Name);
 
+        var engine = parse.GetValue(_engine);
         var request = new StudyRequest
         {
-            Model = new WaltzModel(scenario),
+            Model = new WaltzModel(scenario, engine),
+            Engine = engine == EngineKind.Kernel ? $"kernel (Vector{Models.Waltz.Kernel.WaltzBatch.VectorWidth}, batches of {WaltzModel.KernelBatchSize})" : "reference",
             Plan = plan,
             OutputPath = outPath,
             MasterSeed = scenario.Seed,
@@ -67,7 +70,7 @@ internal sealed class RunCommand(Terminal terminal)
 
         terminal.Error($"Scenario '{scenario.Name}': {scenario.States} states, {scenario.Ticks} ticks" +
             (scenario.BurnIn > 0 ? $" after a burn-in of {scenario.BurnIn}" : "") +
-            $", {plan.Count} run{(plan.Count == 1 ? "" : "s")}, seed {scenario.Seed}, {threads} thread{(threads == 1 ? "" : "s")}.");
+            $", {plan.Count} run{(plan.Count == 1 ? "" : "s")}, seed {scenario.Seed}, {threads} thread{(threads == 1 ? "" : "s")}, {request.Engine} engine.");
         var result = Study.Run(request, new ProgressPrinter(terminal), cancellation);
         PrintTable(result);
         var outcome = result.Outcome;

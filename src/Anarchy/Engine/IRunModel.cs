@@ -37,4 +37,15 @@ public interface IRunModel
 
     /// <summary>Runs one replicate. Must depend only on the model's configuration and <paramref name="key"/>'s seed.</summary>
     RunRows Execute(RunKey key, RunDetail detail);
+
+    /// <summary>How many consecutive runs <see cref="ExecuteBatch"/> takes at once to best effect.</summary>
+    int BatchSize => 1;
+
+    /// <summary>Runs several replicates, possibly together; the rows must equal those of <see cref="Execute"/> run by run.</summary>
+    RunRows[] ExecuteBatch(IReadOnlyList<RunKey> keys, RunDetail detail)
+    {
+        var rows = new RunRows[keys.Count];
+        for (int i = 0; i < rows.Length; i++) rows[i] = Execute(keys[i], detail);
+        return rows;
+    }
 }

@@ -16,8 +16,8 @@ public sealed record RunOutcome(long Completed, long Planned, bool Cancelled, Ti
 
 /// <summary>
 /// Runs the replicates of a plan on several threads and hands the results to a sink in run order, so the output
-/// is byte-identical whatever the thread count. Workers may run at most a fixed window ahead of the sink, so memory
-/// does not grow with the number of runs. On cancellation, the runs before the first unfinished one are delivered
+/// is byte-identical whatever the thread count. Each worker takes the model's batch size of consecutive runs at a
+/// time. Workers may run at most a fixed window ahead of the sink, so memory does not grow with the number of runs. On cancellation, the runs before the first unfinished one are delivered
 /// and the rest are dropped.
 /// </summary>
 public static class MonteCarloRunner
@@ -34,7 +34,8 @@ public static class MonteCarloRunner
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         int total = plan.Count;
-        int window = Math.Max(4, threads * 4);
+        int chunk = Math.Max(1, model.BatchSize);
+        int window = Math.Max(4, threads * 2) * chunk;
         var slots = new RunRows?[window];
         var gate = new object();
         int next = 0;          // next run index a worker may claim
@@ -45,20 +46,25 @@ public static class MonteCarloRunner
 
         void Worker()
         {
+            var keys = new List<RunKey>(chunk);
             while (true)
             {
-                int index;
+                int first, count;
                 lock (gate)
                 {
-                    while (next < total && next - delivered >= window && !stop.IsCancellationRequested)
+                    while (next < total && next + Math.Min(chunk, total - next) - delivered > window && !stop.IsCancellationRequested)
                         Monitor.Wait(gate);
                     if (next >= total || stop.IsCancellationRequested) return;
-                    index = next++;
+                    first = next;
+                    count = Math.Min(chunk, total - next);
+                    next += count;
                 }
-                RunRows rows;
+                keys.Clear();
+                for (int r = first; r < first + count; r++) keys.Add(plan[r]);
+                RunRows[] rows;
                 try
                 {
-                    rows = model.Execute(plan[index], detail);
+                    rows = model.ExecuteBatch(keys, detail);
                 }
                 catch (Exception e)
                 {
@@ -67,7 +73,7 @@ public static class MonteCarloRunner
                         if (failure is null)
                         {
                             failure = e;
-                            failedRun = plan[index].Run;
+                            failedRun = plan[first].Run;
                         }
                         stop.Cancel();
                         Monitor.PulseAll(gate);
@@ -76,7 +82,7 @@ public static class MonteCarloRunner
                 }
                 lock (gate)
                 {
-                    slots[index % window] = rows;
+                    for (int r = 0; r < count; r++) slots[(first + r) % window] = rows[r];
                     Monitor.PulseAll(gate);
                 }
             }
@@ -117,7 +123,7 @@ public static class MonteCarloRunner
         lock (gate) Monitor.PulseAll(gate);
         foreach (var w in workers) w.Join();
         if (failure is not null)
-            throw new RunFailedException($"run {failedRun} failed: {failure.Message}", failure);
+            throw new RunFailedException($"the batch starting at run {failedRun} failed: {failure.Message}", failure);
         return new RunOutcome(delivered, total, delivered < total, clock.Elapsed);
 
         bool WorkersDone() => stop.IsCancellationRequested && workers.All(w => !w.IsAlive || w == Thread.CurrentThread)

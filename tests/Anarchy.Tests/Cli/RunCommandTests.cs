@@ -37,6 +37,18 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void TheKernelAndTheReferenceEngineWriteIdenticalFiles()
+    {
+        using var scratch = new ScratchFolder();
+        string[] args = ["run", "--runs", "21", "--ticks", "50", "--states", "14", "--set", "chainDepth=3", "--series", "--events"];
+        Assert.Equal(0, CliHarness.Run([.. args, "--out", scratch["kernel"]]).ExitCode);
+        Assert.Equal(0, CliHarness.Run([.. args, "--engine", "reference", "--out", scratch["reference"]]).ExitCode);
+
+        foreach (var file in new[] { "runs.csv", "series.csv", "events.csv", "runs.parquet", "events.parquet" })
+            Assert.Equal(File.ReadAllBytes(scratch["reference/" + file]), File.ReadAllBytes(scratch["kernel/" + file]));
+    }
+
+    [Fact]
     public void OnlyRerunsExactlyTheChosenRun()
     {
         using var scratch = new ScratchFolder();

@@ -11,6 +11,7 @@ namespace Anarchy.Tests.Kernel;
 /// for the same (parameters, seed). Kept small (at most 16 states and 60 ticks) because these tests also run with
 /// AVX-512, AVX2 or all hardware intrinsics switched off, where vector code is emulated and much slower.
 /// </summary>
+[Trait("Category", "Exactness")]
 public sealed class KernelExactnessTests
 {
     private static readonly Gen<ModelParameters> Parameters =

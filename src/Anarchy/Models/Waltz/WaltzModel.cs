@@ -3,9 +3,25 @@ using Anarchy.Output;
 
 namespace Anarchy.Models.Waltz;
 
-/// <summary>The Waltz model of one scenario, as the Monte Carlo layer runs it.</summary>
-public sealed class WaltzModel(Scenario scenario) : IRunModel
+/// <summary>Which implementation of the tick runs the model; both give byte-identical results.</summary>
+public enum EngineKind
 {
+    /// <summary>The batched SIMD kernel: runs in vector lanes (docs/decisions/0003-batched-kernel.md).</summary>
+    Kernel,
+
+    /// <summary>The readable reference implementation, one run at a time: the specification.</summary>
+    Reference,
+}
+
+/// <summary>The Waltz model of one scenario, as the Monte Carlo layer runs it.</summary>
+public sealed class WaltzModel(Scenario scenario, EngineKind engine = EngineKind.Kernel) : IRunModel
+{
+    /// <summary>Runs per kernel batch: two 512-bit vectors of lanes.</summary>
+    public const int KernelBatchSize = 16;
+
+    public EngineKind Engine { get; } = engine;
+    public int BatchSize => Engine == EngineKind.Kernel ? KernelBatchSize : 1;
+
     /// <summary>Changes whenever a rule changes results for the same seed.</summary>
     public const string ModelVersion = "waltz-1.0";
 
@@ -23,9 +39,33 @@ public sealed class WaltzModel(Scenario scenario) : IRunModel
         "leader_was_restrained", "leader_restrained_ally",
     ];
 
-    public RunRows Execute(RunKey key, RunDetail detail)
+    public RunRows Execute(RunKey key, RunDetail detail) =>
+        Engine == EngineKind.Reference
+            ? Rows(key, WaltzSimulation.Run(Scenario, key.Seed, detail, key.Run, key.Point, key.Replicate))
+            : ExecuteBatch([key], detail)[0];
+
+    public RunRows[] ExecuteBatch(IReadOnlyList<RunKey> keys, RunDetail detail)
     {
-        var result = WaltzSimulation.Run(Scenario, key.Seed, detail, key.Run, key.Point, key.Replicate);
+        var rows = new RunRows[keys.Count];
+        if (Engine == EngineKind.Reference)
+        {
+            for (int i = 0; i < rows.Length; i++) rows[i] = Execute(keys[i], detail);
+            return rows;
+        }
+        var scenarios = new Scenario[keys.Count];
+        var seeds = new ulong[keys.Count];
+        for (int i = 0; i < keys.Count; i++)
+        {
+            scenarios[i] = Scenario;
+            seeds[i] = keys[i].Seed;
+        }
+        var results = new Kernel.WaltzBatch(scenarios, seeds, detail).Run(keys);
+        for (int i = 0; i < rows.Length; i++) rows[i] = Rows(keys[i], results[i]);
+        return rows;
+    }
+
+    private static RunRows Rows(RunKey key, RunResult result)
+    {
         var series = new Cell[result.Series.Count][];
         for (int i = 0; i < series.Length; i++) series[i] = WaltzTables.SeriesRow(key.Run, result.Series[i]);
         var events = new Cell[result.Events.Count][];
