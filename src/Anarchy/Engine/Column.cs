@@ -26,14 +26,12 @@ public readonly struct Column<T>
 
     public int Length { get; }
 
-    public ref T this[int index]
-    {
-        get
-        {
-            if ((uint)index >= (uint)Length) throw new ArgumentOutOfRangeException(nameof(index));
-            return ref _data[_offset + index * _stride];
-        }
-    }
+    /// <summary>
+    /// Element <paramref name="index"/>. Only the array's own bounds are checked: with one lane the array is exactly
+    /// the column, and in a batch every lane's arithmetic is checked against the one-lane reference by the
+    /// exactness tests, so an extra range check would only slow the hot loops.
+    /// </summary>
+    public ref T this[int index] => ref _data[_offset + index * _stride];
 
     public void Fill(T value)
     {

@@ -43,32 +43,42 @@ internal static class TargetKernel
         ref double defence = ref MemoryMarshal.GetArrayDataReference(scratch.Defence);
         var hostile = TOps.Load(ref batch.Parameters.HostileCompatibility[0], (nuint)v);
 
+        ref double usableAt = ref MemoryMarshal.GetArrayDataReference(scratch.AllyUsable);
+        ref double weightAt = ref MemoryMarshal.GetArrayDataReference(scratch.AllyWeight);
+        var allies = scratch.AllyList;
+        int w = TOps.Count;
         for (int i = 0; i < n; i++)
         {
-            var mi = TOps.Load(ref m, At(i, lanes, v));
-            for (int q = 0; q < n; q++)
-            {
-                TOps.Store(mi, ref attack, At(i * n + q, lanes, v));
-                TOps.Store(mi, ref defence, At(i * n + q, lanes, v));
-            }
+            // The allies any lane of this block has, in ascending index, with their usability mask and weight.
+            int count = 0;
             for (int k = 0; k < n; k++)
             {
                 nuint ik = At(i * n + k, lanes, v);
                 var usable = TOps.AndNot(TOps.And(TOps.NonNegative(ref age, ik), TOps.Load(ref alive, At(k, lanes, v))), TOps.Load(ref atWar, At(k, lanes, v)));
                 if (!TOps.Any(usable)) continue;
                 var weight = TOps.Multiply(TOps.Multiply(TOps.Load(ref c, ik), TOps.Load(ref rep, At(k, lanes, v))), TOps.Load(ref m, At(k, lanes, v)));
-                for (int q = 0; q < n; q++)
+                TOps.Store(usable, ref usableAt, (nuint)(count * w));
+                TOps.Store(weight, ref weightAt, (nuint)(count * w));
+                allies[count++] = k;
+            }
+
+            var mi = TOps.Load(ref m, At(i, lanes, v));
+            for (int q = 0; q < n; q++)
+            {
+                TV attackSum = mi, defenceSum = mi;
+                for (int a = 0; a < count; a++)
                 {
-                    if (q == k) continue;
+                    int k = allies[a];
+                    if (k == q) continue;
                     nuint kq = At(k * n + q, lanes, v);
-                    var counts = TOps.AndNot(usable, TOps.NonNegative(ref age, kq));
-                    if (!TOps.Any(counts)) continue;
-                    var help = TOps.Multiply(weight, TOps.Load(ref pi, kq));
-                    nuint iq = At(i * n + q, lanes, v);
-                    TOps.Store(TOps.Add(TOps.Load(ref defence, iq), TOps.Select(counts, help, TOps.Zero)), ref defence, iq);
+                    var counts = TOps.AndNot(TOps.Load(ref usableAt, (nuint)(a * w)), TOps.NonNegative(ref age, kq));
+                    var help = TOps.Multiply(TOps.Load(ref weightAt, (nuint)(a * w)), TOps.Load(ref pi, kq));
+                    defenceSum = TOps.Add(defenceSum, TOps.Select(counts, help, TOps.Zero));
                     var hostileHelp = TOps.And(counts, TOps.LessThan(TOps.Load(ref c, kq), hostile));
-                    TOps.Store(TOps.Add(TOps.Load(ref attack, iq), TOps.Select(hostileHelp, help, TOps.Zero)), ref attack, iq);
+                    attackSum = TOps.Add(attackSum, TOps.Select(hostileHelp, help, TOps.Zero));
                 }
+                TOps.Store(attackSum, ref attack, At(i * n + q, lanes, v));
+                TOps.Store(defenceSum, ref defence, At(i * n + q, lanes, v));
             }
         }
     }

@@ -182,6 +182,9 @@ internal sealed class KernelScratch
         Defence = new double[n * n * lanes];
         Best = new double[lanes];
         Padded = padded;
+        AllyList = new int[n];
+        AllyUsable = new double[Math.Max(1, n) * LaneMultiple];
+        AllyWeight = new double[Math.Max(1, n) * LaneMultiple];
     }
 
     private const int LaneMultiple = WaltzBatch.LaneMultiple;
@@ -200,6 +203,10 @@ internal sealed class KernelScratch
     /// <summary>Expected strength of j's side defending against i, per (j, i, lane).</summary>
     public double[] Defence { get; }
     public double[] Best { get; }
+    /// <summary>Target choice: the allies any lane of a block has, and per ally its usability mask and weight.</summary>
+    public int[] AllyList { get; }
+    public double[] AllyUsable { get; }
+    public double[] AllyWeight { get; }
 
     public void RefreshMasks(WaltzBatch batch)
     {
