@@ -29,6 +29,7 @@ public static class CliApp
         builder.Services.AddSingleton<RunCommand>();
         builder.Services.AddSingleton<ParamsCommand>();
         builder.Services.AddSingleton<ValidateCommand>();
+        builder.Services.AddSingleton<BenchCommand>();
         using var host = builder.Build();
         var terminal = host.Services.GetRequiredService<Terminal>();
 
@@ -36,6 +37,7 @@ public static class CliApp
         root.Subcommands.Add(host.Services.GetRequiredService<RunCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<ParamsCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<ValidateCommand>().Build());
+        root.Subcommands.Add(host.Services.GetRequiredService<BenchCommand>().Build());
 
         var parse = root.Parse(args);
         bool verbose = args.Contains("--verbose");

@@ -38,7 +38,7 @@ public sealed class World
         GrowthRate = storage.GrowthRate.Lane(lane);
         ChoseExternal = new bool[N];
         Seeking = new bool[N];
-        PactAge = storage.PactAge.Lane(lane);
+        PactAge = new Column<int>(new int[N * N], 0, 1, N * N); // scanned row by row in the sequential phases: kept contiguous
         PactWeak = new int[N * N];
         PactCount = storage.PactCount.Lane(lane);
         Proximity = storage.Proximity.Lane(lane);

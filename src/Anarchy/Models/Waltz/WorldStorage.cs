@@ -24,7 +24,6 @@ internal sealed class WorldStorage
         WarOf = new(n, lanes);
         Target = new(n, lanes);
         GrowthRate = new(n, lanes);
-        PactAge = new(nn, lanes);
         PactCount = new(n, lanes);
         Proximity = new(nn, lanes);
         Compatibility = new(nn, lanes);
@@ -49,7 +48,6 @@ internal sealed class WorldStorage
     public Interleaved<int> WarOf { get; }
     public Interleaved<int> Target { get; }
     public Interleaved<double> GrowthRate { get; }
-    public Interleaved<int> PactAge { get; }
     public Interleaved<int> PactCount { get; }
     public Interleaved<double> Proximity { get; }
     public Interleaved<double> Compatibility { get; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Anarchy.Engine.Simd;
 
@@ -10,6 +11,7 @@ namespace Anarchy.Models.Waltz.Kernel;
 /// </summary>
 internal static class EconomyKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Step<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         int n = batch.N, lanes = batch.Lanes;
@@ -90,6 +92,7 @@ internal static class EconomyKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static TV RecordingMask<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         Span<double> flags = stackalloc double[TOps.Count];

@@ -14,6 +14,7 @@ namespace Anarchy.Models.Waltz.Kernel;
 /// </summary>
 internal static class PerceptionKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Step<TV, TOps>(WaltzBatch batch, bool fullProduct) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         for (int v = 0; v < batch.Lanes; v += TOps.Count)
@@ -25,6 +26,7 @@ internal static class PerceptionKernel
     }
 
     /// <summary>Compatibility, threat, threat norm and level, expected support and security for lanes v..v+W.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CompatibilityAndThreat<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         int n = batch.N, k = batch.K, lanes = batch.Lanes;
@@ -37,7 +39,7 @@ internal static class PerceptionKernel
         ref double r = ref MemoryMarshal.GetArrayDataReference(st.Revisionism.Data);
         ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
         ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
-        ref int age = ref MemoryMarshal.GetArrayDataReference(st.PactAge.Data);
+        ref double allied = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AlliedMask);
         ref double alive = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AliveMask);
         var one = TOps.Broadcast(1);
         var sqrtK = TOps.Broadcast(p.SqrtK);
@@ -71,18 +73,18 @@ internal static class PerceptionKernel
             {
                 nuint ij = At(i * n + j, lanes, v);
                 var cij = TOps.Load(ref c, ij);
-                var allied = TOps.NonNegative(ref age, ij);
+                var pact = TOps.Load(ref allied, ij);
                 var aliveJ = TOps.Load(ref alive, At(j, lanes, v));
                 var mj = TOps.Load(ref m, At(j, lanes, v));
                 var pij = TOps.Load(ref pi, ij);
-                var threatened = i == j ? TOps.Zero : TOps.AndNot(TOps.And(aliveI, aliveJ), allied);
+                var threatened = i == j ? TOps.Zero : TOps.AndNot(TOps.And(aliveI, aliveJ), pact);
                 var hostility = TOps.Multiply(TOps.Subtract(one, cij), TOps.Add(one, TOps.Multiply(eta, TOps.Load(ref r, At(j, lanes, v)))));
                 var threat = TOps.Select(threatened, TOps.Multiply(TOps.Multiply(mj, pij), hostility), TOps.Zero);
                 TOps.Store(threat, ref t, ij);
                 max = TOps.Max(max, threat);
                 sum = TOps.Add(sum, threat);
                 squares = TOps.Add(squares, TOps.Multiply(threat, threat));
-                var ally = TOps.And(allied, aliveJ);
+                var ally = TOps.And(pact, aliveJ);
                 var help = TOps.Multiply(TOps.Multiply(TOps.Multiply(cij, TOps.Load(ref rep, At(j, lanes, v))), mj), pij);
                 support = TOps.Add(support, TOps.Select(ally, help, TOps.Zero));
             }
@@ -96,6 +98,7 @@ internal static class PerceptionKernel
     }
 
     /// <summary>CT_ij = (sum_k T_ik T_jk) / (|T_i| |T_j| + eps) for lanes v..v+W.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CommonThreat<TV, TOps>(WaltzBatch batch, int v, bool fullProduct) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         int n = batch.N, lanes = batch.Lanes, w = TOps.Count;
@@ -197,6 +200,7 @@ internal static class PerceptionKernel
     }
 
     /// <summary>v_ij = rho_ij * M_j * pi_ij * CT_ij, left to right as in <see cref="Perception.Step"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PactValue<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         int n = batch.N, lanes = batch.Lanes;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Anarchy.Engine.Simd;
 using static Anarchy.Models.Waltz.Kernel.PerceptionKernel;
@@ -13,6 +14,7 @@ namespace Anarchy.Models.Waltz.Kernel;
 /// </summary>
 internal static class TargetKernel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Step<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         for (int v = 0; v < batch.Lanes; v += TOps.Count)
@@ -27,6 +29,7 @@ internal static class TargetKernel
     /// M_i plus rho_ik * M_k * pi_kq over allies k of i that are alive, not at war, not q and not allied to q (and,
     /// attacking, hostile to q: c_kq &lt; hostileCompatibility).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Strengths<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         int n = batch.N, lanes = batch.Lanes;
@@ -36,7 +39,7 @@ internal static class TargetKernel
         ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
         ref double m = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
         ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
-        ref int age = ref MemoryMarshal.GetArrayDataReference(st.PactAge.Data);
+        ref double allied = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AlliedMask);
         ref double alive = ref MemoryMarshal.GetArrayDataReference(scratch.AliveMask);
         ref double atWar = ref MemoryMarshal.GetArrayDataReference(scratch.AtWarMask);
         ref double attack = ref MemoryMarshal.GetArrayDataReference(scratch.Attack);
@@ -54,7 +57,7 @@ internal static class TargetKernel
             for (int k = 0; k < n; k++)
             {
                 nuint ik = At(i * n + k, lanes, v);
-                var usable = TOps.AndNot(TOps.And(TOps.NonNegative(ref age, ik), TOps.Load(ref alive, At(k, lanes, v))), TOps.Load(ref atWar, At(k, lanes, v)));
+                var usable = TOps.AndNot(TOps.And(TOps.Load(ref allied, ik), TOps.Load(ref alive, At(k, lanes, v))), TOps.Load(ref atWar, At(k, lanes, v)));
                 if (!TOps.Any(usable)) continue;
                 var weight = TOps.Multiply(TOps.Multiply(TOps.Load(ref c, ik), TOps.Load(ref rep, At(k, lanes, v))), TOps.Load(ref m, At(k, lanes, v)));
                 TOps.Store(usable, ref usableAt, (nuint)(count * w));
@@ -71,7 +74,7 @@ internal static class TargetKernel
                     int k = allies[a];
                     if (k == q) continue;
                     nuint kq = At(k * n + q, lanes, v);
-                    var counts = TOps.AndNot(TOps.Load(ref usableAt, (nuint)(a * w)), TOps.NonNegative(ref age, kq));
+                    var counts = TOps.AndNot(TOps.Load(ref usableAt, (nuint)(a * w)), TOps.Load(ref allied, kq));
                     var help = TOps.Multiply(TOps.Load(ref weightAt, (nuint)(a * w)), TOps.Load(ref pi, kq));
                     defenceSum = TOps.Add(defenceSum, TOps.Select(counts, help, TOps.Zero));
                     var hostileHelp = TOps.And(counts, TOps.LessThan(TOps.Load(ref c, kq), hostile));
@@ -84,6 +87,7 @@ internal static class TargetKernel
     }
 
     /// <summary>For each state, the target maximising P * W_j among eligible ones with P above the threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Choose<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         int n = batch.N, lanes = batch.Lanes;
@@ -91,7 +95,7 @@ internal static class TargetKernel
         var scratch = batch.Scratch;
         ref double wealth = ref MemoryMarshal.GetArrayDataReference(st.Wealth.Data);
         ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
-        ref int age = ref MemoryMarshal.GetArrayDataReference(st.PactAge.Data);
+        ref double allied = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AlliedMask);
         ref double alive = ref MemoryMarshal.GetArrayDataReference(scratch.AliveMask);
         ref double atWar = ref MemoryMarshal.GetArrayDataReference(scratch.AtWarMask);
         ref double attack = ref MemoryMarshal.GetArrayDataReference(scratch.Attack);
@@ -114,7 +118,7 @@ internal static class TargetKernel
                 {
                     if (j == i) continue;
                     nuint ij = At(i * n + j, lanes, v);
-                    var eligible = TOps.AndNot(TOps.AndNot(TOps.And(chooser, TOps.Load(ref alive, At(j, lanes, v))), TOps.Load(ref atWar, At(j, lanes, v))), TOps.NonNegative(ref age, ij));
+                    var eligible = TOps.AndNot(TOps.AndNot(TOps.And(chooser, TOps.Load(ref alive, At(j, lanes, v))), TOps.Load(ref atWar, At(j, lanes, v))), TOps.Load(ref allied, ij));
                     eligible = TOps.And(eligible, TOps.GreaterThan(TOps.Load(ref pi, ij), reach));
                     if (!TOps.Any(eligible)) continue;
                     // WinChance with gamma = 1: (a > 0 ? a : 0) / total, or one half when total is 0.

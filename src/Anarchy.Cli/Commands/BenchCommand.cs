@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Anarchy.Benchmarking;
+using Anarchy.Models.Waltz;
+using Spectre.Console;
+
+namespace Anarchy.Cli.Commands;
+
+/// <summary>
+/// <c>anarchy bench</c>: throughput of the reference engine and the batched kernel on this machine, on the standard
+/// workload (the default scenario, 200 ticks), with one thread and with all of them.
+/// </summary>
+internal sealed class BenchCommand(Terminal terminal)
+{
+    private const int MaxThreads = 1024;
+
+    private readonly Option<int[]> _states = new("--states") { Description = "Number of states to measure at; repeatable. Default: 16, 64 and 256.", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<int?> _threads = new("--threads") { Description = "Threads for the multi-threaded figures (default: all cores); one thread is always measured." };
+    private readonly Option<int?> _ticks = new("--ticks") { Description = "Ticks per run (default 200, the standard workload); fewer make the measurement shorter." };
+    private readonly Option<bool> _json = new("--json") { Description = "Print the results as one JSON object on standard output." };
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
+
+    public Command Build()
+    {
+        var command = new Command("bench", "Measure state-ticks per second of the reference engine and the batched kernel, and the kernel's perception GFLOP/s against the machine's peak.")
+        {
+            _states, _threads, _ticks, _json, _verbose,
+        };
+        command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
+        return command;
+    }
+
+    private int Execute(ParseResult parse, CancellationToken cancellation)
+    {
+        int[] states = parse.GetValue(_states) is { Length: > 0 } given ? given : [16, 64, 256];
+        foreach (int n in states) Checked("--states", n, 1, ScenarioReader.MaxStates);
+        var options = new ThroughputOptions
+        {
+            States = states.Distinct().ToArray(),
+            Threads = Checked("--threads", parse.GetValue(_threads) ?? Environment.ProcessorCount, 1, MaxThreads),
+            Ticks = Checked("--ticks", parse.GetValue(_ticks) ?? 200, 1, ScenarioReader.MaxTicks),
+        };
+
+        terminal.Error(string.Create(CultureInfo.InvariantCulture,
+            $"Measuring {string.Join(", ", options.States)} states, {options.Ticks} ticks per run, on 1{(options.Threads > 1 ? $" and {options.Threads}" : "")} thread{(options.Threads > 1 ? "s" : "")} ({MachineDescription.Current})."));
+        var report = ThroughputBenchmark.Run(options, new Progress(terminal), cancellation);
+        if (parse.GetValue(_json)) terminal.Line(ToJson(report));
+        else PrintTable(report);
+        return ExitCodes.Success;
+    }
+
+    private static int Checked(string option, int value, int min, int max) =>
+        value >= min && value <= max ? value
+            : throw new InvalidInputException($"{option}: value {value} is outside the allowed range [{min}, {max}]");
+
+    /// <summary>One line on standard error as each measurement starts (synchronously: the measurement blocks).</summary>
+    private sealed class Progress(Terminal terminal) : IProgress<string>
+    {
+        public void Report(string value) => terminal.Error(value);
+    }
+
+    internal static string ToJson(ThroughputReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("machine");
+            json.WriteNumber("processorCount", report.Machine.ProcessorCount);
+            if (report.Machine.Processor is { } processor) json.WriteString("processor", processor);
+            else json.WriteNull("processor");
+            json.WriteString("os", report.Machine.OperatingSystem);
+            json.WriteString("runtime", report.Machine.Runtime);
+            json.WriteString("architecture", report.Machine.Architecture);
+            json.WriteEndObject();
+            json.WriteNumber("vectorWidth", report.Machine.VectorWidth);
+            json.WriteNumber("ticks", report.Ticks);
+            json.WriteNumber("batchSize", report.BatchSize);
+            json.WriteStartArray("results");
+            foreach (var r in report.Results)
+            {
+                json.WriteStartObject();
+                json.WriteNumber("states", r.States);
+                json.WriteNumber("threads", r.Threads);
+                json.WriteNumber("referenceStateTicksPerSecond", Significant(r.ReferenceStateTicksPerSecond));
+                json.WriteNumber("kernelStateTicksPerSecond", Significant(r.KernelStateTicksPerSecond));
+                json.WriteNumber("runsPerSecond", Significant(r.RunsPerSecond));
+                json.WriteNumber("perceptionGflops", Significant(r.PerceptionGflops));
+                json.WriteNumber("peakGflops", Significant(r.PeakGflops));
+                json.WriteNumber("speedupOverReference", Significant(r.SpeedupOverReference));
+                json.WriteNumber("threadScaling", Significant(r.ThreadScaling));
+                json.WriteNumber("fractionOfPeak", Significant(r.FractionOfPeak));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Four significant digits: timings vary by more than a part in a thousand from one run to the next.</summary>
+    private static double Significant(double value) =>
+        double.IsFinite(value) ? double.Parse(value.ToString("G4", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : value;
+
+    private void PrintTable(ThroughputReport report)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(terminal.Out),
+            Ansi = terminal.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal.Interactive) console.Profile.Width = 200; // a file or pipe has no width to fit: keep rows whole
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn(new TableColumn("states").RightAligned())
+            .AddColumn(new TableColumn("threads").RightAligned())
+            .AddColumn(new TableColumn("reference state-ticks/s").RightAligned())
+            .AddColumn(new TableColumn("kernel state-ticks/s").RightAligned())
+            .AddColumn(new TableColumn("kernel runs/s").RightAligned())
+            .AddColumn(new TableColumn("speedup").RightAligned())
+            .AddColumn(new TableColumn("scaling").RightAligned())
+            .AddColumn(new TableColumn("perception GFLOP/s").RightAligned())
+            .AddColumn(new TableColumn("peak GFLOP/s").RightAligned())
+            .AddColumn(new TableColumn("of peak").RightAligned());
+        foreach (var r in report.Results)
+        {
+            table.AddRow(
+                new Text(r.States.ToString(CultureInfo.InvariantCulture)),
+                new Text(r.Threads.ToString(CultureInfo.InvariantCulture)),
+                new Text(r.ReferenceStateTicksPerSecond.ToString("N0", CultureInfo.InvariantCulture)),
+                new Text(r.KernelStateTicksPerSecond.ToString("N0", CultureInfo.InvariantCulture)),
+                new Text(r.RunsPerSecond.ToString(r.RunsPerSecond >= 100 ? "N0" : "F2", CultureInfo.InvariantCulture)),
+                new Text(r.SpeedupOverReference.ToString("F2", CultureInfo.InvariantCulture) + "x"),
+                new Text(r.ThreadScaling.ToString("F2", CultureInfo.InvariantCulture) + "x"),
+                new Text(r.PerceptionGflops.ToString("F2", CultureInfo.InvariantCulture)),
+                new Text(r.PeakGflops.ToString("F1", CultureInfo.InvariantCulture)),
+                new Text(r.FractionOfPeak.ToString("P1", CultureInfo.InvariantCulture)));
+        }
+        table.Caption(new TableTitle(string.Create(CultureInfo.InvariantCulture,
+            $"state-ticks = runs x states x ticks; default scenario, {report.Ticks} ticks per run, kernel batches of {report.BatchSize} runs; speedup = kernel / reference, scaling = kernel / kernel on 1 thread"), Style.Plain));
+        console.Write(table);
+        console.Write(new Text($"machine: {report.Machine}{Environment.NewLine}"));
+    }
+}
