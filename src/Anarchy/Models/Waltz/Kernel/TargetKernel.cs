@@ -46,13 +46,31 @@ internal static class TargetKernel
         ref double defence = ref MemoryMarshal.GetArrayDataReference(scratch.Defence);
         var hostile = TOps.Load(ref batch.Parameters.HostileCompatibility[0], (nuint)v);
 
-        ref double usableAt = ref MemoryMarshal.GetArrayDataReference(scratch.AllyUsable);
+        // Pack this block's help factors row by row: pi_kq where ally k may count against q (k != q, k not allied
+        // to q), and the same restricted to allies hostile to q. A factor that does not count is +0, and so is
+        // its product with a weight, so adding it leaves the sum as the reference leaves it by skipping.
+        int w = TOps.Count;
+        ref double defendHelp = ref MemoryMarshal.GetArrayDataReference(scratch.DefendHelp);
+        ref double attackHelp = ref MemoryMarshal.GetArrayDataReference(scratch.AttackHelp);
+        for (int k = 0; k < n; k++)
+        {
+            for (int q = 0; q < n; q++)
+            {
+                nuint kq = At(k * n + q, lanes, v);
+                var factor = k == q ? TOps.Zero : TOps.Select(TOps.Load(ref allied, kq), TOps.Zero, TOps.Load(ref pi, kq));
+                nuint packed = (nuint)((k * n + q) * w);
+                TOps.Store(factor, ref defendHelp, packed);
+                TOps.Store(TOps.Select(TOps.LessThan(TOps.Load(ref c, kq), hostile), factor, TOps.Zero), ref attackHelp, packed);
+            }
+        }
+
+        // Each row's allies that any lane of this block can count on, ascending, with weight rho_ik * M_k (+0 in
+        // lanes where k is not a usable ally: no pact, dead or at war).
         ref double weightAt = ref MemoryMarshal.GetArrayDataReference(scratch.AllyWeight);
         var allies = scratch.AllyList;
-        int w = TOps.Count;
+        var allyCount = scratch.AllyCount;
         for (int i = 0; i < n; i++)
         {
-            // The allies any lane of this block has, in ascending index, with their usability mask and weight.
             int count = 0;
             for (int k = 0; k < n; k++)
             {
@@ -60,30 +78,58 @@ internal static class TargetKernel
                 var usable = TOps.AndNot(TOps.And(TOps.Load(ref allied, ik), TOps.Load(ref alive, At(k, lanes, v))), TOps.Load(ref atWar, At(k, lanes, v)));
                 if (!TOps.Any(usable)) continue;
                 var weight = TOps.Multiply(TOps.Multiply(TOps.Load(ref c, ik), TOps.Load(ref rep, At(k, lanes, v))), TOps.Load(ref m, At(k, lanes, v)));
-                TOps.Store(usable, ref usableAt, (nuint)(count * w));
-                TOps.Store(weight, ref weightAt, (nuint)(count * w));
-                allies[count++] = k;
+                TOps.Store(TOps.Select(usable, weight, TOps.Zero), ref weightAt, (nuint)((i * n + count) * w));
+                allies[i * n + count++] = k;
             }
+            allyCount[i] = count;
+        }
 
-            var mi = TOps.Load(ref m, At(i, lanes, v));
-            for (int q = 0; q < n; q++)
+        // The sums, four targets q at a time so that the help factors of those columns stay in the L1 cache while
+        // every row runs over its allies; each sum still runs over k in ascending order.
+        for (int q0 = 0; q0 < n; q0 += 4)
+        {
+            int width = Math.Min(4, n - q0);
+            for (int i = 0; i < n; i++)
             {
-                TV attackSum = mi, defenceSum = mi;
+                var mi = TOps.Load(ref m, At(i, lanes, v));
+                TV d0 = mi, d1 = mi, d2 = mi, d3 = mi, a0 = mi, a1 = mi, a2 = mi, a3 = mi;
+                int count = allyCount[i];
                 for (int a = 0; a < count; a++)
                 {
-                    int k = allies[a];
-                    if (k == q) continue;
-                    nuint kq = At(k * n + q, lanes, v);
-                    var counts = TOps.AndNot(TOps.Load(ref usableAt, (nuint)(a * w)), TOps.Load(ref allied, kq));
-                    var help = TOps.Multiply(TOps.Load(ref weightAt, (nuint)(a * w)), TOps.Load(ref pi, kq));
-                    defenceSum = TOps.Add(defenceSum, TOps.Select(counts, help, TOps.Zero));
-                    var hostileHelp = TOps.And(counts, TOps.LessThan(TOps.Load(ref c, kq), hostile));
-                    attackSum = TOps.Add(attackSum, TOps.Select(hostileHelp, help, TOps.Zero));
+                    var weight = TOps.Load(ref weightAt, (nuint)((i * n + a) * w));
+                    nuint kq = (nuint)((allies[i * n + a] * n + q0) * w);
+                    d0 = TOps.Add(d0, TOps.Multiply(weight, TOps.Load(ref defendHelp, kq)));
+                    a0 = TOps.Add(a0, TOps.Multiply(weight, TOps.Load(ref attackHelp, kq)));
+                    if (width > 1)
+                    {
+                        d1 = TOps.Add(d1, TOps.Multiply(weight, TOps.Load(ref defendHelp, kq + (nuint)w)));
+                        a1 = TOps.Add(a1, TOps.Multiply(weight, TOps.Load(ref attackHelp, kq + (nuint)w)));
+                    }
+                    if (width > 2)
+                    {
+                        d2 = TOps.Add(d2, TOps.Multiply(weight, TOps.Load(ref defendHelp, kq + (nuint)(2 * w))));
+                        a2 = TOps.Add(a2, TOps.Multiply(weight, TOps.Load(ref attackHelp, kq + (nuint)(2 * w))));
+                    }
+                    if (width > 3)
+                    {
+                        d3 = TOps.Add(d3, TOps.Multiply(weight, TOps.Load(ref defendHelp, kq + (nuint)(3 * w))));
+                        a3 = TOps.Add(a3, TOps.Multiply(weight, TOps.Load(ref attackHelp, kq + (nuint)(3 * w))));
+                    }
                 }
-                TOps.Store(attackSum, ref attack, At(i * n + q, lanes, v));
-                TOps.Store(defenceSum, ref defence, At(i * n + q, lanes, v));
+                Put<TV, TOps>(ref attack, ref defence, n, lanes, v, i, q0 + 0, a0, d0);
+                if (width > 1) Put<TV, TOps>(ref attack, ref defence, n, lanes, v, i, q0 + 1, a1, d1);
+                if (width > 2) Put<TV, TOps>(ref attack, ref defence, n, lanes, v, i, q0 + 2, a2, d2);
+                if (width > 3) Put<TV, TOps>(ref attack, ref defence, n, lanes, v, i, q0 + 3, a3, d3);
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Put<TV, TOps>(ref double attack, ref double defence, int n, int lanes, int v, int i, int q, TV attackSum, TV defenceSum)
+        where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        TOps.Store(attackSum, ref attack, At(i * n + q, lanes, v));
+        TOps.Store(defenceSum, ref defence, At(i * n + q, lanes, v));
     }
 
     /// <summary>For each state, the target maximising P * W_j among eligible ones with P above the threshold.</summary>

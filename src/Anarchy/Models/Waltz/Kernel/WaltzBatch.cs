@@ -183,9 +183,11 @@ internal sealed class KernelScratch
         Defence = new double[n * n * lanes];
         Best = new double[lanes];
         Padded = padded;
-        AllyList = new int[n];
-        AllyUsable = new double[Math.Max(1, n) * LaneMultiple];
-        AllyWeight = new double[Math.Max(1, n) * LaneMultiple];
+        AllyList = new int[Math.Max(1, n * n)];
+        AllyCount = new int[Math.Max(1, n)];
+        DefendHelp = new double[Math.Max(1, n * n) * LaneMultiple];
+        AttackHelp = new double[Math.Max(1, n * n) * LaneMultiple];
+        AllyWeight = new double[Math.Max(1, n * n) * LaneMultiple];
     }
 
     private const int LaneMultiple = WaltzBatch.LaneMultiple;
@@ -207,9 +209,12 @@ internal sealed class KernelScratch
     /// <summary>Expected strength of j's side defending against i, per (j, i, lane).</summary>
     public double[] Defence { get; }
     public double[] Best { get; }
-    /// <summary>Target choice: the allies any lane of a block has, and per ally its usability mask and weight.</summary>
+    /// <summary>Target choice: per row, the allies any lane of a block has, and per ally its weight.</summary>
     public int[] AllyList { get; }
-    public double[] AllyUsable { get; }
+    public int[] AllyCount { get; }
+    /// <summary>Target choice, one vector block: pi_kq where ally k counts against q, and the same for hostile k.</summary>
+    public double[] DefendHelp { get; }
+    public double[] AttackHelp { get; }
     public double[] AllyWeight { get; }
 
     public void RefreshMasks(WaltzBatch batch)
@@ -223,10 +228,9 @@ internal sealed class KernelScratch
             AtWarMask[x] = war[x] >= 0 ? True : 0;
         }
         int lanes = batch.Lanes, cells = batch.N * batch.N;
-        for (int l = 0; l < lanes; l++)
+        for (int x = 0; x < cells; x++)
         {
-            var age = batch.Worlds[l].PactAge;
-            for (int x = 0; x < cells; x++) AlliedMask[x * lanes + l] = age[x] >= 0 ? True : 0;
+            for (int l = 0; l < lanes; l++) AlliedMask[x * lanes + l] = batch.Worlds[l].PactAge[x] >= 0 ? True : 0; // written in order
         }
     }
 }
