@@ -39,6 +39,7 @@ public sealed class World
         ChoseExternal = new bool[N];
         Seeking = new bool[N];
         PactAge = new Column<int>(new int[N * N], 0, 1, N * N); // scanned row by row in the sequential phases: kept contiguous
+        PactMask = storage.PactMask.Lane(lane);
         PactWeak = new int[N * N];
         PactCount = storage.PactCount.Lane(lane);
         Proximity = storage.Proximity.Lane(lane);
@@ -95,6 +96,9 @@ public sealed class World
     public Column<int> PactAge { get; }
     public int[] PactWeak { get; }
     public Column<int> PactCount { get; }
+    /// <summary>All ones where a pact exists, zero elsewhere: the pact matrix as the vector kernels read it, kept in
+    /// step by <see cref="FormPact"/> and <see cref="BreakPact"/>.</summary>
+    public Column<double> PactMask { get; }
 
     // Static geometry.
     public Column<double> Proximity { get; }
@@ -130,9 +134,12 @@ public sealed class World
         return w >= 0 && w == WarOf[j] && Wars[w].SideOf(i) != Wars[w].SideOf(j);
     }
 
+    private static readonly double AllOnes = BitConverter.Int64BitsToDouble(-1);
+
     public void FormPact(int i, int j, int age = 0)
     {
         PactAge[i * N + j] = PactAge[j * N + i] = age;
+        PactMask[i * N + j] = PactMask[j * N + i] = AllOnes;
         PactWeak[i * N + j] = PactWeak[j * N + i] = 0;
         PactCount[i]++;
         PactCount[j]++;
@@ -141,6 +148,7 @@ public sealed class World
     public void BreakPact(int i, int j)
     {
         PactAge[i * N + j] = PactAge[j * N + i] = -1;
+        PactMask[i * N + j] = PactMask[j * N + i] = 0;
         PactWeak[i * N + j] = PactWeak[j * N + i] = 0;
         PactCount[i]--;
         PactCount[j]--;

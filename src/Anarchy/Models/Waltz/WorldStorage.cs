@@ -25,6 +25,7 @@ internal sealed class WorldStorage
         Target = new(n, lanes);
         GrowthRate = new(n, lanes);
         PactCount = new(n, lanes);
+        PactMask = new(nn, lanes);
         Proximity = new(nn, lanes);
         Compatibility = new(nn, lanes);
         Threat = new(nn, lanes);
@@ -49,6 +50,7 @@ internal sealed class WorldStorage
     public Interleaved<int> Target { get; }
     public Interleaved<double> GrowthRate { get; }
     public Interleaved<int> PactCount { get; }
+    public Interleaved<double> PactMask { get; }
     public Interleaved<double> Proximity { get; }
     public Interleaved<double> Compatibility { get; }
     public Interleaved<double> Threat { get; }

@@ -39,7 +39,7 @@ internal static class PerceptionKernel
         ref double r = ref MemoryMarshal.GetArrayDataReference(st.Revisionism.Data);
         ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
         ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
-        ref double allied = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AlliedMask);
+        ref double allied = ref MemoryMarshal.GetArrayDataReference(st.PactMask.Data);
         ref double alive = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AliveMask);
         var one = TOps.Broadcast(1);
         var sqrtK = TOps.Broadcast(p.SqrtK);

@@ -39,7 +39,7 @@ internal static class TargetKernel
         ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
         ref double m = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
         ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
-        ref double allied = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AlliedMask);
+        ref double allied = ref MemoryMarshal.GetArrayDataReference(st.PactMask.Data);
         ref double alive = ref MemoryMarshal.GetArrayDataReference(scratch.AliveMask);
         ref double atWar = ref MemoryMarshal.GetArrayDataReference(scratch.AtWarMask);
         ref double attack = ref MemoryMarshal.GetArrayDataReference(scratch.Attack);
@@ -141,7 +141,7 @@ internal static class TargetKernel
         var scratch = batch.Scratch;
         ref double wealth = ref MemoryMarshal.GetArrayDataReference(st.Wealth.Data);
         ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
-        ref double allied = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AlliedMask);
+        ref double allied = ref MemoryMarshal.GetArrayDataReference(st.PactMask.Data);
         ref double alive = ref MemoryMarshal.GetArrayDataReference(scratch.AliveMask);
         ref double atWar = ref MemoryMarshal.GetArrayDataReference(scratch.AtWarMask);
         ref double attack = ref MemoryMarshal.GetArrayDataReference(scratch.Attack);

@@ -104,7 +104,7 @@ public sealed class WaltzBatch
         }
         if (Parameters.AllGammaOne)
         {
-            Scratch.RefreshMasks(this);
+            // Alive and at-war masks are as refreshed above: steps 3 to 5 change neither; pacts are kept in step.
             if (Vector512.IsHardwareAccelerated) TargetKernel.Step<Vector512<double>, Lanes512>(this);
             else TargetKernel.Step<Vector256<double>, Lanes256>(this);
         }
@@ -175,7 +175,6 @@ internal sealed class KernelScratch
     {
         AliveMask = new double[n * lanes];
         AtWarMask = new double[n * lanes];
-        AlliedMask = new double[n * n * lanes];
         Draws = new double[n * lanes];
         int padded = (n + 3) / 4 * 4;
         PackedThreat = new double[padded * Math.Max(1, n) * LaneMultiple];
@@ -196,9 +195,6 @@ internal sealed class KernelScratch
     public double[] AliveMask { get; }
     /// <summary>All-ones where the state is at war.</summary>
     public double[] AtWarMask { get; }
-    /// <summary>All-ones where the pair holds a pact, per (i, j, lane). Each world keeps its pact matrix contiguous
-    /// for the sequential phases, which scan it row by row; the kernels read this interleaved copy.</summary>
-    public double[] AlliedMask { get; }
     /// <summary>Per (state, lane) random draws made by the scalar generator.</summary>
     public double[] Draws { get; }
     /// <summary>One vector block of the threat matrix, rows padded to a multiple of 4.</summary>
@@ -226,11 +222,6 @@ internal sealed class KernelScratch
         {
             AliveMask[x] = alive[x] ? True : 0;
             AtWarMask[x] = war[x] >= 0 ? True : 0;
-        }
-        int lanes = batch.Lanes, cells = batch.N * batch.N;
-        for (int x = 0; x < cells; x++)
-        {
-            for (int l = 0; l < lanes; l++) AlliedMask[x * lanes + l] = batch.Worlds[l].PactAge[x] >= 0 ? True : 0; // written in order
         }
     }
 }
