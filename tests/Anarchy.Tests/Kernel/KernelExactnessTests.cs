@@ -31,6 +31,9 @@ public sealed class KernelExactnessTests
         from restrain in Gen.Double[0.3, 1]
         from hostile in Gen.Double[0, 1]
         from gammaOne in Gen.Int[0, 4]
+        from warEnd in Gen.Double[0.01, 1]
+        from collapse in Gen.Double[0, 0.5]
+        from interestDrift in Gen.Double[0, 0.1]
         select new ModelParameters
         {
             Honour = honour,
@@ -87,6 +90,21 @@ public sealed class KernelExactnessTests
         var scenario = new Scenario { States = states, Ticks = 60, Doctrine = doctrine, Parameters = new ModelParameters { ChainDepth = 3, Escalation = 1, DeathShare = 0.5 } };
         var seeds = Enumerable.Range(0, 9).Select(r => RunPlan.SeedOf(5, 0, r)).ToArray();
         AssertSame(seeds.Select(_ => scenario).ToArray(), seeds);
+    }
+
+    [Fact]
+    public void TheVectorPhasesOfAWarmedUpTickAllocateNothing()
+    {
+        var scenario = new Scenario { States = 24, Ticks = 40, Parameters = new ModelParameters { ChainDepth = 2 } };
+        var seeds = Enumerable.Range(0, 16).Select(r => RunPlan.SeedOf(3, 0, r)).ToArray();
+        var batch = new WaltzBatch(seeds.Select(_ => scenario).ToArray(), seeds, default);
+        for (int t = 0; t < 20; t++) batch.Tick(t);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        batch.VectorPhases();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
     }
 
     private static void AssertSame(Scenario[] lanes, ulong[] seeds)

@@ -80,6 +80,27 @@ public sealed class WaltzBatch
         return results;
     }
 
+    /// <summary>
+    /// The vector phases of a tick on the current state, without advancing the clock or the sequential phases:
+    /// masks, economy, perception, target choice. For measurements and the allocation test.
+    /// </summary>
+    internal void VectorPhases()
+    {
+        Scratch.RefreshMasks(this);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            EconomyKernel.Step<Vector512<double>, Lanes512>(this);
+            PerceptionKernel.Step<Vector512<double>, Lanes512>(this, fullProduct: false);
+            TargetKernel.Step<Vector512<double>, Lanes512>(this);
+        }
+        else
+        {
+            EconomyKernel.Step<Vector256<double>, Lanes256>(this);
+            PerceptionKernel.Step<Vector256<double>, Lanes256>(this, fullProduct: false);
+            TargetKernel.Step<Vector256<double>, Lanes256>(this);
+        }
+    }
+
     /// <summary>One tick of every lane, in the reference's order (docs/MODEL.md, section 3).</summary>
     public void Tick(int t)
     {
