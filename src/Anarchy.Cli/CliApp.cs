@@ -29,6 +29,7 @@ public static class CliApp
         builder.Services.AddSingleton<RunCommand>();
         builder.Services.AddSingleton<ParamsCommand>();
         builder.Services.AddSingleton<ValidateCommand>();
+        builder.Services.AddSingleton<SweepCommand>();
         builder.Services.AddSingleton<BenchCommand>();
         using var host = builder.Build();
         var terminal = host.Services.GetRequiredService<Terminal>();
@@ -37,6 +38,8 @@ public static class CliApp
         root.Subcommands.Add(host.Services.GetRequiredService<RunCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<ParamsCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<ValidateCommand>().Build());
+        root.Subcommands.Add(host.Services.GetRequiredService<SweepCommand>().Build());
+        root.Subcommands.Add(host.Services.GetRequiredService<SweepCommand>().BuildMerge());
         root.Subcommands.Add(host.Services.GetRequiredService<BenchCommand>().Build());
 
         var parse = root.Parse(args);
@@ -74,7 +77,7 @@ public static class CliApp
 
     private static int Classify(Exception e) => e switch
     {
-        ScenarioException or InvalidInputException or OutputFolderExistsException => ExitCodes.InvalidInput,
+        ScenarioException or InvalidInputException or OutputFolderExistsException or Anarchy.Sweeps.SweepException => ExitCodes.InvalidInput,
         OperationCanceledException => ExitCodes.Cancelled,
         _ => ExitCodes.Failure,
     };

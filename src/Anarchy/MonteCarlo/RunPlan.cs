@@ -21,6 +21,9 @@ public sealed class RunPlan
     public static RunPlan Replicates(ulong masterSeed, int runs, long point = 0) =>
         new(Enumerable.Range(0, runs).Select(r => KeyOf(masterSeed, point, r, r)).ToArray());
 
+    /// <summary>An explicit list of runs, delivered in the given order.</summary>
+    public static RunPlan FromKeys(IReadOnlyList<RunKey> keys) => new(keys);
+
     /// <summary>Only run <paramref name="run"/> of a plain study, to inspect it in detail.</summary>
     public static RunPlan Single(ulong masterSeed, long run, long point = 0) => new([KeyOf(masterSeed, point, run, run)]);
 

@@ -21,7 +21,13 @@ public sealed class OutputFolder
     /// <exception cref="IOException">
     /// The path is an existing file, or <paramref name="overwrite"/> would empty a file-system root.
     /// </exception>
-    public static OutputFolder Prepare(string path, bool overwrite)
+    public static OutputFolder Prepare(string path, bool overwrite) => Prepare(path, overwrite, allowExisting: false);
+
+    /// <summary>
+    /// As <see cref="Prepare(string, bool)"/>; with <paramref name="allowExisting"/> an existing folder is used as it
+    /// is, contents kept (a resumed sweep continues in its folder).
+    /// </summary>
+    public static OutputFolder Prepare(string path, bool overwrite, bool allowExisting)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = System.IO.Path.GetFullPath(path);
@@ -31,6 +37,11 @@ public sealed class OutputFolder
         }
 
         var directory = new DirectoryInfo(fullPath);
+        if (allowExisting && directory.Exists)
+        {
+            return new OutputFolder(fullPath);
+        }
+
         if (directory.Exists && directory.EnumerateFileSystemInfos().Any())
         {
             if (!overwrite)

@@ -64,7 +64,7 @@ public sealed class WaltzModel(Scenario scenario, EngineKind engine = EngineKind
         return rows;
     }
 
-    private static RunRows Rows(RunKey key, RunResult result)
+    internal static RunRows Rows(RunKey key, RunResult result)
     {
         var series = new Cell[result.Series.Count][];
         for (int i = 0; i < series.Length; i++) series[i] = WaltzTables.SeriesRow(key.Run, result.Series[i]);

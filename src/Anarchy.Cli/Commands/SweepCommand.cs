@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Globalization;
+using Anarchy.Models.Waltz;
+using Anarchy.Models.Waltz.Sweeps;
+using Anarchy.Sweeps;
+
+namespace Anarchy.Cli.Commands;
+
+/// <summary>
+/// <c>anarchy sweep FILE</c>: runs a sweep (or one shard of it) crash-safely, and <c>anarchy merge</c> combines
+/// shards. Everything is validated before the output folder is touched.
+/// </summary>
+internal sealed class SweepCommand(Terminal terminal)
+{
+    /// <summary>The resolved base scenario, written beside the results so that merge needs nothing else.</summary>
+    private const string ScenarioFile = "scenario.json";
+
+    private readonly Argument<string> _file = new("FILE") { Description = "The sweep file (JSON); see docs/SWEEPS.md." };
+    private readonly Option<string?> _out = new("--out") { Description = "Output folder. Default: out/<sweep name>/ (out/<name>-shard-K-of-N/ for a shard)." };
+    private readonly Option<int?> _threads = new("--threads") { Description = "Worker threads (default: all cores). Results do not depend on it." };
+    private readonly Option<string?> _shard = new("--shard") { Description = "Run only shard K of N (K/N, 1-based). Default: from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set." };
+    private readonly Option<int?> _shards = new("--shards") { Description = "Number of shards, with JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs) or to override SLURM_ARRAY_TASK_COUNT." };
+    private readonly Option<bool> _resume = new("--resume") { Description = "Continue an interrupted sweep in its output folder: only missing runs are run." };
+    private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
+    private readonly Option<EngineKind> _engine = new("--engine") { Description = "kernel (default) or reference; results are identical.", DefaultValueFactory = _ => EngineKind.Kernel };
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
+
+    public Command Build()
+    {
+        var command = new Command("sweep", "Run a parameter sweep: a design over factors, replicates per point, per-point statistics; resumable and shardable.")
+        {
+            _file, _out, _threads, _shard, _shards, _resume, _overwrite, _engine, _verbose,
+        };
+        command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
+        return command;
+    }
+
+    public Command BuildMerge()
+    {
+        var folders = new Argument<string[]>("DIR") { Description = "The shard output folders.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "Folder for the merged results.", Required = true };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace an existing output folder." };
+        var verbose = new Option<bool>("--verbose") { Description = "Show full error details." };
+        var command = new Command("merge", "Combine the output folders of a sweep's shards into the files one process would have written.")
+        {
+            folders, output, overwrite, verbose,
+        };
+        command.SetAction(parse =>
+        {
+            var (text, ordered) = SweepMerge.Check(parse.GetValue(folders)!);
+            var scenario = ScenarioReader.ReadFile(Path.Combine(ordered[0], ScenarioFile));
+            var sweep = WaltzSweepReader.Parse(text, Path.GetFullPath(ordered[0]), "sweep.json", scenario);
+            var job = Job(sweep, text, parse.GetValue(output)!, EngineKind.Kernel, ShardSpec.Whole, 1, false, parse.GetValue(overwrite), "anarchy merge");
+            SweepMerge.Merge(job, ordered);
+            terminal.Error($"Merged {ordered.Count} shards into {Path.GetFullPath(parse.GetValue(output)!)}{Path.DirectorySeparatorChar} (runs.*, points.*, manifest.json).");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private int Execute(ParseResult parse, CancellationToken cancellation)
+    {
+        string file = parse.GetValue(_file)!;
+        var sweep = WaltzSweepReader.ReadFile(file);
+        string text = File.ReadAllText(file);
+        int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;
+        if (threads < 1 || threads > 1024)
+            throw new InvalidInputException($"--threads: value {threads} is outside the allowed range [1, 1024]");
+        ShardSpec? shard;
+        try
+        {
+            shard = ShardSpec.Resolve(parse.GetValue(_shard), parse.GetValue(_shards), Environment.GetEnvironmentVariable);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException(e.Message, e);
+        }
+        var spec = shard ?? ShardSpec.Whole;
+        string outPath = parse.GetValue(_out) ?? Path.Combine("out", spec.IsWhole ? sweep.Name : $"{sweep.Name}-shard-{spec.Index}-of-{spec.Count}");
+        var job = Job(sweep, text, outPath, parse.GetValue(_engine), spec, threads, parse.GetValue(_resume), parse.GetValue(_overwrite),
+            "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
+
+        var (first, end) = spec.PointRange(job.Points);
+        string share = spec.IsWhole ? "" : $"; shard {spec} takes points {first} to {end - 1}";
+        terminal.Error(string.Create(CultureInfo.InvariantCulture,
+            $"Sweep '{sweep.Name}': {sweep.Design}, {job.Points} points x {sweep.Replicates} replicates = {(long)job.Points * sweep.Replicates} runs{share}, {threads} thread{(threads == 1 ? "" : "s")}."));
+        var result = SweepRunner.Run(job, new ProgressPrinter(terminal), cancellation);
+        if (!result.Completed)
+        {
+            terminal.Error($"Interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs; every finished run is kept. Continue with: anarchy sweep {file} --out {outPath} --resume");
+            return ExitCodes.Cancelled;
+        }
+        terminal.Error(string.Create(CultureInfo.InvariantCulture,
+            $"{result.RunsCompleted} runs done ({result.Elapsed.TotalSeconds:F1} s this session). Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.*, points.*{(sweep.Design.Type == "saltelli" ? ", sensitivity.csv" : "")}, manifest.json)."));
+        return ExitCodes.Success;
+    }
+
+    private static SweepJob Job(WaltzSweep sweep, string text, string outPath, EngineKind engine, ShardSpec shard, int threads, bool resume, bool overwrite, string command)
+    {
+        var points = sweep.Points();
+        return new SweepJob
+        {
+            Model = new WaltzSweepModel(sweep.Scenario, sweep.Factors, points, engine),
+            Points = points.Length,
+            Replicates = sweep.Replicates,
+            Seed = sweep.Seed,
+            Factors = sweep.Factors.Select(f => f.Name).ToList(),
+            Outputs = sweep.Outputs,
+            OutputPath = outPath,
+            SweepText = text,
+            Design = sweep.Design.ToString(),
+            CommonRandomNumbers = sweep.CommonRandomNumbers,
+            Shard = shard,
+            Resume = resume,
+            Overwrite = overwrite,
+            Threads = threads,
+            Engine = engine == EngineKind.Kernel ? "kernel" : "reference",
+            Command = command,
+            AfterFinish = sweep.Design.Type == "saltelli" ? folder => WaltzSensitivity.Write(sweep, folder) : null,
+            ExtraFiles = new Dictionary<string, string> { [ScenarioFile] = ScenarioWriter.ToJson(sweep.Scenario) + "\n" },
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Anarchy.Output;
+using Anarchy.Sweeps.Sensitivity;
+
+namespace Anarchy.Models.Waltz.Sweeps;
+
+/// <summary>
+/// For a Saltelli design: first-order and total Sobol indices per factor and output, estimated on the per-point
+/// replicate means (Saltelli 2010 and Jansen 1999 estimators, percentile bootstrap 95% intervals), written as
+/// sensitivity.csv and sensitivity.parquet beside points.*.
+/// </summary>
+public static class WaltzSensitivity
+{
+    public static TableSchema Schema { get; } = new("sensitivity",
+        new ColumnSpec("output", ColumnKind.Text, "", "output (column of runs.csv) whose per-point mean is analysed"),
+        new ColumnSpec("factor", ColumnKind.Text, "", "the factor (parameter)"),
+        new ColumnSpec("first_order", ColumnKind.Double, "share of variance", "first-order Sobol index S1 (Saltelli 2010 estimator)"),
+        new ColumnSpec("first_order_low", ColumnKind.Double, "share of variance", "lower end of the bootstrap 95% interval of S1"),
+        new ColumnSpec("first_order_high", ColumnKind.Double, "share of variance", "upper end of the bootstrap 95% interval of S1"),
+        new ColumnSpec("total", ColumnKind.Double, "share of variance", "total Sobol index ST (Jansen 1999 estimator)"),
+        new ColumnSpec("total_low", ColumnKind.Double, "share of variance", "lower end of the bootstrap 95% interval of ST"),
+        new ColumnSpec("total_high", ColumnKind.Double, "share of variance", "upper end of the bootstrap 95% interval of ST"),
+        new ColumnSpec("base_samples", ColumnKind.Int64, "samples", "N, the base samples of the Saltelli design"),
+        new ColumnSpec("bootstrap", ColumnKind.Int64, "resamples", "bootstrap resamples behind the intervals"));
+
+    public static void Write(WaltzSweep sweep, string folderPath)
+    {
+        var means = ReadMeans(Path.Combine(folderPath, "points.csv"), sweep.Outputs);
+        using var table = new TableOutput(folderPath, Schema);
+        foreach (var output in sweep.Outputs)
+        {
+            var indices = SobolIndices.FromSaltelliOutputs(means[output], sweep.Factors.Count, seed: sweep.Seed);
+            for (int f = 0; f < sweep.Factors.Count; f++)
+            {
+                var s1 = indices.FirstOrder[f];
+                var st = indices.Total[f];
+                table.WriteRow([output, sweep.Factors[f].Name, s1.Value, s1.Lower, s1.Upper, st.Value, st.Lower, st.Upper,
+                    indices.BaseSamples, indices.Resamples]);
+            }
+        }
+        table.Commit();
+    }
+
+    /// <summary>The <c>&lt;output&gt;_mean</c> column of points.csv for each output, in point order.</summary>
+    private static Dictionary<string, double[]> ReadMeans(string pointsCsv, IReadOnlyList<string> outputs)
+    {
+        var lines = File.ReadAllLines(pointsCsv);
+        var header = lines[0].Split(',');
+        var result = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var output in outputs)
+        {
+            int column = Array.IndexOf(header, output + "_mean");
+            result[output] = lines.Skip(1).Select(line =>
+            {
+                string field = line.Split(',')[column];
+                return field.Length == 0 ? double.NaN : double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }).ToArray();
+        }
+        return result;
+    }
+}

@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Text.Json;
+using Anarchy.Sweeps;
+using Anarchy.Sweeps.Designs;
+
+namespace Anarchy.Models.Waltz.Sweeps;
+
+/// <summary>The experimental design of a sweep.</summary>
+public sealed record DesignSpec(string Type, int Samples = 0, int Levels = 5)
+{
+    public override string ToString() => Type switch
+    {
+        "grid" => $"grid (full factorial, {Levels} levels per range factor)",
+        "lhs" => $"lhs (Latin hypercube, {Samples} samples)",
+        "sobol" => $"sobol (Sobol sequence, Joe-Kuo direction numbers, {Samples} points)",
+        _ => $"saltelli (Saltelli 2010 scheme, {Samples} base samples)",
+    };
+}
+
+/// <summary>
+/// A sweep of the Waltz model, read from a sweep file (docs/SWEEPS.md): a base scenario, factors, a design,
+/// replicates per point, a master seed, and the outputs to summarise per point.
+/// </summary>
+public sealed record WaltzSweep
+{
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public required Scenario Scenario { get; init; }
+    public required IReadOnlyList<Factor> Factors { get; init; }
+    public required DesignSpec Design { get; init; }
+    public required int Replicates { get; init; }
+    public required ulong Seed { get; init; }
+    public bool CommonRandomNumbers { get; init; }
+    public required IReadOnlyList<string> Outputs { get; init; }
+
+    /// <summary>The design's points: one row per point, one column per factor, in the design's order.</summary>
+    public double[][] Points() => Design.Type switch
+    {
+        "grid" => FullFactorial.Points(Factors, Design.Levels),
+        "lhs" => LatinHypercube.Points(Factors, Design.Samples, Seed),
+        "sobol" => SobolSequence.Points(Factors, Design.Samples),
+        _ => Saltelli.Points(Factors, Design.Samples),
+    };
+}
+
+/// <summary>Reads and validates sweep files; every problem names its field, the value and what is allowed.</summary>
+public static class WaltzSweepReader
+{
+    /// <summary>Most points a design may have.</summary>
+    public const int MaxPoints = 10_000_000;
+
+    public static WaltzSweep ReadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException($"sweep file '{path}': cannot be read ({e.Message})");
+        }
+        return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", Path.GetFileName(path));
+    }
+
+    /// <summary>Parses a sweep; a scenario given as a path is read relative to <paramref name="directory"/>.</summary>
+    public static WaltzSweep Parse(string json, string directory, string source = "sweep") => Parse(json, directory, source, null);
+
+    /// <summary>As <see cref="Parse(string, string, string)"/>, with the base scenario given instead of read from the file
+    /// (a merge reads the scenario the shards recorded).</summary>
+    public static WaltzSweep Parse(string json, string directory, string source, Scenario? scenarioOverride)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioException($"{source}: not valid JSON (line {e.LineNumber + 1}): {e.Message.Split(" Path:")[0]}");
+        }
+        using (doc)
+        {
+            var problems = new List<string>();
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw new ScenarioException($"{source}: expected a JSON object");
+            string name = "sweep", description = "";
+            Scenario? scenario = null;
+            var factors = new List<Factor>();
+            var design = new DesignSpec("grid");
+            int replicates = 10;
+            ulong seed = 1;
+            bool crn = false;
+            List<string>? outputs = null;
+            bool hasFactors = false;
+            foreach (var p in root.EnumerateObject())
+            {
+                var v = p.Value;
+                switch (p.Name)
+                {
+                    case "$schema": break;
+                    case "name":
+                        name = v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
+                        if (name.Length == 0 || name.Length > 64 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) || name.StartsWith('.'))
+                            problems.Add($"name: value {v.GetRawText()} must be 1 to 64 letters, digits, '-', '_' or '.' (it names the output folder)");
+                        break;
+                    case "description": description = v.ValueKind == JsonValueKind.String ? v.GetString()! : ""; break;
+                    case "scenario": scenario = scenarioOverride ?? ReadScenario(v, directory, problems); break;
+                    case "factors": hasFactors = true; ReadFactors(v, factors, problems); break;
+                    case "design": design = ReadDesign(v, problems); break;
+                    case "replicates": replicates = Int(v, "replicates", 1, 1_000_000, problems); break;
+                    case "seed":
+                        if (v.ValueKind == JsonValueKind.Number && v.TryGetUInt64(out ulong s)) seed = s;
+                        else problems.Add($"seed: value {v.GetRawText()} is not a whole number in [0, {ulong.MaxValue}]");
+                        break;
+                    case "commonRandomNumbers":
+                        if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) crn = v.GetBoolean();
+                        else problems.Add($"commonRandomNumbers: value {v.GetRawText()} is not true or false");
+                        break;
+                    case "outputs": outputs = ReadOutputs(v, problems); break;
+                    default:
+                        problems.Add($"{p.Name}: unknown field (allowed: name, description, scenario, factors, design, replicates, seed, commonRandomNumbers, outputs)");
+                        break;
+                }
+            }
+            if (!hasFactors) problems.Add("factors: missing (list the parameters the sweep varies)");
+            else if (factors.Count == 0 && problems.Count == 0) problems.Add("factors: empty (list at least one parameter)");
+            if (design.Type is "saltelli" && factors.Count > 0 && 2 * factors.Count > SobolSequence.MaxDimensions)
+                problems.Add($"design: saltelli with {factors.Count} factors needs {2 * factors.Count} Sobol dimensions; at most {SobolSequence.MaxDimensions / 2} factors are supported");
+            if (design.Type is "sobol" && factors.Count > SobolSequence.MaxDimensions)
+                problems.Add($"design: sobol supports at most {SobolSequence.MaxDimensions} factors, got {factors.Count}");
+            var sweep = new WaltzSweep
+            {
+                Name = name,
+                Description = description,
+                Scenario = scenario ?? scenarioOverride ?? BuiltInScenarios.Default,
+                Factors = factors,
+                Design = design,
+                Replicates = replicates,
+                Seed = seed,
+                CommonRandomNumbers = crn,
+                Outputs = outputs ?? new WaltzModel(BuiltInScenarios.Default).KeyOutputs,
+            };
+            if (problems.Count == 0)
+            {
+                long points = PointCount(sweep);
+                if (points < 1 || points > MaxPoints)
+                    problems.Add($"design: the design has {points} points; allowed [1, {MaxPoints}]");
+                else
+                {
+                    // Every point's scenario must be valid (e.g. minBurden may not exceed maxBurden).
+                    var model = new WaltzSweepModel(sweep.Scenario, factors, sweep.Points(), EngineKind.Reference);
+                    for (int pt = 0; pt < (int)points && problems.Count == 0; pt++)
+                    {
+                        foreach (var problem in ScenarioReader.Validate(model.ScenarioOf(pt)))
+                            problems.Add($"design point {pt}: {problem}");
+                    }
+                }
+            }
+            if (problems.Count > 0) throw new ScenarioException(problems);
+            return sweep;
+        }
+    }
+
+    private static long PointCount(WaltzSweep s) => s.Design.Type switch
+    {
+        "grid" => s.Factors.Aggregate(1L, (n, f) => n * FullFactorial.LevelsOf(f, s.Design.Levels).Count),
+        "saltelli" => (long)s.Design.Samples * (s.Factors.Count + 2),
+        _ => s.Design.Samples,
+    };
+
+    private static Scenario? ReadScenario(JsonElement v, string directory, List<string> problems)
+    {
+        try
+        {
+            if (v.ValueKind == JsonValueKind.String)
+                return ScenarioReader.ReadFile(Path.Combine(directory, v.GetString()!));
+            if (v.ValueKind == JsonValueKind.Object)
+                return ScenarioReader.Parse(v.GetRawText(), "scenario");
+            problems.Add($"scenario: expected a scenario object or the path of a scenario file, got {v.GetRawText()}");
+        }
+        catch (ScenarioException e)
+        {
+            problems.AddRange(e.Problems.Select(p => "scenario: " + p));
+        }
+        return null;
+    }
+
+    private static void ReadFactors(JsonElement v, List<Factor> factors, List<string> problems)
+    {
+        if (v.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add("factors: expected an array of { \"name\": ..., \"levels\": [...] } or { \"name\": ..., \"min\": ..., \"max\": ... }");
+            return;
+        }
+        int i = 0;
+        foreach (var f in v.EnumerateArray())
+        {
+            string at = $"factors[{i++}]";
+            if (f.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add($"{at}: expected an object");
+                continue;
+            }
+            string? name = null;
+            double? min = null, max = null;
+            List<double>? levels = null;
+            foreach (var p in f.EnumerateObject())
+            {
+                switch (p.Name)
+                {
+                    case "name": name = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null; break;
+                    case "min": min = Number(p.Value, $"{at}.min", problems); break;
+                    case "max": max = Number(p.Value, $"{at}.max", problems); break;
+                    case "levels":
+                        levels = [];
+                        if (p.Value.ValueKind != JsonValueKind.Array) problems.Add($"{at}.levels: expected an array of numbers");
+                        else foreach (var l in p.Value.EnumerateArray()) levels.Add(Number(l, $"{at}.levels", problems));
+                        break;
+                    default: problems.Add($"{at}.{p.Name}: unknown field (allowed: name, levels, min, max)"); break;
+                }
+            }
+            if (name is null || !ParameterCatalog.TryFind(name, out var info))
+            {
+                var hint = name is null ? [] : ParameterCatalog.Suggest(name).ToList();
+                problems.Add($"{at}.name: {(name is null ? "missing" : $"unknown parameter '{name}'")}" +
+                    (hint.Count > 0 ? $" (did you mean {string.Join(", ", hint)}?)" : " (run 'anarchy params' for the list)"));
+                continue;
+            }
+            if (factors.Any(x => x.Name == name)) problems.Add($"{at}.name: parameter '{name}' is varied twice");
+            if (levels is not null)
+            {
+                if (levels.Count == 0) problems.Add($"{at}.levels: empty (give at least one level)");
+                foreach (var l in levels)
+                {
+                    if (info.Check(l) is { } problem) problems.Add($"{at}.levels: {problem}");
+                }
+                if (levels.Count > 0) factors.Add(new Factor(name, levels.Min(), levels.Max(), info.IsInteger, levels));
+                continue;
+            }
+            if (min is not { } lo || max is not { } hi)
+            {
+                problems.Add($"{at}: give either levels or both min and max");
+                continue;
+            }
+            if (hi < lo) problems.Add($"{at}: empty range (min {F(lo)} is above max {F(hi)})");
+            if (info.Check(lo) is { } low) problems.Add($"{at}.min: {low}");
+            if (info.Check(hi) is { } high) problems.Add($"{at}.max: {high}");
+            factors.Add(new Factor(name, lo, hi, info.IsInteger));
+        }
+    }
+
+    private static DesignSpec ReadDesign(JsonElement v, List<string> problems)
+    {
+        if (v.ValueKind == JsonValueKind.String)
+        {
+            string only = v.GetString() ?? "";
+            if (only is "grid") return new DesignSpec("grid");
+            problems.Add(only is "lhs" or "sobol" or "saltelli"
+                ? $"design: a {only} design needs a number of samples: {{ \"type\": \"{only}\", \"samples\": 64 }}"
+                : $"design: value {v.GetRawText()} is not one of grid, lhs, sobol, saltelli");
+            return new DesignSpec("grid");
+        }
+        if (v.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add("design: expected { \"type\": \"grid\" | \"lhs\" | \"sobol\" | \"saltelli\", ... }");
+            return new DesignSpec("grid");
+        }
+        string type = "grid";
+        int samples = 0, levels = 5;
+        bool hasSamples = false;
+        foreach (var p in v.EnumerateObject())
+        {
+            switch (p.Name)
+            {
+                case "type":
+                    type = p.Value.GetString() ?? "";
+                    if (type is not ("grid" or "lhs" or "sobol" or "saltelli"))
+                        problems.Add($"design.type: value {p.Value.GetRawText()} is not one of grid, lhs, sobol, saltelli");
+                    break;
+                case "samples": samples = Int(p.Value, "design.samples", 1, MaxPoints, problems); hasSamples = true; break;
+                case "levels": levels = Int(p.Value, "design.levels", 2, 1000, problems); break;
+                default: problems.Add($"design.{p.Name}: unknown field (allowed: type, samples, levels)"); break;
+            }
+        }
+        if (type is "lhs" or "sobol" or "saltelli" && !hasSamples)
+            problems.Add($"design.samples: missing (a {type} design needs a number of samples)");
+        return new DesignSpec(type, samples, levels);
+    }
+
+    private static List<string> ReadOutputs(JsonElement v, List<string> problems)
+    {
+        var outputs = new List<string>();
+        if (v.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add("outputs: expected an array of run columns, e.g. [\"wars\", \"entangled\"]");
+            return outputs;
+        }
+        int i = 0;
+        foreach (var o in v.EnumerateArray())
+        {
+            string? name = o.ValueKind == JsonValueKind.String ? o.GetString() : null;
+            int column = name is null ? -1 : WaltzTables.Runs.IndexOf(name);
+            if (column < 0 || name is "run" or "point" or "replicate" or "seed")
+                problems.Add($"outputs[{i}]: {o.GetRawText()} is not an output column of runs.csv (see docs/OUTPUTS.md)");
+            else outputs.Add(WaltzTables.Runs.Columns[column].Name);
+            i++;
+        }
+        if (outputs.Count == 0 && problems.Count == 0) problems.Add("outputs: empty (name at least one output, or leave the field out)");
+        return outputs;
+    }
+
+    private static int Int(JsonElement v, string at, int min, int max, List<string> problems)
+    {
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long x) && x >= min && x <= max) return (int)x;
+        problems.Add($"{at}: value {v.GetRawText()} is outside the allowed range [{min}, {max}] (whole numbers)");
+        return min;
+    }
+
+    private static double Number(JsonElement v, string at, List<string> problems)
+    {
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double d) && double.IsFinite(d)) return d;
+        problems.Add($"{at}: expected a number, got {v.GetRawText()}");
+        return double.NaN;
+    }
+
+    private static string F(double v) => v.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,41 @@
+using Anarchy.Engine;
+
+namespace Anarchy.Sweeps;
+
+/// <summary>
+/// A sweep as the sweep layer sees it, whatever the model: a model whose runs are keyed by (point, replicate), the
+/// number of points and replicates, the master seed, which outputs to summarise per point, and where to write.
+/// </summary>
+public sealed record SweepJob
+{
+    /// <summary>The model of every point; its run table must have <c>point</c> and the factor columns.</summary>
+    public required IRunModel Model { get; init; }
+    public required int Points { get; init; }
+    public required int Replicates { get; init; }
+    public required ulong Seed { get; init; }
+    public required IReadOnlyList<string> Factors { get; init; }
+    public required IReadOnlyList<string> Outputs { get; init; }
+    public required string OutputPath { get; init; }
+    /// <summary>The sweep file's text, kept beside the results so that resume and merge can check they match.</summary>
+    public required string SweepText { get; init; }
+    /// <summary>The design, in words, for the manifest.</summary>
+    public string Design { get; init; } = "";
+    /// <summary>Replicate r of every point shares one random stream (common random numbers).</summary>
+    public bool CommonRandomNumbers { get; init; }
+    public ShardSpec Shard { get; init; } = ShardSpec.Whole;
+    public bool Resume { get; init; }
+    public bool Overwrite { get; init; }
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    public string Engine { get; init; } = "";
+    public string Command { get; init; } = "";
+
+    /// <summary>Further files written beside the results when the folder is created (e.g. the resolved base scenario).</summary>
+    public IReadOnlyDictionary<string, string> ExtraFiles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Called after the points table is written, with the output folder (e.g. to add sensitivity indices).</summary>
+    public Action<string>? AfterFinish { get; init; }
+
+    /// <summary>The seed of replicate r of point p.</summary>
+    public ulong SeedOf(int point, int replicate) =>
+        MonteCarlo.RunPlan.SeedOf(Seed, CommonRandomNumbers ? 0 : point, replicate);
+}

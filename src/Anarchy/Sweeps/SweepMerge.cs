@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json;
+using Anarchy.Output;
+
+namespace Anarchy.Sweeps;
+
+/// <summary>
+/// Combines the output folders of a sweep's shards into the data files a single process would have written, byte
+/// for byte: the shards' journals are read in shard order (each shard holds a contiguous range of points) and
+/// finished as one. Refuses shards of different sweep files, duplicate or missing shards, and unfinished shards.
+/// </summary>
+public static class SweepMerge
+{
+    /// <summary>The sweep file text all shards share, after checking them. Throws <see cref="SweepException"/>.</summary>
+    public static (string SweepText, IReadOnlyList<string> Ordered) Check(IReadOnlyList<string> shardFolders)
+    {
+        if (shardFolders.Count == 0) throw new SweepException("merge: give the shard folders to merge");
+        var shards = new List<(string Folder, ShardSpec Shard, string Hash, string Text)>();
+        foreach (var folder in shardFolders)
+        {
+            string sweepPath = Path.Combine(folder, SweepRunner.SweepFile);
+            if (!File.Exists(sweepPath))
+                throw new SweepException($"merge: {folder} is not a sweep output folder (no {SweepRunner.SweepFile})");
+            using var manifest = SweepRunner.ReadManifest(folder)
+                ?? throw new SweepException($"merge: {folder} has no {SweepRunner.ManifestFile}");
+            var root = manifest.RootElement;
+            string status = root.TryGetProperty("status", out var s) ? s.GetString() ?? "" : "";
+            if (status != "completed")
+                throw new SweepException($"merge: {folder} is not complete (status '{status}'); finish it with 'anarchy sweep ... --resume' first");
+            string text = File.ReadAllText(sweepPath);
+            shards.Add((folder, SweepRunner.ShardOf(root), SweepRunner.Hash(text), text));
+        }
+        var hashes = shards.Select(s => s.Hash).Distinct(StringComparer.Ordinal).ToList();
+        if (hashes.Count > 1)
+        {
+            var groups = string.Join("; ", shards.GroupBy(s => s.Hash).Select(g => string.Join(", ", g.Select(s => s.Folder))));
+            throw new SweepException($"merge: the folders come from different sweep files ({groups})");
+        }
+        var counts = shards.Select(s => s.Shard.Count).Distinct().ToList();
+        if (counts.Count > 1)
+            throw new SweepException($"merge: the folders split the sweep into different numbers of shards ({string.Join(", ", counts)})");
+        int n = counts[0];
+        var duplicates = shards.GroupBy(s => s.Shard.Index).Where(g => g.Count() > 1).ToList();
+        if (duplicates.Count > 0)
+        {
+            var d = duplicates[0];
+            throw new SweepException($"merge: shard {d.Key}/{n} is given twice ({string.Join(", ", d.Select(s => s.Folder))})");
+        }
+        var missing = Enumerable.Range(1, n).Except(shards.Select(s => s.Shard.Index)).ToList();
+        if (missing.Count > 0)
+            throw new SweepException($"merge: shard{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"{m}/{n}"))} missing");
+        return (shards[0].Text, shards.OrderBy(s => s.Shard.Index).Select(s => s.Folder).ToList());
+    }
+
+    /// <summary>Writes the merged data files and a manifest listing the shards into the job's output folder.</summary>
+    public static void Merge(SweepJob job, IReadOnlyList<string> orderedShards)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var folder = OutputFolder.Prepare(job.OutputPath, job.Overwrite);
+        SweepRunner.WriteInputs(folder, job);
+        var rows = orderedShards.SelectMany(s => RunJournal.ReadRows(Path.Combine(s, SweepRunner.JournalFile)));
+        var files = SweepRunner.Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, rows);
+        job.AfterFinish?.Invoke(folder.Path);
+
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("tool", "anarchy");
+            w.WriteString("toolVersion", MonteCarlo.Manifest.ToolVersion);
+            w.WriteString("command", job.Command);
+            w.WriteString("model", job.Model.Name);
+            w.WriteString("modelVersion", job.Model.Version);
+            w.WriteString("sweepSha256", SweepRunner.Hash(job.SweepText));
+            w.WriteString("design", job.Design);
+            w.WriteNumber("seed", job.Seed);
+            w.WriteNumber("points", job.Points);
+            w.WriteNumber("replicates", job.Replicates);
+            w.WriteStartArray("shards");
+            foreach (var s in orderedShards) w.WriteStringValue(Path.GetFullPath(s));
+            w.WriteEndArray();
+            w.WriteNumber("runsCompleted", files["runs.csv"]);
+            w.WriteString("status", "completed");
+            w.WriteBoolean("complete", true);
+            w.WriteString("started", started.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("finished", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteStartObject("files");
+            foreach (var (name, count) in files.OrderBy(f => f.Key, StringComparer.Ordinal)) w.WriteNumber(name, count);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        AtomicFile.WriteAllText(folder.PathOf(SweepRunner.ManifestFile), Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+    }
+}

@@ -1,0 +1,201 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Anarchy.Engine;
+using Anarchy.MonteCarlo;
+using Anarchy.Output;
+
+namespace Anarchy.Sweeps;
+
+/// <summary>A sweep's problem in the caller's input (a mismatched resume, a bad set of shards): exit code 2.</summary>
+public sealed class SweepException : Exception
+{
+    public SweepException() { }
+    public SweepException(string message) : base(message) { }
+    public SweepException(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>How a sweep (or one shard of it) ended.</summary>
+public sealed record SweepResult(string OutputPath, long RunsPlanned, long RunsCompleted, bool Completed, TimeSpan Elapsed);
+
+/// <summary>
+/// Runs a sweep or one shard of it into an output folder, crash-safe and resumable (docs/SWEEPS.md): finished runs
+/// go to a journal as they are delivered, in run order; with <c>--resume</c> only the missing runs are run; when
+/// all are done, runs.csv/.parquet and points.csv/.parquet are written from the journal, so the files of an
+/// interrupted and resumed sweep equal an uninterrupted one's, byte for byte.
+/// </summary>
+public static class SweepRunner
+{
+    public const string JournalFile = "journal.bin";
+    public const string SweepFile = "sweep.json";
+    public const string ManifestFile = "manifest.json";
+
+    public static SweepResult Run(SweepJob job, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var folder = Prepare(job);
+        var (first, end) = job.Shard.PointRange(job.Points);
+        long planned = (long)(end - first) * job.Replicates;
+
+        long completed;
+        using (var journal = RunJournal.OpenForAppend(folder.PathOf(JournalFile)))
+        {
+            completed = journal.Records;
+            WriteManifest(folder, job, "running", planned, completed, started, null);
+            if (completed < planned)
+            {
+                var keys = new List<RunKey>((int)(planned - completed));
+                for (long x = completed; x < planned; x++)
+                {
+                    int point = first + (int)(x / job.Replicates), replicate = (int)(x % job.Replicates);
+                    keys.Add(new RunKey((long)point * job.Replicates + replicate, point, replicate, job.SeedOf(point, replicate)));
+                }
+                var sink = new JournalSink(journal);
+                RunOutcome outcome;
+                try
+                {
+                    outcome = MonteCarloRunner.Run(job.Model, RunPlan.FromKeys(keys), default, sink, job.Threads,
+                        progress is null ? null : new Offset(progress, completed, planned), cancellation);
+                }
+                catch
+                {
+                    WriteManifest(folder, job, "failed", planned, journal.Records, started, null);
+                    throw;
+                }
+                completed = journal.Records;
+                if (outcome.Cancelled)
+                {
+                    WriteManifest(folder, job, "interrupted", planned, completed, started, null);
+                    return new SweepResult(folder.Path, planned, completed, false, DateTimeOffset.UtcNow - started);
+                }
+            }
+        }
+
+        var files = Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, RunJournal.ReadRows(folder.PathOf(JournalFile)));
+        job.AfterFinish?.Invoke(folder.Path);
+        WriteManifest(folder, job, "completed", planned, completed, started, files);
+        return new SweepResult(folder.Path, planned, completed, true, DateTimeOffset.UtcNow - started);
+    }
+
+    /// <summary>Writes runs.* and points.* from run rows in run order; returns the row count of each file.</summary>
+    public static IReadOnlyDictionary<string, long> Finish(OutputFolder folder, TableSchema runSchema, IReadOnlyList<string> factors,
+        IReadOnlyList<string> outputs, IEnumerable<Cell[]> rows)
+    {
+        var aggregator = new PointAggregator(runSchema, factors, outputs);
+        foreach (var name in new[] { "runs.csv", "runs.parquet", "points.csv", "points.parquet" })
+        {
+            if (File.Exists(folder.PathOf(name))) File.Delete(folder.PathOf(name)); // a previous finish, rewritten identically
+        }
+        using var runs = TableOutput.Create(folder, runSchema);
+        using var points = TableOutput.Create(folder, aggregator.Schema);
+        foreach (var row in rows)
+        {
+            runs.WriteRow(row);
+            if (aggregator.Add(row) is { } summary) points.WriteRow(summary);
+        }
+        if (aggregator.Flush() is { } last) points.WriteRow(last);
+        runs.Commit();
+        points.Commit();
+        return new Dictionary<string, long>
+        {
+            ["runs.csv"] = runs.RowCount,
+            ["runs.parquet"] = runs.RowCount,
+            ["points.csv"] = points.RowCount,
+            ["points.parquet"] = points.RowCount,
+        };
+    }
+
+    /// <summary>SHA-256 of a sweep file's text, as hex.</summary>
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static OutputFolder Prepare(SweepJob job)
+    {
+        string sweepPath = Path.Combine(job.OutputPath, SweepFile);
+        if (job.Resume && File.Exists(sweepPath))
+        {
+            if (Hash(File.ReadAllText(sweepPath)) != Hash(job.SweepText))
+                throw new SweepException($"--resume: {job.OutputPath} holds a different sweep file; use another --out or run without --resume");
+            var manifest = ReadManifest(job.OutputPath);
+            var shard = manifest is null ? ShardSpec.Whole : ShardOf(manifest.RootElement);
+            manifest?.Dispose();
+            if (shard != job.Shard)
+                throw new SweepException($"--resume: {job.OutputPath} holds shard {shard}, not {job.Shard}");
+            return OutputFolder.Prepare(job.OutputPath, overwrite: false, allowExisting: true);
+        }
+        var folder = OutputFolder.Prepare(job.OutputPath, job.Overwrite && !job.Resume);
+        WriteInputs(folder, job);
+        return folder;
+    }
+
+    /// <summary>The sweep file and the job's extra files, as given.</summary>
+    internal static void WriteInputs(OutputFolder folder, SweepJob job)
+    {
+        AtomicFile.WriteAllText(folder.PathOf(SweepFile), job.SweepText);
+        foreach (var (name, text) in job.ExtraFiles) AtomicFile.WriteAllText(folder.PathOf(name), text);
+    }
+
+    internal static JsonDocument? ReadManifest(string directory)
+    {
+        string path = Path.Combine(directory, ManifestFile);
+        return File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)) : null;
+    }
+
+    internal static ShardSpec ShardOf(JsonElement manifest) =>
+        manifest.TryGetProperty("shard", out var s) ? new ShardSpec(s.GetProperty("index").GetInt32(), s.GetProperty("count").GetInt32()) : ShardSpec.Whole;
+
+    private static void WriteManifest(OutputFolder folder, SweepJob job, string status, long planned, long completed,
+        DateTimeOffset started, IReadOnlyDictionary<string, long>? files)
+    {
+        var (first, end) = job.Shard.PointRange(job.Points);
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("tool", "anarchy");
+            w.WriteString("toolVersion", Manifest.ToolVersion);
+            if (Manifest.GitCommit is { } commit) w.WriteString("gitCommit", commit);
+            else w.WriteNull("gitCommit");
+            w.WriteString("command", job.Command);
+            w.WriteString("model", job.Model.Name);
+            w.WriteString("modelVersion", job.Model.Version);
+            w.WriteString("engine", job.Engine);
+            w.WriteString("randomScheme", Manifest.RandomScheme);
+            w.WriteString("sweepSha256", Hash(job.SweepText));
+            w.WriteString("design", job.Design);
+            w.WriteNumber("seed", job.Seed);
+            w.WriteBoolean("commonRandomNumbers", job.CommonRandomNumbers);
+            w.WriteNumber("points", job.Points);
+            w.WriteNumber("replicates", job.Replicates);
+            w.WriteStartObject("shard");
+            w.WriteNumber("index", job.Shard.Index);
+            w.WriteNumber("count", job.Shard.Count);
+            w.WriteNumber("firstPoint", first);
+            w.WriteNumber("endPoint", end);
+            w.WriteEndObject();
+            w.WriteNumber("runsPlanned", planned);
+            w.WriteNumber("runsCompleted", completed);
+            w.WriteString("status", status);
+            w.WriteBoolean("complete", status == "completed");
+            w.WriteNumber("threads", job.Threads);
+            w.WriteString("started", started.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("finished", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteStartObject("files");
+            foreach (var (name, rows) in (files ?? new Dictionary<string, long>()).OrderBy(f => f.Key, StringComparer.Ordinal))
+                w.WriteNumber(name, rows);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        AtomicFile.WriteAllText(folder.PathOf(ManifestFile), Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+    }
+
+    private sealed class JournalSink(RunJournal journal) : IRunSink
+    {
+        public void Accept(RunKey key, RunRows rows) => journal.Append(rows.Summary);
+    }
+
+    /// <summary>Progress of the whole shard, counting runs finished in earlier sessions.</summary>
+    private sealed class Offset(IProgress<RunProgress> inner, long done, long planned) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => inner.Report(value with { Completed = done + value.Completed, Total = planned });
+    }
+}
