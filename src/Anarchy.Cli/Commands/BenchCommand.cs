@@ -106,13 +106,7 @@ internal sealed class BenchCommand(Terminal terminal)
 
     private void PrintTable(ThroughputReport report)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(terminal.Out),
-            Ansi = terminal.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        var console = terminal.Console();
         if (!terminal.Interactive) console.Profile.Width = 200; // a file or pipe has no width to fit: keep rows whole
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn(new TableColumn("states").RightAligned())

@@ -100,13 +100,7 @@ internal sealed class RunCommand(Terminal terminal)
 
     private void PrintTable(StudyResult result)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(terminal.Out),
-            Ansi = terminal.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        var console = terminal.Console();
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("output (per run)")
             .AddColumn(new TableColumn("mean").RightAligned())

@@ -43,21 +43,28 @@ public sealed record Manifest
         }
     }
 
+    /// <summary>The fields every manifest starts with: the tool and its version, the git commit, the command, the
+    /// model and its version, the engine and the random-number scheme.</summary>
+    public static void WriteProvenance(Utf8JsonWriter w, string command, string model, string modelVersion, string engine)
+    {
+        w.WriteString("tool", "anarchy");
+        w.WriteString("toolVersion", ToolVersion);
+        if (GitCommit is { } commit) w.WriteString("gitCommit", commit);
+        else w.WriteNull("gitCommit");
+        w.WriteString("command", command);
+        w.WriteString("model", model);
+        w.WriteString("modelVersion", modelVersion);
+        w.WriteString("engine", engine);
+        w.WriteString("randomScheme", RandomScheme);
+    }
+
     public string ToJson()
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString("tool", "anarchy");
-            w.WriteString("toolVersion", ToolVersion);
-            if (GitCommit is { } commit) w.WriteString("gitCommit", commit);
-            else w.WriteNull("gitCommit");
-            w.WriteString("command", Command);
-            w.WriteString("model", ModelName);
-            w.WriteString("modelVersion", ModelVersion);
-            w.WriteString("engine", Engine);
-            w.WriteString("randomScheme", RandomScheme);
+            WriteProvenance(w, Command, ModelName, ModelVersion, Engine);
             w.WriteNumber("masterSeed", MasterSeed);
             w.WriteNumber("runsPlanned", RunsPlanned);
             w.WriteNumber("runsCompleted", RunsCompleted);

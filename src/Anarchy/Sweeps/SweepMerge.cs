@@ -66,11 +66,7 @@ public static class SweepMerge
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString("tool", "anarchy");
-            w.WriteString("toolVersion", MonteCarlo.Manifest.ToolVersion);
-            w.WriteString("command", job.Command);
-            w.WriteString("model", job.Model.Name);
-            w.WriteString("modelVersion", job.Model.Version);
+            MonteCarlo.Manifest.WriteProvenance(w, job.Command, job.Model.Name, job.Model.Version, job.Engine);
             w.WriteString("sweepSha256", SweepRunner.Hash(job.SweepText));
             w.WriteString("design", job.Design);
             w.WriteNumber("seed", job.Seed);

@@ -151,15 +151,7 @@ public static class SweepRunner
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             w.WriteStartObject();
-            w.WriteString("tool", "anarchy");
-            w.WriteString("toolVersion", Manifest.ToolVersion);
-            if (Manifest.GitCommit is { } commit) w.WriteString("gitCommit", commit);
-            else w.WriteNull("gitCommit");
-            w.WriteString("command", job.Command);
-            w.WriteString("model", job.Model.Name);
-            w.WriteString("modelVersion", job.Model.Version);
-            w.WriteString("engine", job.Engine);
-            w.WriteString("randomScheme", Manifest.RandomScheme);
+            Manifest.WriteProvenance(w, job.Command, job.Model.Name, job.Model.Version, job.Engine);
             w.WriteString("sweepSha256", Hash(job.SweepText));
             w.WriteString("design", job.Design);
             w.WriteNumber("seed", job.Seed);
