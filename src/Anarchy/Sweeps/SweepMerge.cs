@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Anarchy.Output;
 
 namespace Anarchy.Sweeps;
@@ -62,29 +60,7 @@ public static class SweepMerge
         var files = SweepRunner.Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, rows);
         job.AfterFinish?.Invoke(folder.Path);
 
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            MonteCarlo.Manifest.WriteProvenance(w, job.Command, job.Model.Name, job.Model.Version, job.Engine);
-            w.WriteString("sweepSha256", SweepRunner.Hash(job.SweepText));
-            w.WriteString("design", job.Design);
-            w.WriteNumber("seed", job.Seed);
-            w.WriteNumber("points", job.Points);
-            w.WriteNumber("replicates", job.Replicates);
-            w.WriteStartArray("shards");
-            foreach (var s in orderedShards) w.WriteStringValue(Path.GetFullPath(s));
-            w.WriteEndArray();
-            w.WriteNumber("runsCompleted", files["runs.csv"]);
-            w.WriteString("status", "completed");
-            w.WriteBoolean("complete", true);
-            w.WriteString("started", started.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteString("finished", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            w.WriteStartObject("files");
-            foreach (var (name, count) in files.OrderBy(f => f.Key, StringComparer.Ordinal)) w.WriteNumber(name, count);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        AtomicFile.WriteAllText(folder.PathOf(SweepRunner.ManifestFile), Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+        long runs = files["runs.csv"];
+        SweepRunner.WriteManifest(folder, job with { Shard = ShardSpec.Whole }, "completed", runs, runs, started, files, orderedShards);
     }
 }

@@ -143,8 +143,8 @@ public static class SweepRunner
     internal static ShardSpec ShardOf(JsonElement manifest) =>
         manifest.TryGetProperty("shard", out var s) ? new ShardSpec(s.GetProperty("index").GetInt32(), s.GetProperty("count").GetInt32()) : ShardSpec.Whole;
 
-    private static void WriteManifest(OutputFolder folder, SweepJob job, string status, long planned, long completed,
-        DateTimeOffset started, IReadOnlyDictionary<string, long>? files)
+    internal static void WriteManifest(OutputFolder folder, SweepJob job, string status, long planned, long completed,
+        DateTimeOffset started, IReadOnlyDictionary<string, long>? files, IReadOnlyList<string>? mergedShards = null)
     {
         var (first, end) = job.Shard.PointRange(job.Points);
         using var stream = new MemoryStream();
@@ -164,6 +164,12 @@ public static class SweepRunner
             w.WriteNumber("firstPoint", first);
             w.WriteNumber("endPoint", end);
             w.WriteEndObject();
+            if (mergedShards is not null)
+            {
+                w.WriteStartArray("mergedShards");
+                foreach (var shard in mergedShards) w.WriteStringValue(Path.GetFullPath(shard));
+                w.WriteEndArray();
+            }
             w.WriteNumber("runsPlanned", planned);
             w.WriteNumber("runsCompleted", completed);
             w.WriteString("status", status);
