@@ -68,6 +68,32 @@ public sealed class SweepCommandTests
     }
 
     [Fact]
+    public void TheKernelAndTheReferenceEngineGiveTheSameSweep()
+    {
+        using var scratch = new ScratchFolder();
+        var file = scratch.Write("grid.json", Grid.Replace("\"commonRandomNumbers\": false", "", StringComparison.Ordinal));
+        Assert.Equal(0, CliHarness.Run("sweep", file, "--out", scratch["kernel"]).ExitCode);
+        Assert.Equal(0, CliHarness.Run("sweep", file, "--out", scratch["reference"], "--engine", "reference").ExitCode);
+        foreach (var name in DataFiles)
+            Assert.Equal(File.ReadAllBytes(scratch["reference/" + name]), File.ReadAllBytes(scratch["kernel/" + name]));
+    }
+
+    [Fact]
+    public void WithCommonRandomNumbersEveryPointUsesTheSameSeedsAndOtherwiseEachPointHasItsOwn()
+    {
+        using var scratch = new ScratchFolder();
+        var crn = scratch.Write("crn.json", Grid.Replace("\"seed\": 11", "\"seed\": 11, \"commonRandomNumbers\": true", StringComparison.Ordinal));
+        var plain = scratch.Write("plain.json", Grid);
+        Assert.Equal(0, CliHarness.Run("sweep", crn, "--out", scratch["crn"]).ExitCode);
+        Assert.Equal(0, CliHarness.Run("sweep", plain, "--out", scratch["plain"]).ExitCode);
+
+        var withCrn = Table(scratch["crn/runs.csv"]);
+        Assert.All(withCrn, r => Assert.Equal(withCrn[int.Parse(r["replicate"], CultureInfo.InvariantCulture)]["seed"], r["seed"]));
+        var without = Table(scratch["plain/runs.csv"]);
+        Assert.Equal(without.Count, without.Select(r => r["seed"]).Distinct().Count());
+    }
+
+    [Fact]
     public void ShardsMergedEqualASingleProcessByteForByte()
     {
         using var scratch = new ScratchFolder();
