@@ -31,6 +31,7 @@ public static class CliApp
         builder.Services.AddSingleton<ValidateCommand>();
         builder.Services.AddSingleton<SweepCommand>();
         builder.Services.AddSingleton<BenchCommand>();
+        builder.Services.AddSingleton<PlotCommand>();
         using var host = builder.Build();
         var terminal = host.Services.GetRequiredService<Terminal>();
 
@@ -41,6 +42,7 @@ public static class CliApp
         root.Subcommands.Add(host.Services.GetRequiredService<SweepCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<SweepCommand>().BuildMerge());
         root.Subcommands.Add(host.Services.GetRequiredService<BenchCommand>().Build());
+        root.Subcommands.Add(host.Services.GetRequiredService<PlotCommand>().Build());
 
         var parse = root.Parse(args);
         bool verbose = args.Contains("--verbose");

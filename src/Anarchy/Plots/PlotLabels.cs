@@ -1,0 +1,39 @@
+using Anarchy.Models.Waltz;
+using Anarchy.Output;
+
+namespace Anarchy.Plots;
+
+/// <summary>
+/// Titles and axis labels in the model's words, from the codebook: units and meanings of outputs from
+/// <see cref="WaltzTables"/> (docs/OUTPUTS.md), of parameters from <see cref="ParameterCatalog"/> (docs/MODEL.md).
+/// </summary>
+internal static class PlotLabels
+{
+    /// <summary>"entangled (calls)": the column and its unit, or the column alone when the codebook has no unit for it.</summary>
+    public static string Output(TableSchema table, string column)
+    {
+        string unit = table.Contains(column) ? table[column].Unit : "";
+        return unit.Length > 0 ? $"{column} ({unit})" : column;
+    }
+
+    /// <summary>"entangled: stands in the run that only the commitment brought about (...)", or the column alone.</summary>
+    public static string OutputMeaning(TableSchema table, string column) =>
+        table.Contains(column) && table[column].Description.Length > 0 ? $"{column}: {table[column].Description}" : column;
+
+    /// <summary>"looseness (parameter)", or with the parameter's unit when it has one: "chainDepth (parameter, hops)".</summary>
+    public static string Factor(string factor) =>
+        ParameterCatalog.TryFind(factor, out var info) && info.Unit is not ("" or "1")
+            ? $"{factor} (parameter, {info.Unit})"
+            : $"{factor} (parameter)";
+
+    /// <summary>"looseness: how far a treaty's wording lets an ally sidestep its obligation (...)", or the name alone.</summary>
+    public static string FactorMeaning(string factor) =>
+        ParameterCatalog.TryFind(factor, out var info) ? $"{factor}: {info.Meaning}" : factor;
+
+    /// <summary>"Mean burden" for mean_burden: the column in words, capitalised.</summary>
+    public static string Name(string column)
+    {
+        string words = column.Replace('_', ' ');
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+}
