@@ -127,9 +127,19 @@ public sealed class SweepCommandTests
         var file = scratch.Write("grid.json", Grid.Replace("\"replicates\": 4", "\"replicates\": 300", StringComparison.Ordinal));
         Assert.Equal(0, CliHarness.Run("sweep", file, "--out", scratch["whole"]).ExitCode);
 
-        using (var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
+        // Cancel (as Ctrl+C does) once some runs are in the journal: whatever the machine's speed, mid-sweep.
+        using (var cancel = new CancellationTokenSource())
         {
+            string journal = scratch["resumed/journal.bin"];
+            var watcher = new Thread(() =>
+            {
+                while (!cancel.IsCancellationRequested && (!File.Exists(journal) || new FileInfo(journal).Length < 20_000)) Thread.Sleep(2);
+                cancel.Cancel();
+            });
+            watcher.Start();
             var first = CliHarness.Run(cancel.Token, "sweep", file, "--out", scratch["resumed"], "--threads", "1");
+            cancel.Cancel();
+            watcher.Join();
             Assert.Equal(130, first.ExitCode);
         }
         Assert.False(File.Exists(scratch["resumed/runs.csv"]));
