@@ -116,7 +116,7 @@ internal sealed class SweepCommand(Terminal terminal)
             Threads = threads,
             Engine = engine == EngineKind.Kernel ? "kernel" : "reference",
             Command = command,
-            AfterFinish = sweep.Design.Type == "saltelli" ? folder => WaltzSensitivity.Write(sweep, folder) : null,
+            AfterFinish = sweep.Design.Type == "saltelli" ? points => WaltzSensitivity.Write(sweep, points) : null,
             ExtraFiles = new Dictionary<string, string> { [ScenarioFile] = ScenarioWriter.ToJson(sweep.Scenario) + "\n" },
         };
     }

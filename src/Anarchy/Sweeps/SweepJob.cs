@@ -32,10 +32,23 @@ public sealed record SweepJob
     /// <summary>Further files written beside the results when the folder is created (e.g. the resolved base scenario).</summary>
     public IReadOnlyDictionary<string, string> ExtraFiles { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Called after the points table is written, with the output folder (e.g. to add sensitivity indices).</summary>
-    public Action<string>? AfterFinish { get; init; }
+    /// <summary>Called after the points table is written, with the output folder and the point rows (e.g. to add
+    /// sensitivity indices). When it is set, the point rows are kept in memory for it.</summary>
+    public Action<SweepPoints>? AfterFinish { get; init; }
 
     /// <summary>The seed of replicate r of point p.</summary>
     public ulong SeedOf(int point, int replicate) =>
         MonteCarlo.RunPlan.SeedOf(Seed, CommonRandomNumbers ? 0 : point, replicate);
+}
+
+/// <summary>A finished sweep's point summaries, in point order, and the folder they were written to.</summary>
+public sealed record SweepPoints(string Folder, Output.TableSchema Schema, IReadOnlyList<Output.Cell[]> Rows)
+{
+    /// <summary>One column of the points table as numbers, in point order.</summary>
+    public double[] Column(string name)
+    {
+        int c = Schema.IndexOf(name);
+        if (c < 0) throw new ArgumentException($"the points table has no column '{name}'", nameof(name));
+        return Rows.Select(r => r[c].Kind == Output.ColumnKind.Int64 ? r[c].AsInt64 : r[c].AsDouble).ToArray();
+    }
 }

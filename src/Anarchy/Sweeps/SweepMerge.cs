@@ -57,8 +57,9 @@ public static class SweepMerge
         var folder = OutputFolder.Prepare(job.OutputPath, job.Overwrite);
         SweepRunner.WriteInputs(folder, job);
         var rows = orderedShards.SelectMany(s => RunJournal.ReadRows(Path.Combine(s, SweepRunner.JournalFile)));
-        var files = SweepRunner.Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, rows);
-        job.AfterFinish?.Invoke(folder.Path);
+        var points = job.AfterFinish is null ? null : new List<Output.Cell[]>();
+        var files = SweepRunner.Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, rows, points);
+        job.AfterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
 
         long runs = files["runs.csv"];
         SweepRunner.WriteManifest(folder, job with { Shard = ShardSpec.Whole }, "completed", runs, runs, started, files, orderedShards);

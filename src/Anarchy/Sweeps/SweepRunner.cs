@@ -71,15 +71,16 @@ public static class SweepRunner
             }
         }
 
-        var files = Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, RunJournal.ReadRows(folder.PathOf(JournalFile)));
-        job.AfterFinish?.Invoke(folder.Path);
+        var points = job.AfterFinish is null ? null : new List<Cell[]>();
+        var files = Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, RunJournal.ReadRows(folder.PathOf(JournalFile)), points);
+        job.AfterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
         WriteManifest(folder, job, "completed", planned, completed, started, files);
         return new SweepResult(folder.Path, planned, completed, true, DateTimeOffset.UtcNow - started);
     }
 
-    /// <summary>Writes runs.* and points.* from run rows in run order; returns the row count of each file.</summary>
+    /// <summary>Writes runs.* and points.* from run rows in run order (adding the point rows to <paramref name="keepPoints"/> when given); returns the row count of each file.</summary>
     public static IReadOnlyDictionary<string, long> Finish(OutputFolder folder, TableSchema runSchema, IReadOnlyList<string> factors,
-        IReadOnlyList<string> outputs, IEnumerable<Cell[]> rows)
+        IReadOnlyList<string> outputs, IEnumerable<Cell[]> rows, List<Cell[]>? keepPoints = null)
     {
         var aggregator = new PointAggregator(runSchema, factors, outputs);
         foreach (var name in new[] { "runs.csv", "runs.parquet", "points.csv", "points.parquet" })
@@ -91,9 +92,17 @@ public static class SweepRunner
         foreach (var row in rows)
         {
             runs.WriteRow(row);
-            if (aggregator.Add(row) is { } summary) points.WriteRow(summary);
+            if (aggregator.Add(row) is { } summary)
+            {
+                points.WriteRow(summary);
+                keepPoints?.Add(summary);
+            }
         }
-        if (aggregator.Flush() is { } last) points.WriteRow(last);
+        if (aggregator.Flush() is { } last)
+        {
+            points.WriteRow(last);
+            keepPoints?.Add(last);
+        }
         runs.Commit();
         points.Commit();
         return new Dictionary<string, long>

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Anarchy.Output;
+using Anarchy.Sweeps;
 using Anarchy.Sweeps.Sensitivity;
 
 namespace Anarchy.Models.Waltz.Sweeps;
@@ -23,13 +23,12 @@ public static class WaltzSensitivity
         new ColumnSpec("base_samples", ColumnKind.Int64, "samples", "N, the base samples of the Saltelli design"),
         new ColumnSpec("bootstrap", ColumnKind.Int64, "resamples", "bootstrap resamples behind the intervals"));
 
-    public static void Write(WaltzSweep sweep, string folderPath)
+    public static void Write(WaltzSweep sweep, SweepPoints points)
     {
-        var means = ReadMeans(Path.Combine(folderPath, "points.csv"), sweep.Outputs);
-        using var table = new TableOutput(folderPath, Schema);
+        using var table = new TableOutput(points.Folder, Schema);
         foreach (var output in sweep.Outputs)
         {
-            var indices = SobolIndices.FromSaltelliOutputs(means[output], sweep.Factors.Count, seed: sweep.Seed);
+            var indices = SobolIndices.FromSaltelliOutputs(points.Column(output + "_mean"), sweep.Factors.Count, seed: sweep.Seed);
             for (int f = 0; f < sweep.Factors.Count; f++)
             {
                 var s1 = indices.FirstOrder[f];
@@ -39,23 +38,5 @@ public static class WaltzSensitivity
             }
         }
         table.Commit();
-    }
-
-    /// <summary>The <c>&lt;output&gt;_mean</c> column of points.csv for each output, in point order.</summary>
-    private static Dictionary<string, double[]> ReadMeans(string pointsCsv, IReadOnlyList<string> outputs)
-    {
-        var lines = File.ReadAllLines(pointsCsv);
-        var header = lines[0].Split(',');
-        var result = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        foreach (var output in outputs)
-        {
-            int column = Array.IndexOf(header, output + "_mean");
-            result[output] = lines.Skip(1).Select(line =>
-            {
-                string field = line.Split(',')[column];
-                return field.Length == 0 ? double.NaN : double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture);
-            }).ToArray();
-        }
-        return result;
     }
 }
