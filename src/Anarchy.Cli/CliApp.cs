@@ -30,6 +30,7 @@ public static class CliApp
         builder.Services.AddSingleton<ParamsCommand>();
         builder.Services.AddSingleton<ValidateCommand>();
         builder.Services.AddSingleton<SweepCommand>();
+        builder.Services.AddSingleton<RealWorldCommand>();
         builder.Services.AddSingleton<BenchCommand>();
         builder.Services.AddSingleton<PlotCommand>();
         using var host = builder.Build();
@@ -41,6 +42,7 @@ public static class CliApp
         root.Subcommands.Add(host.Services.GetRequiredService<ValidateCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<SweepCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<SweepCommand>().BuildMerge());
+        root.Subcommands.Add(host.Services.GetRequiredService<RealWorldCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<BenchCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<PlotCommand>().Build());
 
