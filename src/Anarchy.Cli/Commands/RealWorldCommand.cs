@@ -43,6 +43,7 @@ internal sealed class RealWorldCommand(Terminal terminal)
             string path = parse.GetValue(output) ?? scenario.Name + ".json";
             if (File.Exists(path) && !parse.GetValue(overwrite))
                 throw new InvalidInputException($"--out: '{path}' exists; pass --overwrite to replace it");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             AtomicFile.WriteAllText(path, ScenarioWriter.ToJson(scenario) + "\n");
             terminal.Line($"{path}: {scenario.States} states, {scenario.Pacts.Count} defence pacts, leader {scenario.StateOverrides[scenario.Leader ?? 0].Label}; run it with: anarchy run --scenario {path}");
             return ExitCodes.Success;

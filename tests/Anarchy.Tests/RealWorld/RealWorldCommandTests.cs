@@ -11,13 +11,13 @@ public sealed class RealWorldCommandTests
     public void TheCommandWritesAValidScenarioForAYearThatRunsAsItSays()
     {
         using var scratch = new ScratchFolder();
-        var result = CliHarness.Run("realworld", "1950", "--data", Data, "--out", scratch["1950.json"], "--ticks", "3");
+        var result = CliHarness.Run("realworld", "1950", "--data", Data, "--out", scratch["new/1950.json"], "--ticks", "3");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("75 states, 312 defence pacts, leader USA", result.Out, StringComparison.Ordinal);
-        var scenario = ScenarioReader.ReadFile(scratch["1950.json"]);
+        var scenario = ScenarioReader.ReadFile(scratch["new/1950.json"]);
         Assert.Equal(3, scenario.Ticks);
-        Assert.Equal(0, CliHarness.Run("run", "--scenario", scratch["1950.json"], "--runs", "2", "--out", scratch["o"]).ExitCode);
+        Assert.Equal(0, CliHarness.Run("run", "--scenario", scratch["new/1950.json"], "--runs", "2", "--out", scratch["o"]).ExitCode);
     }
 
     [Theory]
