@@ -6,21 +6,8 @@ namespace Anarchy.Tests.Plots;
 
 public sealed class PlotCommandTests
 {
-    private const string Grid = """
-        {
-          "name": "small-grid",
-          "scenario": { "states": 6, "ticks": 15 },
-          "factors": [
-            { "name": "honour", "levels": [0.1, 0.6] },
-            { "name": "looseness", "min": 0, "max": 1 },
-            { "name": "chainDepth", "levels": [1, 3] }
-          ],
-          "design": { "type": "grid", "levels": 3 },
-          "replicates": 4,
-          "seed": 11,
-          "outputs": ["wars", "entangled", "mean_burden"]
-        }
-        """;
+    // The sweep tests' small grid: 12 points, 4 replicates, outputs wars, entangled and mean_burden.
+    private const string Grid = Anarchy.Tests.Sweeps.SweepCommandTests.Grid;
 
     private const string Saltelli = """
         {

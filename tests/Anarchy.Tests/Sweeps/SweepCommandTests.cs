@@ -7,7 +7,7 @@ namespace Anarchy.Tests.Sweeps;
 
 public sealed class SweepCommandTests
 {
-    private const string Grid = """
+    internal const string Grid = """
         {
           "name": "small-grid",
           "scenario": { "states": 6, "ticks": 15 },
