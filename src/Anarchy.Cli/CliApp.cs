@@ -33,6 +33,7 @@ public static class CliApp
         builder.Services.AddSingleton<RealWorldCommand>();
         builder.Services.AddSingleton<BenchCommand>();
         builder.Services.AddSingleton<PlotCommand>();
+        builder.Services.AddSingleton<StudyCommand>();
         using var host = builder.Build();
         var terminal = host.Services.GetRequiredService<Terminal>();
 
@@ -45,6 +46,7 @@ public static class CliApp
         root.Subcommands.Add(host.Services.GetRequiredService<RealWorldCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<BenchCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<PlotCommand>().Build());
+        root.Subcommands.Add(host.Services.GetRequiredService<StudyCommand>().Build());
 
         var parse = root.Parse(args);
         bool verbose = args.Contains("--verbose");

@@ -12,9 +12,6 @@ namespace Anarchy.Cli.Commands;
 /// </summary>
 internal sealed class SweepCommand(Terminal terminal)
 {
-    /// <summary>The resolved base scenario, written beside the results so that merge needs nothing else.</summary>
-    private const string ScenarioFile = "scenario.json";
-
     private readonly Argument<string> _file = new("FILE") { Description = "The sweep file (JSON); see docs/SWEEPS.md." };
     private readonly Option<string?> _out = new("--out") { Description = "Output folder. Default: out/<sweep name>/ (out/<name>-shard-K-of-N/ for a shard)." };
     private readonly Option<int?> _threads = new("--threads") { Description = "Worker threads (default: all cores). Results do not depend on it." };
@@ -48,7 +45,7 @@ internal sealed class SweepCommand(Terminal terminal)
         command.SetAction(parse =>
         {
             var (text, ordered) = SweepMerge.Check(parse.GetValue(folders)!);
-            var scenario = ScenarioReader.ReadFile(Path.Combine(ordered[0], ScenarioFile));
+            var scenario = ScenarioReader.ReadFile(Path.Combine(ordered[0], WaltzSweepJobs.ScenarioFile));
             var sweep = WaltzSweepReader.Parse(text, Path.GetFullPath(ordered[0]), "sweep.json", scenario);
             var job = Job(sweep, text, parse.GetValue(output)!, EngineKind.Kernel, ShardSpec.Whole, 1, false, parse.GetValue(overwrite), "anarchy merge");
             SweepMerge.Merge(job, ordered);
@@ -95,29 +92,13 @@ internal sealed class SweepCommand(Terminal terminal)
         return ExitCodes.Success;
     }
 
-    private static SweepJob Job(WaltzSweep sweep, string text, string outPath, EngineKind engine, ShardSpec shard, int threads, bool resume, bool overwrite, string command)
-    {
-        var points = sweep.Points();
-        return new SweepJob
+    private static SweepJob Job(WaltzSweep sweep, string text, string outPath, EngineKind engine, ShardSpec shard, int threads, bool resume, bool overwrite, string command) =>
+        WaltzSweepJobs.Create(sweep, text, outPath, engine) with
         {
-            Model = new WaltzSweepModel(sweep.Scenario, sweep.Factors, points, engine),
-            Points = points.Length,
-            Replicates = sweep.Replicates,
-            Seed = sweep.Seed,
-            Factors = sweep.Factors.Select(f => f.Name).ToList(),
-            Outputs = sweep.Outputs,
-            OutputPath = outPath,
-            SweepText = text,
-            Design = sweep.Design.ToString(),
-            CommonRandomNumbers = sweep.CommonRandomNumbers,
             Shard = shard,
             Resume = resume,
             Overwrite = overwrite,
             Threads = threads,
-            Engine = engine == EngineKind.Kernel ? "kernel" : "reference",
             Command = command,
-            AfterFinish = sweep.Design.Type == "saltelli" ? points => WaltzSensitivity.Write(sweep, points) : null,
-            ExtraFiles = new Dictionary<string, string> { [ScenarioFile] = ScenarioWriter.ToJson(sweep.Scenario) + "\n" },
         };
-    }
 }

@@ -8,7 +8,7 @@ namespace Anarchy.Plots;
 /// header row, numbers in invariant culture, an empty field for a missing value (docs/OUTPUTS.md). The files plotted
 /// are small summaries (points, sensitivity indices, series), so the whole file is held in memory.
 /// </summary>
-internal sealed class CsvColumns
+public sealed class CsvColumns
 {
     private readonly Dictionary<string, int> _indexByName;
     private readonly List<string>[] _fields;

@@ -43,4 +43,62 @@ public readonly record struct MeanInterval(double Mean, double Lower, double Upp
         var halfWidth = t * moments.StandardDeviation / Math.Sqrt(n);
         return new MeanInterval(mean, mean - halfWidth, mean + halfWidth, n);
     }
+
+    /// <summary>The Student-t interval of the mean of <paramref name="values"/> (see <see cref="StudentT(RunningMoments, double)"/>).</summary>
+    public static MeanInterval Of(IEnumerable<double> values, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var moments = new RunningMoments();
+        foreach (double v in values) moments.Add(v);
+        return StudentT(moments, level);
+    }
+
+    /// <summary>
+    /// Welch's interval for the difference of two means, mean(a) - mean(b): the standard error
+    /// √(s²a/na + s²b/nb) with the Welch–Satterthwaite degrees of freedom. NaN bounds when either sample has fewer
+    /// than two values.
+    /// </summary>
+    public static MeanInterval Difference(IReadOnlyCollection<double> a, IReadOnlyCollection<double> b, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var ma = new RunningMoments();
+        var mb = new RunningMoments();
+        foreach (double v in a) ma.Add(v);
+        foreach (double v in b) mb.Add(v);
+        double difference = ma.Mean - mb.Mean;
+        if (ma.Count < 2 || mb.Count < 2) return new MeanInterval(difference, double.NaN, double.NaN, ma.Count + mb.Count);
+        double va = ma.Variance / ma.Count, vb = mb.Variance / mb.Count;
+        double se = Math.Sqrt(va + vb);
+        if (se == 0) return new MeanInterval(difference, difference, difference, ma.Count + mb.Count);
+        double df = (va + vb) * (va + vb) / ((va * va / (ma.Count - 1)) + (vb * vb / (mb.Count - 1)));
+        double t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, df, 1 - ((1 - level) / 2));
+        return new MeanInterval(difference, difference - (t * se), difference + (t * se), ma.Count + mb.Count);
+    }
+
+    /// <summary>
+    /// The ratio of two means, Σ numerators / Σ denominators over independent runs (such as the share of a leader's
+    /// disputes in which it was entangled), with the delta-method interval: the variance of the ratio R is estimated
+    /// as var(nᵢ - R dᵢ) / (k d̄²) over the k runs, and the Student-t quantile with k - 1 degrees of freedom is used.
+    /// Events pooled from the same run are correlated; taking the run as the unit makes the interval honest about
+    /// that. NaN when the denominators sum to zero; NaN bounds with fewer than two runs.
+    /// </summary>
+    public static MeanInterval Ratio(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(numerators);
+        ArgumentNullException.ThrowIfNull(denominators);
+        if (numerators.Count != denominators.Count)
+            throw new ArgumentException($"{numerators.Count} numerators but {denominators.Count} denominators", nameof(denominators));
+        int k = numerators.Count;
+        double sumN = numerators.Sum(), sumD = denominators.Sum();
+        if (sumD == 0) return new MeanInterval(double.NaN, double.NaN, double.NaN, k);
+        double ratio = sumN / sumD;
+        if (k < 2) return new MeanInterval(ratio, double.NaN, double.NaN, k);
+        var residuals = new RunningMoments();
+        for (int i = 0; i < k; i++) residuals.Add(numerators[i] - (ratio * denominators[i]));
+        double meanD = sumD / k;
+        double se = Math.Sqrt(residuals.Variance / k) / meanD;
+        double t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, k - 1, 1 - ((1 - level) / 2));
+        return new MeanInterval(ratio, ratio - (t * se), ratio + (t * se), k);
+    }
 }

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using Anarchy.Models.Waltz;
+using Anarchy.Models.Waltz.Studies;
+using Anarchy.Plots;
+using Anarchy.Studies;
+
+namespace Anarchy.Cli.Commands;
+
+/// <summary>
+/// <c>anarchy study NAME</c>: runs one of the ready-made studies (experiments/NAME/README.md) and writes its
+/// report.md with tables and PNG plots; without NAME, lists the studies.
+/// </summary>
+internal sealed class StudyCommand(Terminal terminal)
+{
+    private readonly Argument<string?> _name = new("NAME") { Description = $"The study: {string.Join(", ", WaltzStudies.Names)}. Without it, the studies are listed.", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<bool> _quick = new("--quick") { Description = "The reduced version (under a minute on two cores); its intervals are wider." };
+    private readonly Option<string?> _out = new("--out") { Description = "Output folder. Default: out/study-<NAME>/ (out/study-<NAME>-quick/ with --quick)." };
+    private readonly Option<int?> _threads = new("--threads") { Description = "Worker threads (default: all cores). Results do not depend on it." };
+    private readonly Option<bool> _resume = new("--resume") { Description = "Continue an interrupted study in its output folder: completed arms are kept." };
+    private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
+    private readonly Option<EngineKind> _engine = new("--engine") { Description = "kernel (default) or reference; results are identical.", DefaultValueFactory = _ => EngineKind.Kernel };
+    private readonly Option<string> _data = new("--data") { Description = "The folder with the COW, ATOP and MID extracts (realworld study).", DefaultValueFactory = _ => "data" };
+    private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
+
+    public Command Build()
+    {
+        var command = new Command("study", "Run a ready-made study (entanglement, ...) and write its report with tables and plots.")
+        {
+            _name, _quick, _out, _threads, _resume, _overwrite, _engine, _data, _verbose,
+        };
+        command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
+        return command;
+    }
+
+    private int Execute(ParseResult parse, CancellationToken cancellation)
+    {
+        var settings = new WaltzStudySettings { Engine = parse.GetValue(_engine), DataFolder = parse.GetValue(_data)! };
+        string? name = parse.GetValue(_name);
+        if (name is null)
+        {
+            foreach (string n in WaltzStudies.Names) terminal.Line($"{n,-14} {WaltzStudies.Create(n, settings)!.Title}");
+            return ExitCodes.Success;
+        }
+        var study = WaltzStudies.Create(name, settings)
+            ?? throw new InvalidInputException($"NAME: unknown study '{name}' (allowed: {string.Join(", ", WaltzStudies.Names)})");
+        int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;
+        if (threads < 1 || threads > 1024)
+            throw new InvalidInputException($"--threads: value {threads} is outside the allowed range [1, 1024]");
+        bool quick = parse.GetValue(_quick);
+        string outPath = parse.GetValue(_out) ?? Path.Combine("out", $"study-{name}{(quick ? "-quick" : "")}");
+        if (!StudyPlots.FontInstalled)
+            terminal.Error($"warning: the font '{StudyPlots.FontName}' is not installed; the plots use another font (on Debian and Ubuntu: apt-get install fonts-dejavu-core).");
+
+        terminal.Error($"Study '{name}'{(quick ? " (quick)" : "")}: {study.Title}. {threads} thread{(threads == 1 ? "" : "s")}.");
+        StudyRunResult result;
+        try
+        {
+            result = StudyRunner.Run(study, new StudyOptions
+            {
+                OutputPath = outPath,
+                Quick = quick,
+                Threads = threads,
+                Resume = parse.GetValue(_resume),
+                Overwrite = parse.GetValue(_overwrite),
+                Command = "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+                Log = message => terminal.Error("  " + message),
+                Progress = () => new ProgressPrinter(terminal),
+            }, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            terminal.Error($"Interrupted; every finished run is kept. Continue with: anarchy study {name}{(quick ? " --quick" : "")} --out {outPath} --resume");
+            return ExitCodes.Cancelled;
+        }
+        catch (StudyException e)
+        {
+            throw new InvalidInputException(e.Message, e);
+        }
+        terminal.Line(result.ReportPath);
+        terminal.Error(string.Create(CultureInfo.InvariantCulture,
+            $"{result.RunsCompleted} runs in {result.Elapsed.TotalSeconds:F1} s. Wrote {result.ReportPath} with its plots beside it; data in {Path.Combine(result.OutputPath, "arms")}{Path.DirectorySeparatorChar}."));
+        return ExitCodes.Success;
+    }
+}

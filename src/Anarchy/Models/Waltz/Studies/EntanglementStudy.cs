@@ -1,0 +1,242 @@
+using Anarchy.Models.Waltz.Sweeps;
+using Anarchy.Plots;
+using Anarchy.Statistics;
+using Anarchy.Studies;
+using Anarchy.Sweeps;
+
+namespace Anarchy.Models.Waltz.Studies;
+
+/// <summary>
+/// Beckley's question (experiments/entanglement/README.md): a leader at the hub of a network of pacts for 63 ticks;
+/// its disputes by outcome, swept over treaty looseness, honour, chain depth and interest compatibility, under three
+/// polarities. Finds the region where entanglement is as rare as Beckley found and restraint outnumbers it, and the
+/// region where entanglement dominates.
+/// </summary>
+public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(settings)
+{
+    /// <summary>The polarity arms: name and scenario file.</summary>
+    public static IReadOnlyList<string> Polarities { get; } = ["unipolar", "bipolar", "multipolar"];
+
+    /// <summary>Beckley's cell: the default treaty terms (tight, honour 0.2), calls to the target's own allies only, compatible allies.</summary>
+    public static (string Factor, double Value)[] BeckleyCell { get; } = [("looseness", 0), ("honour", 0.2), ("chainDepth", 1), ("interestSpread", 0.05)];
+
+    /// <summary>The chain-ganging cell: tight treaties, strong honour, calls three hops deep, incompatible allies.</summary>
+    public static (string Factor, double Value)[] ChainGangCell { get; } = [("looseness", 0), ("honour", 2), ("chainDepth", 3), ("interestSpread", 1.0)];
+
+    /// <summary>Beckley (2015): 5 ostensible cases of entanglement in 219 US militarized disputes, 1948-2010.</summary>
+    public const double BeckleyShare = 5.0 / 219;
+
+    /// <summary>A point is "as rare as Beckley found" when the upper bound of its entanglement share is at most this.</summary>
+    public const double RareShare = 0.05;
+
+    public override string Name => "entanglement";
+    public override string Title => "Entanglement or restraint? A hub-and-spoke leader's disputes";
+    public override string Question =>
+        "Beckley found 5 ostensible cases of entanglement in 219 US militarized disputes (1948-2010), and more restraint than entrapment. " +
+        "Under which treaty terms, chain depths, interest compatibility and polarity does a leader at the hub of a network of pacts see entanglement that rare and restraint outnumber it, and where does entanglement dominate?";
+    public override string QuickDescription =>
+        "Two levels per factor (looseness 0 and 0.5, honour 0.2 and 2, chain depth 1 and 3, interest spread 0.05 and 1) and 30 replicates per point instead of 4 x 3 x 3 x 5 levels and 40 replicates.";
+
+    /// <summary>The sweep of one polarity, full or quick.</summary>
+    public static WaltzSweep Sweep(string polarity, bool quick)
+    {
+        var sweep = ExperimentFiles.Sweep("entanglement/sweep.json");
+        sweep = sweep with { Name = $"entanglement-{polarity}", Scenario = ExperimentFiles.Scenario($"entanglement/scenario-{polarity}.json") };
+        if (!quick) return sweep;
+        return sweep with
+        {
+            Factors =
+            [
+                Factor.WithLevels("looseness", 0, 0.5), Factor.WithLevels("honour", 0.2, 2),
+                Factor.WithLevels("chainDepth", 1, 3) with { IsInteger = true }, Factor.WithLevels("interestSpread", 0.05, 1.0),
+            ],
+            Replicates = 30,
+        };
+    }
+
+    public override void Run(StudyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var arms = Polarities.ToDictionary(p => p, p => SweepArm(context, p, Sweep(p, context.Quick)));
+        var report = context.Report;
+
+        report.Heading("Design");
+        var first = Sweep(Polarities[0], context.Quick);
+        report.Paragraph($"32 states for 63 ticks (1948-2010). The leader (state 0) starts with 12 defence pacts (states 1-12), none between the spokes. " +
+            $"Interests spread around one centre, so `interestSpread` sets how compatible allies are (0.05: near-identical interests; 1: as good as unrelated). " +
+            $"Full-factorial grid over {string.Join(", ", first.Factors.Select(f => $"`{f.Name}` {{{string.Join(", ", f.Levels!.Select(F))}}}"))}, " +
+            $"{first.Replicates} replicates per point, run under each polarity: " +
+            "unipolar (the leader holds 30% of all wealth), bipolar (two great powers hold 50%), multipolar (five hold 60%). " +
+            "A dispute of the leader is tabulated by what the leader did: *entangled* (stood with a called ally only because of the commitment), " +
+            "*aligned* (stood out of its own interest), *abandoned* (refused a call), *restrained* (either way: it restrained an allied initiator, or an ally restrained it), *deterred* (it stood and the initiator backed down).");
+
+        report.Heading("The leader's disputes in Beckley's cell");
+        report.Paragraph($"Default treaty terms (looseness 0, honour 0.2), calls to the target's own allies only (chain depth 1), compatible allies (interest spread 0.05). " +
+            "Counts are per run (63 ticks), means with 95% t intervals over runs; the entanglement share is entangled / disputes over all runs with a delta-method interval that takes the run as the unit.");
+        report.Table(["polarity", "runs", "disputes", "entangled", "aligned", "abandoned", "restrained (either way)", "deterred", "entanglement share", "restrained - entangled"],
+            Polarities.Select(p => OutcomeRow(p, arms[p], BeckleyCell)));
+        report.Heading("The leader's disputes in the chain-ganging cell");
+        report.Paragraph("Tight treaties (looseness 0), strong honour (2), calls three hops along the chain of allies (chain depth 3), incompatible allies (interest spread 1).");
+        report.Table(["polarity", "runs", "disputes", "entangled", "aligned", "abandoned", "restrained (either way)", "deterred", "entanglement share", "restrained - entangled"],
+            Polarities.Select(p => OutcomeRow(p, arms[p], ChainGangCell)));
+
+        var groups = Polarities.Select(p => "Beckley cell, " + p).Concat(Polarities.Select(p => "chain-ganging cell, " + p)).ToArray();
+        OutcomeBars(context, arms, groups);
+
+        report.Heading("Regions");
+        report.Paragraph($"Each point of each polarity's grid is classified from its runs. **Beckley-like**: the upper 95% bound of the entanglement share is at most {StudyReport.Number(100 * RareShare, 0)}% (Beckley: {StudyReport.Number(100 * BeckleyShare, 1)}%) and restraint exceeds entanglement (the lower bound of restrained - entangled per run is above 0). " +
+            "**Entanglement dominates**: entanglement exceeds restraint (the lower bound of entangled - restrained per run is above 0). Otherwise **neither**. A point's label is a statement about its own 95% intervals; with many points some labels near the boundaries are due to chance.");
+        var regions = Polarities.ToDictionary(p => p, p => Classify(arms[p], first.Factors.Select(f => f.Name).ToArray()));
+        report.Table(["polarity", "points", "Beckley-like", "entanglement dominates", "neither"],
+            Polarities.Select(p => (IReadOnlyList<string>)[p, regions[p].Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Count(regions[p], Region.BeckleyLike), Count(regions[p], Region.EntanglementDominates), Count(regions[p], Region.Neither)]));
+        report.Paragraph("Share of the points in each region by the level of each factor, all polarities together:");
+        foreach (var factor in first.Factors)
+        {
+            var all = regions.Values.SelectMany(r => r).ToList();
+            report.Table([factor.Name, "points", "Beckley-like", "entanglement dominates"],
+                factor.Levels!.Select(level =>
+                {
+                    var at = all.Where(p => p.Values[factor.Name] == level).ToList();
+                    return (IReadOnlyList<string>)[F(level), at.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Share(at, Region.BeckleyLike), Share(at, Region.EntanglementDominates)];
+                }));
+        }
+        foreach (string polarity in Polarities) ShareHeatmap(context, polarity, arms[polarity], first);
+
+        report.Heading("Chain-ganging across the system");
+        report.Paragraph("Stands by allies anywhere in the system (not only the leader's) per run, in the chain-ganging cell and averaged over the whole grid; a *chain* stand is one at hop 1 or more, that is by an ally of an ally. Means with 95% t intervals over runs.");
+        report.Table(["polarity", "chain stands, chain-ganging cell", "entangled stands, chain-ganging cell", "chain stands, whole grid", "wars, whole grid"],
+            Polarities.Select(p =>
+            {
+                var runs = arms[p];
+                var cell = Cell(runs, ChainGangCell);
+                var all = Enumerable.Range(0, runs.Rows).ToArray();
+                return (IReadOnlyList<string>)[p, StudyReport.Interval(MeanInterval.Of(runs.Values("chain", cell)), 1), StudyReport.Interval(MeanInterval.Of(runs.Values("entangled", cell)), 1),
+                    StudyReport.Interval(MeanInterval.Of(runs.Values("chain", all)), 1), StudyReport.Interval(MeanInterval.Of(runs.Values("wars", all)), 1)];
+            }));
+
+        report.Heading("What this shows and what it does not");
+        report.Bullets(
+        [
+            "Where allies share the leader's interests, most of the leader's disputes end in restraint: the leader objects and its allied initiator stands down, or an ally holds the leader back. Entanglement is then as rare as Beckley found, whatever the polarity.",
+            "Entanglement dominates only when several conditions meet: obligations that bind (tight treaties, honour well above the cost of war), calls that travel along chains of allies, and allies whose interests differ from the leader's. Loose treaties (looseness 1 removes the obligation) make entanglement impossible by construction.",
+            "System-wide chain-ganging (stands by allies of allies) is a property of the whole alliance network rather than of the leader's hub: compare the chain stands by polarity in the table above.",
+            "The model's leader is a generic great power with 12 initial pacts among 32 states, not the United States; its disputes count every role it plays (initiator, target, called ally, objecting ally), so their number is not comparable with the 219 MIDs one to one. The comparison is of shares and of which outcome is more common.",
+        ]);
+    }
+
+    private enum Region { BeckleyLike, EntanglementDominates, Neither }
+
+    private sealed record PointRegion(IReadOnlyDictionary<string, double> Values, Region Region);
+
+    private static IReadOnlyList<string> OutcomeRow(string polarity, ResultTable runs, (string Factor, double Value)[] cell)
+    {
+        var rows = Cell(runs, cell);
+        MeanInterval Mean(string column) => MeanInterval.Of(runs.Values(column, rows));
+        var restrained = Restrained(runs, rows);
+        var entangled = runs.Values("leader_entangled", rows);
+        var share = MeanInterval.Ratio(entangled, runs.Values("leader_disputes", rows));
+        var difference = MeanInterval.Of(restrained.Select((r, i) => r - entangled[i]));
+        return
+        [
+            polarity, rows.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            StudyReport.Interval(Mean("leader_disputes"), 1), StudyReport.Interval(Mean("leader_entangled")),
+            StudyReport.Interval(Mean("leader_aligned")), StudyReport.Interval(Mean("leader_abandoned")),
+            StudyReport.Interval(MeanInterval.Of(restrained), 1), StudyReport.Interval(Mean("leader_deterred")),
+            PercentInterval(share), StudyReport.Interval(difference, 1),
+        ];
+    }
+
+    /// <summary>Restraint either way, per run: the leader restrained an ally, or an ally restrained the leader.</summary>
+    internal static double[] Restrained(ResultTable runs, IReadOnlyList<int> rows)
+    {
+        var a = runs.Values("leader_restrained_ally", rows);
+        var b = runs.Values("leader_was_restrained", rows);
+        return a.Select((x, i) => x + b[i]).ToArray();
+    }
+
+    /// <summary>The headline statistics of one cell of one arm, for the report and the tests.</summary>
+    public static (MeanInterval EntanglementShare, MeanInterval RestrainedMinusEntangled) Headline(ResultTable runs, (string Factor, double Value)[] cell)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var rows = Cell(runs, cell);
+        var restrained = Restrained(runs, rows);
+        var entangled = runs.Values("leader_entangled", rows);
+        return (MeanInterval.Ratio(entangled, runs.Values("leader_disputes", rows)), MeanInterval.Of(restrained.Select((r, i) => r - entangled[i])));
+    }
+
+    private static List<PointRegion> Classify(ResultTable runs, string[] factors)
+    {
+        var points = runs["point"];
+        var result = new List<PointRegion>();
+        foreach (var group in Enumerable.Range(0, runs.Rows).GroupBy(r => points[r]))
+        {
+            var rows = group.ToArray();
+            var entangled = runs.Values("leader_entangled", rows);
+            var restrained = Restrained(runs, rows);
+            var share = MeanInterval.Ratio(entangled, runs.Values("leader_disputes", rows));
+            var difference = MeanInterval.Of(restrained.Select((r, i) => r - entangled[i]));
+            var region = (share.Upper <= RareShare || (entangled.All(e => e == 0) && share.Mean == 0)) && difference.Lower > 0 ? Region.BeckleyLike
+                : difference.Upper < 0 ? Region.EntanglementDominates
+                : Region.Neither;
+            result.Add(new PointRegion(factors.ToDictionary(f => f, f => runs[f][rows[0]]), region));
+        }
+        return result;
+    }
+
+    private static string Count(List<PointRegion> points, Region region) =>
+        points.Count(p => p.Region == region).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Share(List<PointRegion> points, Region region) =>
+        points.Count == 0 ? "n/a" : StudyReport.Number(100.0 * points.Count(p => p.Region == region) / points.Count, 0) + "%";
+
+    private static string PercentInterval(MeanInterval share) =>
+        double.IsNaN(share.Mean) ? "n/a"
+        : double.IsNaN(share.Lower) ? StudyReport.Number(100 * share.Mean, 1) + "%"
+        : $"{StudyReport.Number(100 * share.Mean, 1)}% [{StudyReport.Number(100 * Math.Max(0, share.Lower), 1)}, {StudyReport.Number(100 * share.Upper, 1)}]";
+
+    private static void OutcomeBars(StudyContext context, Dictionary<string, ResultTable> arms, string[] groups)
+    {
+        var cells = Polarities.Select(p => (arms[p], BeckleyCell)).Concat(Polarities.Select(p => (arms[p], ChainGangCell))).ToArray();
+        BarSeries Series(string label, Func<ResultTable, int[], double[]> values)
+        {
+            var intervals = cells.Select(c => MeanInterval.Of(values(c.Item1, Cell(c.Item1, c.Item2)))).ToArray();
+            return new BarSeries(label, intervals.Select(i => i.Mean).ToArray(), intervals.Select(i => i.Lower).ToArray(), intervals.Select(i => i.Upper).ToArray());
+        }
+        string path = ReportPlots.GroupedBars(context.Folder, "leader-outcomes.png", "The leader's disputes by outcome",
+            ["Mean per run of 63 ticks with 95% t intervals over runs.", "Beckley cell: default treaties, chain depth 1, compatible allies. Chain-ganging cell: tight, honour 2, chain depth 3, incompatible allies."],
+            "cell and polarity", "disputes per run",
+            groups.Select(g => g.Replace(", ", "\n", StringComparison.Ordinal)).ToArray(),
+            [
+                Series("entangled", (t, r) => t.Values("leader_entangled", r)),
+                Series("aligned", (t, r) => t.Values("leader_aligned", r)),
+                Series("abandoned", (t, r) => t.Values("leader_abandoned", r)),
+                Series("restrained (either way)", Restrained),
+                Series("deterred", (t, r) => t.Values("leader_deterred", r)),
+            ]);
+        context.Report.Image(Path.GetFileName(path), "The leader's disputes by outcome in the two cells, by polarity.");
+    }
+
+    private static void ShareHeatmap(StudyContext context, string polarity, ResultTable runs, WaltzSweep sweep)
+    {
+        var loose = sweep.Factors.Single(f => f.Name == "looseness").Levels!;
+        var spread = sweep.Factors.Single(f => f.Name == "interestSpread").Levels!;
+        var cells = new double[spread.Count, loose.Count];
+        for (int y = 0; y < spread.Count; y++)
+        {
+            for (int x = 0; x < loose.Count; x++)
+            {
+                var rows = Cell(runs, ("looseness", loose[x]), ("interestSpread", spread[y]), ("chainDepth", 3), ("honour", 2));
+                var share = MeanInterval.Ratio(runs.Values("leader_entangled", rows), runs.Values("leader_disputes", rows));
+                cells[y, x] = 100 * share.Mean;
+            }
+        }
+        string path = ReportPlots.Heatmap(context.Folder, $"entanglement-share-{polarity}.png",
+            $"Share of the leader's disputes in which it was entangled ({polarity})",
+            ["Chain depth 3, honour 2; each cell pools the runs of one point (entangled / disputes, %)."],
+            "looseness (0: tight treaty, 1: no obligation)", "interest spread (allies' incompatibility)",
+            loose.Select(F).ToArray(), spread.Select(F).ToArray(), cells, "entanglement share, %");
+        context.Report.Image(Path.GetFileName(path), $"Entanglement share by treaty looseness and allies' interest spread, {polarity}, chain depth 3 and honour 2.");
+    }
+}

@@ -1,0 +1,26 @@
+using Anarchy.Studies;
+
+namespace Anarchy.Models.Waltz.Studies;
+
+/// <summary>How the Waltz studies run: the engine (results do not depend on it) and the folder of the real-world data.</summary>
+public sealed record WaltzStudySettings
+{
+    public EngineKind Engine { get; init; } = EngineKind.Kernel;
+
+    /// <summary>The folder with the COW, ATOP and MID extracts (the repository's <c>data/</c>).</summary>
+    public string DataFolder { get; init; } = "data";
+}
+
+/// <summary>The ready-to-run studies of the Waltz model (experiments/&lt;name&gt;/README.md).</summary>
+public static class WaltzStudies
+{
+    /// <summary>The studies' names in the order they are listed.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["entanglement"];
+
+    /// <summary>The study of that name, or null.</summary>
+    public static ResearchStudy? Create(string name, WaltzStudySettings settings) => name switch
+    {
+        "entanglement" => new EntanglementStudy(settings),
+        _ => null,
+    };
+}

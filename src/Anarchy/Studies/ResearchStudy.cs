@@ -1,0 +1,24 @@
+namespace Anarchy.Studies;
+
+/// <summary>
+/// A ready-to-run experiment that answers one research question: it runs its arms (sweeps and plain Monte Carlo
+/// runs) through a <see cref="StudyContext"/>, then writes its findings into the context's report. The study knows
+/// its model's questions; the context knows nothing about any model.
+/// </summary>
+public abstract class ResearchStudy
+{
+    /// <summary>The name on the command line, e.g. <c>entanglement</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The report's title.</summary>
+    public abstract string Title { get; }
+
+    /// <summary>The question the study answers, in one or two sentences.</summary>
+    public abstract string Question { get; }
+
+    /// <summary>What <c>--quick</c> changes, in one sentence for the report.</summary>
+    public abstract string QuickDescription { get; }
+
+    /// <summary>Runs the arms and writes the report's sections and plots.</summary>
+    public abstract void Run(StudyContext context);
+}

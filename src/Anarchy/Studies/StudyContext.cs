@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Anarchy.Engine;
+using Anarchy.MonteCarlo;
+using Anarchy.Sweeps;
+
+namespace Anarchy.Studies;
+
+/// <summary>
+/// What a running study may use: its output folder, whether it runs the quick version, the threads, the report it
+/// writes, and the two kinds of arms it can run into <c>arms/&lt;arm&gt;/</c> beneath its folder: sweeps (resumable,
+/// with runs.* and points.*) and plain Monte Carlo runs (with series and events when asked for). An arm that was
+/// interrupted stops the study with <see cref="OperationCanceledException"/>; a resumed study finishes its sweeps where
+/// they stopped and keeps the completed plain arms whose scenario has not changed.
+/// </summary>
+public sealed class StudyContext
+{
+    private readonly Func<IProgress<RunProgress>?> _progress;
+    private readonly Action<string> _log;
+
+    internal StudyContext(string folder, bool quick, int threads, Action<string> log, Func<IProgress<RunProgress>?> progress, CancellationToken cancellation)
+    {
+        Folder = folder;
+        Quick = quick;
+        Threads = threads;
+        _log = log;
+        _progress = progress;
+        Cancellation = cancellation;
+    }
+
+    /// <summary>The study's output folder (full path).</summary>
+    public string Folder { get; }
+
+    /// <summary>Whether the reduced version runs.</summary>
+    public bool Quick { get; }
+
+    public int Threads { get; }
+
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>The findings, written as report.md below the study's header when the study ends.</summary>
+    public StudyReport Report { get; } = new();
+
+    /// <summary>Total runs completed in this session, over all arms.</summary>
+    public long RunsCompleted { get; private set; }
+
+    /// <summary>The folder of an arm's data files.</summary>
+    public string ArmFolder(string arm) => Path.Combine(Folder, "arms", arm);
+
+    /// <summary>The folder relative to the report, for links.</summary>
+    public static string ArmLink(string arm) => "arms/" + arm;
+
+    /// <summary>Tells the person running the study what happens next.</summary>
+    public void Log(string message) => _log(message);
+
+    /// <summary>Runs a sweep arm (resuming it if it was interrupted) and returns its folder.</summary>
+    /// <exception cref="OperationCanceledException">The sweep was interrupted; its finished runs are kept.</exception>
+    public string Sweep(string arm, SweepJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        string folder = ArmFolder(arm);
+        if (IsCompleted(folder, "sweep.json", job.SweepText))
+        {
+            _log($"arm '{arm}': already complete, kept");
+            return folder;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+        _log($"arm '{arm}': {job.Points} points x {job.Replicates} replicates = {(long)job.Points * job.Replicates} runs");
+        var result = SweepRunner.Run(job with { OutputPath = folder, Resume = true, Threads = Threads }, _progress(), Cancellation);
+        RunsCompleted += result.RunsCompleted;
+        if (!result.Completed) throw new OperationCanceledException($"arm '{arm}' was interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs");
+        return folder;
+    }
+
+    /// <summary>Runs a plain Monte Carlo arm (replacing an incomplete one) and returns its folder.</summary>
+    /// <exception cref="OperationCanceledException">The runs were interrupted.</exception>
+    public string Runs(string arm, StudyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        string folder = ArmFolder(arm);
+        if (IsCompleted(folder, null, request.ScenarioJson))
+        {
+            _log($"arm '{arm}': already complete, kept");
+            return folder;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
+        _log($"arm '{arm}': {request.Plan.Count} runs");
+        var result = Study.Run(request with { OutputPath = folder, Overwrite = true, Threads = Threads }, _progress(), Cancellation);
+        RunsCompleted += result.Outcome.Completed;
+        if (result.Outcome.Cancelled) throw new OperationCanceledException($"arm '{arm}' was interrupted after {result.Outcome.Completed} runs");
+        return folder;
+    }
+
+    /// <summary>
+    /// Whether an arm's folder holds a completed result of the same input: the sweep file beside it (sweeps) or the
+    /// scenario in its manifest (plain runs) equals <paramref name="input"/>.
+    /// </summary>
+    private static bool IsCompleted(string folder, string? inputFile, string input)
+    {
+        string manifestPath = Path.Combine(folder, "manifest.json");
+        if (!File.Exists(manifestPath)) return false;
+        try
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllText(manifestPath));
+            var root = manifest.RootElement;
+            if (!root.TryGetProperty("status", out var status) || status.GetString() != "completed") return false;
+            if (inputFile is not null)
+                return File.Exists(Path.Combine(folder, inputFile)) && File.ReadAllText(Path.Combine(folder, inputFile)) == input;
+            return root.TryGetProperty("scenario", out var scenario) && Same(scenario, input);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Same(JsonElement stored, string json)
+    {
+        using var given = JsonDocument.Parse(json);
+        return JsonElement.DeepEquals(stored, given.RootElement);
+    }
+}

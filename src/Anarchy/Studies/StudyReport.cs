@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+using Anarchy.Statistics;
+
+namespace Anarchy.Studies;
+
+/// <summary>
+/// A study's report as Markdown: headings, paragraphs, tables and images, written as <c>report.md</c> in one piece
+/// when the study ends. Numbers are formatted in the invariant culture.
+/// </summary>
+public sealed class StudyReport
+{
+    private readonly StringBuilder _text = new();
+
+    /// <summary>The Markdown written so far.</summary>
+    public string Text => _text.ToString();
+
+    public StudyReport Heading(string text, int level = 2)
+    {
+        _text.Append('#', level).Append(' ').AppendLine(text).AppendLine();
+        return this;
+    }
+
+    public StudyReport Paragraph(string text)
+    {
+        _text.AppendLine(text).AppendLine();
+        return this;
+    }
+
+    public StudyReport Bullets(IEnumerable<string> items)
+    {
+        foreach (string item in items) _text.Append("- ").AppendLine(item);
+        _text.AppendLine();
+        return this;
+    }
+
+    /// <summary>A table; the first column is left-aligned, the others right-aligned.</summary>
+    public StudyReport Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        _text.Append("| ").AppendJoin(" | ", header.Select(Escape)).AppendLine(" |");
+        _text.Append("|:--").Append(string.Concat(Enumerable.Repeat("|--:", header.Count - 1))).AppendLine("|");
+        foreach (var row in rows)
+        {
+            if (row.Count != header.Count)
+                throw new ArgumentException($"a row has {row.Count} cells, the header {header.Count}", nameof(rows));
+            _text.Append("| ").AppendJoin(" | ", row.Select(Escape)).AppendLine(" |");
+        }
+        _text.AppendLine();
+        return this;
+    }
+
+    /// <summary>An image by its path relative to the report, with a caption under it.</summary>
+    public StudyReport Image(string relativePath, string caption)
+    {
+        _text.Append("![").Append(Escape(caption)).Append("](").Append(relativePath.Replace('\\', '/')).AppendLine(")").AppendLine();
+        _text.Append('*').Append(caption).AppendLine("*").AppendLine();
+        return this;
+    }
+
+    /// <summary>A number with <paramref name="digits"/> decimals, or "n/a" for NaN.</summary>
+    public static string Number(double value, int digits = 2) =>
+        double.IsNaN(value) ? "n/a" : value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>A mean with its interval: <c>1.23 [1.01, 1.45]</c>.</summary>
+    public static string Interval(MeanInterval m, int digits = 2) =>
+        double.IsNaN(m.Lower) ? Number(m.Mean, digits) : $"{Number(m.Mean, digits)} [{Number(m.Lower, digits)}, {Number(m.Upper, digits)}]";
+
+    /// <summary>A proportion in percent with its interval: <c>12.3% [10.1, 14.6]</c>.</summary>
+    public static string Percent(Proportion p, int digits = 1) =>
+        p.Trials == 0 ? "n/a" : $"{Number(100 * p.Estimate, digits)}% [{Number(100 * p.Lower, digits)}, {Number(100 * p.Upper, digits)}]";
+
+    private static string Escape(string cell) => cell.Replace("|", "\\|", StringComparison.Ordinal);
+}
