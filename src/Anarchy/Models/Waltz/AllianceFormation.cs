@@ -51,6 +51,7 @@ internal static class AllianceFormation
         });
 
         Span<bool> gained = n <= 1024 ? stackalloc bool[n] : new bool[n];
+        int strongest = Strongest(w);
         foreach (var c in candidates)
         {
             int a = c.Low, b = c.High;
@@ -59,8 +60,20 @@ internal static class AllianceFormation
             w.FormPact(a, b);
             gained[a] = gained[b] = true;
             ledger.Tick.PactsFormed++;
+            if (a == strongest || b == strongest) ledger.Tick.PactsWithStrongest++;
             ledger.Record(new ModelEvent(w.Tick, EventKinds.PactFormed, a, b));
         }
+    }
+
+    /// <summary>The living state with the largest capability (ties to the lower index), or -1.</summary>
+    internal static int Strongest(World w)
+    {
+        int best = -1;
+        for (int i = 0; i < w.N; i++)
+        {
+            if (w.Alive[i] && (best < 0 || w.Capability[i] > w.Capability[best])) best = i;
+        }
+        return best;
     }
 }
 

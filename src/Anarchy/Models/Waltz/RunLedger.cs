@@ -16,6 +16,8 @@ public sealed class EventCounts
     public long OpportunisticJoins { get; set; }
     public long Abandonments { get; set; }
     public long PactsFormed { get; set; }
+    /// <summary>Pacts formed with the strongest living state (bandwagoning: joining the strongest rather than balancing against it).</summary>
+    public long PactsWithStrongest { get; set; }
     public long PactsLapsed { get; set; }
     public long Deaths { get; set; }
     public long Conquests { get; set; }
@@ -26,14 +28,14 @@ public sealed class EventCounts
         Disputes += o.Disputes; Restrained += o.Restrained; Deterred += o.Deterred; Settled += o.Settled;
         Wars += o.Wars; Calls += o.Calls; Honoured += o.Honoured; Entangled += o.Entangled; Aligned += o.Aligned;
         Chain += o.Chain; OpportunisticJoins += o.OpportunisticJoins; Abandonments += o.Abandonments;
-        PactsFormed += o.PactsFormed; PactsLapsed += o.PactsLapsed; Deaths += o.Deaths; Conquests += o.Conquests;
+        PactsFormed += o.PactsFormed; PactsWithStrongest += o.PactsWithStrongest; PactsLapsed += o.PactsLapsed; Deaths += o.Deaths; Conquests += o.Conquests;
         WarsEnded += o.WarsEnded;
     }
 
     public void Clear()
     {
         Disputes = Restrained = Deterred = Settled = Wars = Calls = Honoured = Entangled = Aligned = Chain = 0;
-        OpportunisticJoins = Abandonments = PactsFormed = PactsLapsed = Deaths = Conquests = WarsEnded = 0;
+        OpportunisticJoins = Abandonments = PactsFormed = PactsWithStrongest = PactsLapsed = Deaths = Conquests = WarsEnded = 0;
     }
 }
 
@@ -108,6 +110,10 @@ public sealed class RunLedger
     public double InternalSpending { get; set; }
     public double ExternalSpending { get; set; }
     public int FirstHegemonyTick { get; set; } = -1;
+    /// <summary>Recorded ticks at whose end the leader was alive.</summary>
+    public int LeaderAliveTicks { get; set; }
+    /// <summary>Recorded ticks at whose end the leader was alive and insecure (security ratio below 1).</summary>
+    public int LeaderInsecureTicks { get; set; }
     public List<ModelEvent>? Events { get; }
 
     /// <summary>Disputes numbered from 0 in the order they were resolved, burn-in included.</summary>

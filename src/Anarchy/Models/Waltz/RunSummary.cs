@@ -27,6 +27,11 @@ public sealed record RunSummary
     public int Leader { get; init; }
     public bool LeaderAlive { get; init; }
     public LeaderCounts LeaderCounts { get; init; } = new();
+    public double LeaderWealth { get; init; }
+    public double LeaderWealthShare { get; init; }
+    public double LeaderCapabilityShare { get; init; }
+    public int LeaderPacts { get; init; }
+    public double LeaderInsecureShare { get; init; }
 }
 
 /// <summary>One recorded tick of one run: the row of series.csv (docs/OUTPUTS.md, "series").</summary>
@@ -44,6 +49,8 @@ public sealed record SeriesRow
     public double EffectiveBlocPoles { get; init; }
     public bool Hegemony { get; init; }
     public double LeaderCapabilityShare { get; init; }
+    public double SpendingInternal { get; init; }
+    public double SpendingExternal { get; init; }
     public EventCounts Counts { get; init; } = new();
 }
 

@@ -38,11 +38,16 @@ public static class WaltzSimulation
         ledger.Total.Add(ledger.Tick);
         var snapshot = Snapshot(world);
         if (snapshot.Hegemony && ledger.FirstHegemonyTick < 0) ledger.FirstHegemonyTick = world.Tick;
+        if (world.Alive[world.Leader])
+        {
+            ledger.LeaderAliveTicks++;
+            if (world.Security[world.Leader] < 1) ledger.LeaderInsecureTicks++;
+        }
         if (series is not null)
         {
             var counts = new EventCounts();
             counts.Add(ledger.Tick);
-            series.Add(snapshot with { Counts = counts });
+            series.Add(snapshot with { Counts = counts, SpendingInternal = ledger.InternalSpending, SpendingExternal = ledger.ExternalSpending });
         }
     }
 
@@ -116,6 +121,11 @@ public static class WaltzSimulation
             Leader = w.Leader,
             LeaderAlive = w.Alive[w.Leader],
             LeaderCounts = ledger.Leader,
+            LeaderWealth = w.Alive[w.Leader] ? w.Wealth[w.Leader] : 0,
+            LeaderWealthShare = end.TotalWealth > 0 && w.Alive[w.Leader] ? w.Wealth[w.Leader] / end.TotalWealth : 0,
+            LeaderCapabilityShare = end.LeaderCapabilityShare,
+            LeaderPacts = w.Alive[w.Leader] ? w.PactCount[w.Leader] : 0,
+            LeaderInsecureShare = ledger.LeaderAliveTicks > 0 ? (double)ledger.LeaderInsecureTicks / ledger.LeaderAliveTicks : 0,
         };
     }
 }

@@ -38,6 +38,7 @@ public static class WaltzTables
         Int<T>("opportunistic_joins", "states", $"allies of initiators that joined their wars uncalled {period}", x => c(x).OpportunisticJoins),
         Int<T>("abandonments", "calls", $"calls {period} the ally refused (the pact broke)", x => c(x).Abandonments),
         Int<T>("pacts_formed", "pacts", $"pacts formed {period}", x => c(x).PactsFormed),
+        Int<T>("pacts_with_strongest", "pacts", $"pacts formed {period} with the strongest living state (bandwagoning; the rest balance against it)", x => c(x).PactsWithStrongest),
         Int<T>("pacts_lapsed", "pacts", $"pacts that lapsed for lack of salience {period}", x => c(x).PactsLapsed),
         Int<T>("deaths", "states", $"states that died {period}", x => c(x).Deaths),
         Int<T>("conquests", "states", $"deaths {period} whose wealth went to a victor", x => c(x).Conquests),
@@ -81,6 +82,11 @@ public static class WaltzTables
         Int<RunSummary>("leader_was_deterred", "disputes", "disputes the leader initiated and was deterred in", r => r.LeaderCounts.WasDeterred),
         Int<RunSummary>("leader_opportunistic_joins", "wars", "wars the leader joined uncalled beside an allied initiator", r => r.LeaderCounts.OpportunisticJoins),
         Int<RunSummary>("leader_wars", "wars", "wars the leader fought in from their start", r => r.LeaderCounts.Wars),
+        Real<RunSummary>("leader_wealth", "wealth", "the leader's wealth at the end (0 if dead; initial mean wealth per state is 1)", r => r.LeaderWealth),
+        Real<RunSummary>("leader_wealth_share", "share", "the leader's share of the living states' total wealth at the end (0 if dead)", r => r.LeaderWealthShare),
+        Real<RunSummary>("leader_capability_share", "share", "the leader's share of all capability at the end (0 if dead)", r => r.LeaderCapabilityShare),
+        Int<RunSummary>("leader_pacts", "pacts", "pacts the leader holds at the end", r => r.LeaderPacts),
+        Real<RunSummary>("leader_insecure_share", "share of ticks", "share of the recorded ticks the leader lived through with a security ratio below 1", r => r.LeaderInsecureShare),
     ];
 
     private static readonly Column<(long Run, SeriesRow Row)>[] SeriesColumns =
@@ -98,6 +104,8 @@ public static class WaltzTables
         Real<(long Run, SeriesRow Row)>("effective_bloc_poles", "blocs", "the same over blocs (an unallied state is its own bloc)", x => x.Row.EffectiveBlocPoles),
         Int<(long Run, SeriesRow Row)>("hegemony", "0/1", "1 if one bloc holds more than half of all capability", x => x.Row.Hegemony ? 1 : 0),
         Real<(long Run, SeriesRow Row)>("leader_capability_share", "share", "the leader's share of all capability (0 once dead)", x => x.Row.LeaderCapabilityShare),
+        Real<(long Run, SeriesRow Row)>("spending_internal", "wealth", "cumulative spending on arms up to this tick (burden times wealth, summed over states and recorded ticks)", x => x.Row.SpendingInternal),
+        Real<(long Run, SeriesRow Row)>("spending_external", "wealth", "cumulative pact upkeep up to this tick (pactUpkeep times pacts times wealth, summed over states and recorded ticks)", x => x.Row.SpendingExternal),
         .. Counts<(long Run, SeriesRow Row)>(x => x.Row.Counts, "in the tick"),
     ];
 
