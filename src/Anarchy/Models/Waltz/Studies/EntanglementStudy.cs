@@ -117,13 +117,37 @@ public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(
             }));
 
         report.Heading("What this shows and what it does not");
-        report.Bullets(
-        [
-            "Where allies share the leader's interests, most of the leader's disputes end in restraint: the leader objects and its allied initiator stands down, or an ally holds the leader back. Entanglement is then as rare as Beckley found, whatever the polarity.",
-            "Entanglement dominates only when several conditions meet: obligations that bind (tight treaties, honour well above the cost of war), calls that travel along chains of allies, and allies whose interests differ from the leader's. Loose treaties (looseness 1 removes the obligation) make entanglement impossible by construction.",
-            "System-wide chain-ganging (stands by allies of allies) is a property of the whole alliance network rather than of the leader's hub: compare the chain stands by polarity in the table above.",
-            "The model's leader is a generic great power with 12 initial pacts among 32 states, not the United States; its disputes count every role it plays (initiator, target, called ally, objecting ally), so their number is not comparable with the 219 MIDs one to one. The comparison is of shares and of which outcome is more common.",
-        ]);
+        report.Bullets(Findings(arms, regions, first));
+    }
+
+    /// <summary>The findings, each computed from the results, and the caveats.</summary>
+    private static List<string> Findings(Dictionary<string, ResultTable> arms, Dictionary<string, List<PointRegion>> regions, WaltzSweep sweep)
+    {
+        var all = regions.Values.SelectMany(r => r).ToList();
+        var findings = new List<string>();
+        var beckley = Polarities.Select(p => (Polarity: p, Headline: Headline(arms[p], BeckleyCell))).ToList();
+        bool rare = beckley.All(b => !(b.Headline.EntanglementShare.Upper > RareShare) && b.Headline.RestrainedMinusEntangled.Lower > 0);
+        findings.Add(rare
+            ? $"In Beckley's cell the leader's entanglement share is at most {StudyReport.Number(100 * beckley.Max(b => b.Headline.EntanglementShare.Mean), 1)}% under every polarity and restraint outnumbers entanglement by {StudyReport.Number(beckley.Min(b => b.Headline.RestrainedMinusEntangled.Mean), 0)} to {StudyReport.Number(beckley.Max(b => b.Headline.RestrainedMinusEntangled.Mean), 0)} disputes a run: the model reproduces Beckley's pattern there."
+            : "In Beckley's cell the model does not reproduce Beckley's pattern under every polarity: see the first table.");
+        var spread = sweep.Factors.Single(f => f.Name == "interestSpread").Levels!;
+        var compatible = all.Where(p => p.Values["interestSpread"] == spread.Min()).ToList();
+        findings.Add($"With the most compatible allies (interest spread {F(spread.Min())}) {Share(compatible, Region.BeckleyLike)} of the points are Beckley-like and {Share(compatible, Region.EntanglementDominates)} have entanglement dominating.");
+        var rarely = sweep.Factors.SelectMany(f => f.Levels!.Select(level => (Factor: f.Name, Level: level, Points: all.Where(p => p.Values[f.Name] == level).ToList())))
+            .Where(x => x.Points.Count > 0 && x.Points.Count(p => p.Region == Region.EntanglementDominates) <= 0.01 * x.Points.Count)
+            .Select(x => $"{x.Factor} {F(x.Level)}").ToList();
+        if (rarely.Count > 0)
+            findings.Add($"Entanglement dominates at no more than 1% of the points with {string.Join(", ", rarely)}: where any one of these holds, it almost never dominates, whatever the other factors.");
+        if (sweep.Factors.Single(f => f.Name == "looseness").Levels!.Contains(1))
+            findings.Add("With looseness 1 a treaty carries no obligation, so entanglement is impossible there by construction.");
+        var chain = Polarities.Select(p => MeanInterval.Of(arms[p]["chain"])).ToList();
+        bool rising = chain[0].Upper < chain[1].Lower && chain[1].Mean < chain[2].Mean;
+        findings.Add(rising
+            ? $"Chain stands (by allies of allies) across the system rise from unipolar to bipolar to multipolar ({string.Join(", ", chain.Select(c => StudyReport.Number(c.Mean, 0)))} a run over the grid): chain-ganging grows with the number of great powers."
+            : $"Chain stands across the system by polarity (unipolar, bipolar, multipolar): {string.Join(", ", chain.Select(c => StudyReport.Number(c.Mean, 0)))} a run over the grid; they do not rise steadily with the number of great powers.");
+        findings.Add("The model's leader is a generic great power with 12 initial pacts among 32 states, not the United States; its disputes count every role it plays (initiator, target, called ally, objecting ally), so their number is not comparable with the 219 MIDs one to one. The comparison is of shares and of which outcome is more common.");
+        findings.Add("Restraint is a mechanism here (an ally whose compatibility with the target exceeds `restrainC` objects), not coded from the record: the study shows when the mechanism makes restraint outnumber entanglement, not that the historical cases worked this way.");
+        return findings;
     }
 
     private enum Region { BeckleyLike, EntanglementDominates, Neither }
