@@ -70,6 +70,7 @@ public static class EventKinds
     public const string WarStart = "war_start";
     public const string Join = "join";
     public const string WarEnd = "war_end";
+    public const string WarOngoing = "war_ongoing";
     public const string PactFormed = "pact_formed";
     public const string PactLapsed = "pact_lapsed";
     public const string PactBroken = "pact_broken";

@@ -20,6 +20,7 @@ public static class WaltzSimulation
             WaltzRules.Tick(world, ledger);
             EndTick(world, ledger, series);
         }
+        Finish(world, ledger);
         return new RunResult(Summarise(world, ledger, run, point, replicate), series ?? [], ledger.Events ?? []);
     }
 
@@ -48,6 +49,21 @@ public static class WaltzSimulation
             var counts = new EventCounts();
             counts.Add(ledger.Tick);
             series.Add(snapshot with { Counts = counts, SpendingInternal = ledger.InternalSpending, SpendingExternal = ledger.ExternalSpending });
+        }
+    }
+
+    /// <summary>
+    /// After the last tick: a <c>war_ongoing</c> event for every war still running, with its severity, duration and
+    /// sides so far, so that every war in the events output has them.
+    /// </summary>
+    internal static void Finish(World world, RunLedger ledger)
+    {
+        if (!ledger.Recording) return;
+        foreach (var war in world.Wars)
+        {
+            if (!war.Ongoing) continue;
+            ledger.Record(new ModelEvent(world.Tick, EventKinds.WarOngoing, war.Initiator, war.Target, "ongoing", war.DisputeId, war.Id,
+                Value: war.Severity, Duration: world.Tick - war.StartTick + 1, SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
         }
     }
 

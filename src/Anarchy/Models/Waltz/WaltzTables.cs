@@ -113,18 +113,18 @@ public static class WaltzTables
     [
         Int<(long Run, ModelEvent Event)>("run", "index", "run number", x => x.Run),
         Int<(long Run, ModelEvent Event)>("tick", "tick", "tick, counted from 0 with the burn-in included", x => x.Event.Tick),
-        Text<(long Run, ModelEvent Event)>("event", "dispute, objection, call, war_start, join, war_end, pact_formed, pact_lapsed, pact_broken, death or shock", x => x.Event.Kind),
+        Text<(long Run, ModelEvent Event)>("event", "dispute, objection, call, war_start, join, war_end, war_ongoing (a war still running after the last tick), pact_formed, pact_lapsed, pact_broken, death or shock", x => x.Event.Kind),
         Int<(long Run, ModelEvent Event)>("state", "state", "the acting state: initiator, objector, called ally, joiner, first partner, dying or shocked state", x => x.Event.State),
         Int<(long Run, ModelEvent Event)>("other", "state", "the counterpart: target, initiator, called state, second partner or victor; -1 if none", x => x.Event.Other),
-        Text<(long Run, ModelEvent Event)>("outcome", "dispute: restrained/deterred/settled/war; objection: restrained/ignored; call: entangled/aligned/abandoned; war_end: initiator_won/target_won; death: conquered/collapsed", x => x.Event.Outcome),
+        Text<(long Run, ModelEvent Event)>("outcome", "dispute: restrained/deterred/settled/war; objection: restrained/ignored; call: entangled/aligned (the call was honoured) or abandoned (refused); war_end: initiator_won/target_won; war_ongoing: ongoing; death: conquered/collapsed", x => x.Event.Outcome),
         Int<(long Run, ModelEvent Event)>("dispute", "index", "dispute number within the run, or -1", x => x.Event.Dispute),
         Int<(long Run, ModelEvent Event)>("war", "index", "war number within the run, or -1", x => x.Event.War),
         Int<(long Run, ModelEvent Event)>("hop", "hops", "call: distance from the target along the chain of allies (0: the target's own ally); -1 otherwise", x => x.Event.Hop),
-        Real<(long Run, ModelEvent Event)>("value", "varies", "call: interest + noise; objection: chance of restraint; join: interest; war_end: severity; pact_lapsed: salience; death: wealth left; shock: capability factor", x => x.Event.Value),
+        Real<(long Run, ModelEvent Event)>("value", "varies", "call: interest + noise; objection: chance of restraint; join: interest; war_end, war_ongoing: severity (capability destroyed, both sides); pact_lapsed: salience; death: wealth left; shock: capability factor", x => x.Event.Value),
         Real<(long Run, ModelEvent Event)>("value2", "varies", "call: obligation; shock: wealth factor", x => x.Event.Value2),
-        Int<(long Run, ModelEvent Event)>("duration", "ticks", "war_end: ticks the war lasted; pact_lapsed/pact_broken: age of the pact; -1 otherwise", x => x.Event.Duration),
-        Text<(long Run, ModelEvent Event)>("side_a", "war_start/war_end: the initiator's side, states separated by ';'", x => x.Event.SideA),
-        Text<(long Run, ModelEvent Event)>("side_b", "war_start/war_end: the target's side, states separated by ';'", x => x.Event.SideB),
+        Int<(long Run, ModelEvent Event)>("duration", "ticks", "war_end, war_ongoing: ticks the war lasted (so far); pact_lapsed/pact_broken: age of the pact; -1 otherwise", x => x.Event.Duration),
+        Text<(long Run, ModelEvent Event)>("side_a", "war_start/war_end/war_ongoing: the initiator's side, states separated by ';'", x => x.Event.SideA),
+        Text<(long Run, ModelEvent Event)>("side_b", "war_start/war_end/war_ongoing: the target's side, states separated by ';'", x => x.Event.SideB),
     ];
 
     public static TableSchema Runs { get; } = new("runs", RunColumns.Select(c => c.Spec));

@@ -72,6 +72,7 @@ public sealed class WaltzBatch
         for (int l = 0; l < _runs; l++)
         {
             var key = keys?[l] ?? new RunKey(l, 0, l, Worlds[l].Seed);
+            WaltzSimulation.Finish(Worlds[l], Ledgers[l]);
             results[l] = new RunResult(
                 WaltzSimulation.Summarise(Worlds[l], Ledgers[l], key.Run, key.Point, key.Replicate),
                 (IReadOnlyList<SeriesRow>?)_series[l] ?? [],
