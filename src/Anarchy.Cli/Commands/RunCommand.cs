@@ -23,6 +23,7 @@ internal sealed class RunCommand(Terminal terminal)
     private readonly Option<string?> _out = new("--out") { Description = "Output folder. Default: out/<scenario name>/ (out/<name>-run<K>/ with --only)." };
     private readonly Option<bool> _series = new("--series") { Description = "Also write series.csv/.parquet: one row per run and tick." };
     private readonly Option<bool> _events = new("--events") { Description = "Also write events.csv/.parquet: every dispute, call, war, pact and death." };
+    private readonly Option<bool> _panel = new("--panel") { Description = "Also write panel_states and panel_dyads (.csv/.parquet): state-years and dyad-years (pacts, disputes, wars) to compare with COW and ATOP." };
     private readonly Option<long?> _only = new("--only") { Description = "Re-run only run K (0-based) of the same scenario and seed, e.g. with --series --events." };
     private readonly Option<EngineKind> _engine = new("--engine") { Description = "kernel (default): the batched SIMD engine; reference: the readable one. Results are byte-identical.", DefaultValueFactory = _ => EngineKind.Kernel };
     private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
@@ -32,7 +33,7 @@ internal sealed class RunCommand(Terminal terminal)
     {
         var command = new Command("run", "Run a Monte Carlo study of a scenario and write runs.csv, runs.parquet and manifest.json.")
         {
-            _scenario, _set, _runs, _ticks, _states, _seed, _threads, _out, _series, _events, _only, _engine, _overwrite, _verbose,
+            _scenario, _set, _runs, _ticks, _states, _seed, _threads, _out, _series, _events, _panel, _only, _engine, _overwrite, _verbose,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
         return command;
@@ -61,7 +62,7 @@ internal sealed class RunCommand(Terminal terminal)
             OutputPath = outPath,
             MasterSeed = scenario.Seed,
             ScenarioJson = ScenarioWriter.ToJson(scenario),
-            Detail = new RunDetail(parse.GetValue(_series), parse.GetValue(_events)),
+            Detail = new RunDetail(parse.GetValue(_series), parse.GetValue(_events), parse.GetValue(_panel)),
             Overwrite = parse.GetValue(_overwrite),
             Threads = threads,
             Command = "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
@@ -80,7 +81,7 @@ internal sealed class RunCommand(Terminal terminal)
             return ExitCodes.Cancelled;
         }
         terminal.Error(string.Create(CultureInfo.InvariantCulture,
-            $"{outcome.Completed} runs in {outcome.Elapsed.TotalSeconds:F1} s. Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.csv, runs.parquet{(request.Detail.Series ? ", series.*" : "")}{(request.Detail.Events ? ", events.*" : "")}, manifest.json)."));
+            $"{outcome.Completed} runs in {outcome.Elapsed.TotalSeconds:F1} s. Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.csv, runs.parquet{(request.Detail.Series ? ", series.*" : "")}{(request.Detail.Events ? ", events.*" : "")}{(request.Detail.Panel ? ", panel_states.*, panel_dyads.*" : "")}, manifest.json)."));
         return ExitCodes.Success;
     }
 

@@ -2,14 +2,18 @@ using Anarchy.Output;
 
 namespace Anarchy.Engine;
 
-/// <summary>What to keep from a run besides its summary row.</summary>
-public readonly record struct RunDetail(bool Series, bool Events);
+/// <summary>What to keep from a run besides its summary row: the series, the events, the panel tables.</summary>
+public readonly record struct RunDetail(bool Series, bool Events, bool Panel = false);
 
 /// <summary>Identifies one run of a study: its position in run order and its seed.</summary>
 public readonly record struct RunKey(long Run, long Point, long Replicate, ulong Seed);
 
-/// <summary>The rows one run produced: its summary row, and its series and event rows when asked for.</summary>
-public sealed record RunRows(Cell[] Summary, IReadOnlyList<Cell[]> Series, IReadOnlyList<Cell[]> Events);
+/// <summary>The rows one run produced: its summary row, and its series, event and panel rows when asked for.</summary>
+public sealed record RunRows(Cell[] Summary, IReadOnlyList<Cell[]> Series, IReadOnlyList<Cell[]> Events)
+{
+    /// <summary>The rows of each panel table, in the order of <see cref="IRunModel.PanelSchemas"/>; empty unless asked for.</summary>
+    public IReadOnlyList<IReadOnlyList<Cell[]>> Panels { get; init; } = [];
+}
 
 /// <summary>
 /// A model as the Monte Carlo, sweep and output layers see it: tables with fixed schemas, and a run as a pure
@@ -31,6 +35,12 @@ public interface IRunModel
 
     /// <summary>One row per event (events.csv).</summary>
     TableSchema EventSchema { get; }
+
+    /// <summary>
+    /// Tables of units by tick, such as state-years and dyad-years, written when <see cref="RunDetail.Panel"/> asks
+    /// for them; none by default.
+    /// </summary>
+    IReadOnlyList<TableSchema> PanelSchemas => [];
 
     /// <summary>Names of the summary columns worth showing first (the command's table).</summary>
     IReadOnlyList<string> KeyOutputs { get; }

@@ -33,6 +33,8 @@ public static class Study
 {
     public static StudyResult Run(StudyRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
+        if (request.Detail.Panel && request.Model.PanelSchemas.Count == 0)
+            throw new ArgumentException($"the model '{request.Model.Name}' has no panel tables", nameof(request));
         var started = DateTimeOffset.UtcNow;
         var folder = OutputFolder.Prepare(request.OutputPath, request.Overwrite);
         using var output = new StudyOutput(folder, request.Model, request.Detail);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Anarchy.Tests.Cli;
@@ -27,12 +28,12 @@ public sealed class RunCommandTests
     public void SameSeedGivesByteIdenticalRunsCsvWithOneAndTwoThreads()
     {
         using var scratch = new ScratchFolder();
-        var one = CliHarness.Run("run", "--runs", "12", "--ticks", "60", "--states", "16", "--threads", "1", "--series", "--events", "--out", scratch["one"]);
-        var two = CliHarness.Run("run", "--runs", "12", "--ticks", "60", "--states", "16", "--threads", "2", "--series", "--events", "--out", scratch["two"]);
+        var one = CliHarness.Run("run", "--runs", "12", "--ticks", "60", "--states", "16", "--threads", "1", "--series", "--events", "--panel", "--out", scratch["one"]);
+        var two = CliHarness.Run("run", "--runs", "12", "--ticks", "60", "--states", "16", "--threads", "2", "--series", "--events", "--panel", "--out", scratch["two"]);
 
         Assert.Equal(0, one.ExitCode);
         Assert.Equal(0, two.ExitCode);
-        foreach (var file in new[] { "runs.csv", "series.csv", "events.csv", "runs.parquet" })
+        foreach (var file in new[] { "runs.csv", "series.csv", "events.csv", "runs.parquet", "panel_states.csv", "panel_dyads.parquet" })
             Assert.Equal(File.ReadAllBytes(scratch["one/" + file]), File.ReadAllBytes(scratch["two/" + file]));
     }
 
@@ -40,20 +41,63 @@ public sealed class RunCommandTests
     public void TheKernelAndTheReferenceEngineWriteIdenticalFiles()
     {
         using var scratch = new ScratchFolder();
-        string[] args = ["run", "--runs", "21", "--ticks", "50", "--states", "14", "--set", "chainDepth=3", "--series", "--events"];
+        string[] args = ["run", "--runs", "21", "--ticks", "50", "--states", "14", "--set", "chainDepth=3", "--series", "--events", "--panel"];
         Assert.Equal(0, CliHarness.Run([.. args, "--out", scratch["kernel"]]).ExitCode);
         Assert.Equal(0, CliHarness.Run([.. args, "--engine", "reference", "--out", scratch["reference"]]).ExitCode);
 
-        foreach (var file in new[] { "runs.csv", "series.csv", "events.csv", "runs.parquet", "events.parquet" })
+        foreach (var file in new[] { "runs.csv", "series.csv", "events.csv", "runs.parquet", "events.parquet" }.Concat(PanelFiles))
             Assert.Equal(File.ReadAllBytes(scratch["reference/" + file]), File.ReadAllBytes(scratch["kernel/" + file]));
+    }
+
+    private static readonly string[] PanelFiles = ["panel_states.csv", "panel_states.parquet", "panel_dyads.csv", "panel_dyads.parquet"];
+
+    [Fact]
+    public void RunWithPanelWritesPanelStatesAndPanelDyadsAndListsThemInTheManifest()
+    {
+        using var scratch = new ScratchFolder();
+        var result = CliHarness.Run("run", "--runs", "5", "--ticks", "30", "--states", "12", "--set", "escalation=0.8", "--panel", "--out", scratch["p"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("panel_states.*, panel_dyads.*", result.Err, StringComparison.Ordinal);
+        var states = File.ReadAllLines(scratch["p/panel_states.csv"]);
+        var dyads = File.ReadAllLines(scratch["p/panel_dyads.csv"]);
+        Assert.Equal("run,tick,state,label,ccode,capability,wealth,burden,pacts,at_war,alive", states[0]);
+        Assert.Equal("run,tick,state_a,state_b,label_a,label_b,ccode_a,ccode_b,pact,pact_age,dispute,war", dyads[0]);
+        // A row per state alive at the start of the tick: the states alive at the end of the tick before.
+        var stateYears = states.Skip(1).Select(l => l.Split(',')).GroupBy(c => (Run: c[0], Tick: int.Parse(c[1], CultureInfo.InvariantCulture)))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(5 * 30, stateYears.Count);
+        foreach (var ((run, tick), rows) in stateYears)
+            Assert.Equal(tick == 0 ? 12 : stateYears[(run, tick - 1)].Count(c => c[^1] == "1"), rows.Count);
+        Assert.True(dyads.Length > 1);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(scratch["p/manifest.json"]));
+        var files = manifest.RootElement.GetProperty("files");
+        Assert.Equal(states.Length - 1, files.GetProperty("panel_states.csv").GetInt64());
+        Assert.Equal(states.Length - 1, files.GetProperty("panel_states.parquet").GetInt64());
+        Assert.Equal(dyads.Length - 1, files.GetProperty("panel_dyads.csv").GetInt64());
+        Assert.Equal(dyads.Length - 1, files.GetProperty("panel_dyads.parquet").GetInt64());
+        Assert.All(PanelFiles, file => Assert.True(new FileInfo(scratch["p/" + file]).Length > 0));
+    }
+
+    [Fact]
+    public void ThePanelChangesNoOtherFile()
+    {
+        using var scratch = new ScratchFolder();
+        string[] args = ["run", "--runs", "9", "--ticks", "40", "--states", "12", "--series", "--events"];
+        Assert.Equal(0, CliHarness.Run([.. args, "--out", scratch["plain"]]).ExitCode);
+        Assert.Equal(0, CliHarness.Run([.. args, "--panel", "--out", scratch["panel"]]).ExitCode);
+
+        foreach (var file in new[] { "runs.csv", "series.csv", "events.csv", "runs.parquet", "series.parquet", "events.parquet" })
+            Assert.Equal(File.ReadAllBytes(scratch["plain/" + file]), File.ReadAllBytes(scratch["panel/" + file]));
+        Assert.All(PanelFiles, file => Assert.False(File.Exists(scratch["plain/" + file])));
     }
 
     [Fact]
     public void OnlyRerunsExactlyTheChosenRun()
     {
         using var scratch = new ScratchFolder();
-        Assert.Equal(0, CliHarness.Run("run", "--runs", "6", "--ticks", "40", "--states", "12", "--out", scratch["all"]).ExitCode);
-        var single = CliHarness.Run("run", "--runs", "6", "--ticks", "40", "--states", "12", "--only", "4", "--series", "--events", "--out", scratch["one"]);
+        Assert.Equal(0, CliHarness.Run("run", "--runs", "6", "--ticks", "40", "--states", "12", "--panel", "--out", scratch["all"]).ExitCode);
+        var single = CliHarness.Run("run", "--runs", "6", "--ticks", "40", "--states", "12", "--only", "4", "--series", "--events", "--panel", "--out", scratch["one"]);
 
         Assert.Equal(0, single.ExitCode);
         var all = File.ReadAllLines(scratch["all/runs.csv"]);
@@ -62,6 +106,12 @@ public sealed class RunCommandTests
         Assert.Equal(all[0], one[0]);
         Assert.Equal(all[1 + 4], one[1]);
         Assert.All(File.ReadAllLines(scratch["one/series.csv"]).Skip(1), line => Assert.StartsWith("4,", line, StringComparison.Ordinal));
+        foreach (var table in new[] { "panel_states.csv", "panel_dyads.csv" })
+        {
+            var rowsOfRun4 = File.ReadAllLines(scratch["all/" + table]).Where(l => l.StartsWith("4,", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(rowsOfRun4);
+            Assert.Equal(rowsOfRun4, File.ReadAllLines(scratch["one/" + table]).Skip(1));
+        }
     }
 
     [Fact]

@@ -7,9 +7,9 @@ using CsCheck;
 namespace Anarchy.Tests.Kernel;
 
 /// <summary>
-/// The batched kernel must reproduce the reference engine bit for bit: same summary row, series rows and event rows
-/// for the same (parameters, seed). Kept small (at most 16 states and 60 ticks) because these tests also run with
-/// AVX-512, AVX2 or all hardware intrinsics switched off, where vector code is emulated and much slower.
+/// The batched kernel must reproduce the reference engine bit for bit: same summary row, series rows, event rows and
+/// panel rows for the same (parameters, seed). Kept small (at most 16 states and 60 ticks) because these tests also
+/// run with AVX-512, AVX2 or all hardware intrinsics switched off, where vector code is emulated and much slower.
 /// </summary>
 [Trait("Category", "Exactness")]
 public sealed class KernelExactnessTests
@@ -109,15 +109,20 @@ public sealed class KernelExactnessTests
 
     private static void AssertSame(Scenario[] lanes, ulong[] seeds)
     {
-        var kernel = new WaltzBatch(lanes, seeds, new RunDetail(Series: true, Events: true)).Run();
+        var detail = new RunDetail(Series: true, Events: true, Panel: true);
+        var kernel = new WaltzBatch(lanes, seeds, detail).Run();
         for (int l = 0; l < lanes.Length; l++)
         {
-            var reference = WaltzSimulation.Run(lanes[l], seeds[l], new RunDetail(Series: true, Events: true), l, 0, l);
+            var reference = WaltzSimulation.Run(lanes[l], seeds[l], detail, l, 0, l);
             Assert.Equal(WaltzTables.RunRow(reference.Summary), WaltzTables.RunRow(kernel[l].Summary));
             Assert.Equal(reference.Series.Count, kernel[l].Series.Count);
             for (int t = 0; t < reference.Series.Count; t++)
                 Assert.Equal(WaltzTables.SeriesRow(l, reference.Series[t]), WaltzTables.SeriesRow(l, kernel[l].Series[t]));
             Assert.Equal(reference.Events, kernel[l].Events);
+            var referencePanel = WaltzTables.PanelRows(l, reference.Panel!);
+            var kernelPanel = WaltzTables.PanelRows(l, kernel[l].Panel!);
+            for (int table = 0; table < referencePanel.Count; table++)
+                Assert.Equal(referencePanel[table], kernelPanel[table]);
         }
     }
 }

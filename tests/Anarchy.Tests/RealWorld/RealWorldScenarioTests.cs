@@ -10,13 +10,14 @@ public sealed class RealWorldScenarioTests
 {
     [Theory]
     [MemberData(nameof(Years), MemberType = typeof(ReferenceData))]
-    public void TheStatesAreTheYearsCowSystemMembersInCcodeOrderLabelledByAbbreviation(int year)
+    public void TheStatesAreTheYearsCowSystemMembersInCcodeOrderLabelledByAbbreviationAndCcode(int year)
     {
         var members = MembersInYear(year);
         var scenario = RealWorldScenario.Create(year, Data);
 
         Assert.Equal(members.Count, scenario.States);
         Assert.Equal(members.Values, scenario.StateOverrides.OrderBy(o => o.State).Select(o => o.Label));
+        Assert.Equal(members.Keys, scenario.StateOverrides.OrderBy(o => o.State).Select(o => o.Ccode ?? -1));
         Assert.Equal(members.Keys, RealWorldSystem.Of(year, Data).States.Select(s => s.Ccode));
         Assert.Equal($"realworld-{year}", scenario.Name);
         Assert.Equal(Geography.GreatCircle, scenario.Geography);

@@ -12,7 +12,7 @@ public sealed class DocumentationTests
     public void TheCodebookDocumentsEveryColumnOfEveryTableInOrder()
     {
         string doc = Read("OUTPUTS.md");
-        foreach (var table in new[] { WaltzTables.Runs, WaltzTables.Series, WaltzTables.Events })
+        foreach (var table in new[] { WaltzTables.Runs, WaltzTables.Series, WaltzTables.Events, WaltzTables.PanelStates, WaltzTables.PanelDyads })
         {
             int section = doc.IndexOf("## " + table.Name + "\n", StringComparison.Ordinal);
             Assert.True(section >= 0, $"no section for {table.Name}");

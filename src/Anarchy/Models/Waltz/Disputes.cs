@@ -187,5 +187,6 @@ internal static class Disputes
     {
         if (ledger.Recording && leaderInvolved) ledger.Leader.Disputes++;
         ledger.Record(new ModelEvent(w.Tick, EventKinds.Dispute, i, j, ending, id));
+        ledger.RecordDispute(i, j);
     }
 }

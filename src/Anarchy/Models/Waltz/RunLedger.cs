@@ -96,11 +96,15 @@ public readonly record struct ModelEvent(
 
 /// <summary>
 /// The bookkeeping of one run: counts per tick and in total, the leader's counts, spending per balancing channel,
-/// and the event list when events are kept. Nothing is counted during the burn-in.
+/// and the event list and the panel when they are kept. Nothing is counted during the burn-in.
 /// </summary>
 public sealed class RunLedger
 {
-    public RunLedger(bool keepEvents) => Events = keepEvents ? [] : null;
+    public RunLedger(bool keepEvents, RunPanel? panel = null)
+    {
+        Events = keepEvents ? [] : null;
+        Panel = panel;
+    }
 
     /// <summary>False during the burn-in.</summary>
     public bool Recording { get; set; }
@@ -117,11 +121,20 @@ public sealed class RunLedger
     public int LeaderInsecureTicks { get; set; }
     public List<ModelEvent>? Events { get; }
 
+    /// <summary>The state-year and dyad-year panel, when kept.</summary>
+    public RunPanel? Panel { get; }
+
     /// <summary>Disputes numbered from 0 in the order they were resolved, burn-in included.</summary>
     public int NextDisputeId { get; set; }
 
     public void Record(in ModelEvent e)
     {
         if (Recording) Events?.Add(e);
+    }
+
+    /// <summary>Notes a resolved dispute between an initiator and its target for the panel.</summary>
+    public void RecordDispute(int initiator, int target)
+    {
+        if (Recording) Panel?.Dispute(initiator, target);
     }
 }

@@ -55,4 +55,8 @@ public sealed record SeriesRow
 }
 
 /// <summary>Everything one run produced.</summary>
-public sealed record RunResult(RunSummary Summary, IReadOnlyList<SeriesRow> Series, IReadOnlyList<ModelEvent> Events);
+public sealed record RunResult(RunSummary Summary, IReadOnlyList<SeriesRow> Series, IReadOnlyList<ModelEvent> Events)
+{
+    /// <summary>The state-year and dyad-year panel, when it was kept.</summary>
+    public RunPanel? Panel { get; init; }
+}

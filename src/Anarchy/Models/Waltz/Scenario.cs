@@ -57,6 +57,8 @@ public sealed record StateOverride
 {
     public int State { get; init; }
     public string? Label { get; init; }
+    /// <summary>The state's country code in the peace-science data (COW ccode), written to the panel tables; null: none.</summary>
+    public int? Ccode { get; init; }
     public Doctrine? Doctrine { get; init; }
     public double? Wealth { get; init; }
     public double? Capability { get; init; }

@@ -15,6 +15,9 @@ public static class ScenarioReader
     /// <summary>Most ticks a scenario may have (burn-in and recorded each): wealth compounds, and beyond this it could overflow.</summary>
     public const int MaxTicks = 10_000;
 
+    /// <summary>Largest country code a state override may carry (COW ccodes run from 2 to 990).</summary>
+    public const int MaxCcode = 999;
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
@@ -87,6 +90,7 @@ public static class ScenarioReader
             Range("leader", leader, 0, s.States - 1);
 
         var seen = new HashSet<int>();
+        var ccodes = new Dictionary<int, int>();
         for (int i = 0; i < s.StateOverrides.Count; i++)
         {
             var o = s.StateOverrides[i];
@@ -94,6 +98,12 @@ public static class ScenarioReader
             Range(at + ".state", o.State, 0, s.States - 1);
             if (!seen.Add(o.State))
                 problems.Add($"{at}.state: state {o.State} is overridden twice");
+            if (o.Ccode is { } ccode)
+            {
+                Range(at + ".ccode", ccode, 0, MaxCcode);
+                if (!ccodes.TryAdd(ccode, o.State))
+                    problems.Add($"{at}.ccode: ccode {ccode} is already the ccode of state {ccodes[ccode]} (a ccode names one state)");
+            }
             if (o.Wealth is { } w) Range(at + ".wealth", w, 1e-9, 1e9);
             if (o.Capability is { } m) Range(at + ".capability", m, 0, 1e9);
             if (o.Revisionism is { } r) Range(at + ".revisionism", r, 0, 1);
@@ -241,13 +251,14 @@ public static class ScenarioReader
                 {
                     case "state": o = o with { State = Int(e, f) }; break;
                     case "label": o = o with { Label = Text(e, f) }; break;
+                    case "ccode": o = o with { Ccode = Int(e, f) }; break;
                     case "doctrine": o = o with { Doctrine = Enum<Doctrine>(e, f) }; break;
                     case "wealth": o = o with { Wealth = Number(e, f) }; break;
                     case "capability": o = o with { Capability = Number(e, f) }; break;
                     case "revisionism": o = o with { Revisionism = Number(e, f) }; break;
                     case "location": o = o with { Location = Numbers(e, f) }; break;
                     case "interests": o = o with { Interests = Numbers(e, f) }; break;
-                    default: Unknown(prop.Name, at, "state, label, doctrine, wealth, capability, location, interests, revisionism"); break;
+                    default: Unknown(prop.Name, at, "state, label, ccode, doctrine, wealth, capability, location, interests, revisionism"); break;
                 }
             }
             if (!v.TryGetProperty("state", out _))

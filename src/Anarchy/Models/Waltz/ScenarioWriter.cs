@@ -52,6 +52,7 @@ public static class ScenarioWriter
             w.WriteStartObject();
             w.WriteNumber("state", o.State);
             if (o.Label is not null) w.WriteString("label", o.Label);
+            if (o.Ccode is { } ccode) w.WriteNumber("ccode", ccode);
             if (o.Doctrine is { } d) w.WriteString("doctrine", d.ToString());
             if (o.Wealth is { } wealth) w.WriteNumber("wealth", wealth);
             if (o.Capability is { } m) w.WriteNumber("capability", m);

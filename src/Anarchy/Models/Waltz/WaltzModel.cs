@@ -31,6 +31,7 @@ public sealed class WaltzModel(Scenario scenario, EngineKind engine = EngineKind
     public TableSchema RunSchema => WaltzTables.Runs;
     public TableSchema SeriesSchema => WaltzTables.Series;
     public TableSchema EventSchema => WaltzTables.Events;
+    public IReadOnlyList<TableSchema> PanelSchemas { get; } = [WaltzTables.PanelStates, WaltzTables.PanelDyads];
 
     public IReadOnlyList<string> KeyOutputs { get; } =
     [
@@ -70,6 +71,9 @@ public sealed class WaltzModel(Scenario scenario, EngineKind engine = EngineKind
         for (int i = 0; i < series.Length; i++) series[i] = WaltzTables.SeriesRow(key.Run, result.Series[i]);
         var events = new Cell[result.Events.Count][];
         for (int i = 0; i < events.Length; i++) events[i] = WaltzTables.EventRow(key.Run, result.Events[i]);
-        return new RunRows(WaltzTables.RunRow(result.Summary), series, events);
+        return new RunRows(WaltzTables.RunRow(result.Summary), series, events)
+        {
+            Panels = result.Panel is { } panel ? WaltzTables.PanelRows(key.Run, panel) : [],
+        };
     }
 }

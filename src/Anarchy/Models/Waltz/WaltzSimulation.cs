@@ -12,7 +12,7 @@ public static class WaltzSimulation
     public static RunResult Run(Scenario scenario, ulong seed, RunDetail detail, long run = 0, long point = 0, long replicate = 0)
     {
         var world = Initialization.Create(scenario, seed);
-        var ledger = new RunLedger(detail.Events);
+        var ledger = NewLedger(scenario, detail);
         var series = detail.Series ? new List<SeriesRow>(scenario.Ticks) : null;
         for (int t = 0; t < scenario.TotalTicks; t++)
         {
@@ -20,22 +20,37 @@ public static class WaltzSimulation
             WaltzRules.Tick(world, ledger);
             EndTick(world, ledger, series);
         }
-        Finish(world, ledger);
-        return new RunResult(Summarise(world, ledger, run, point, replicate), series ?? [], ledger.Events ?? []);
+        return Result(world, ledger, series, run, point, replicate);
     }
 
-    /// <summary>Sets the clock and clears the tick's counts.</summary>
+    /// <summary>The books of a run that keep what <paramref name="detail"/> asks for.</summary>
+    internal static RunLedger NewLedger(Scenario scenario, RunDetail detail) =>
+        new(detail.Events, detail.Panel ? new RunPanel(scenario) : null);
+
+    /// <summary>What a finished run produced: its summary and whatever else its ledger kept.</summary>
+    internal static RunResult Result(World world, RunLedger ledger, List<SeriesRow>? series, long run, long point, long replicate)
+    {
+        Finish(world, ledger);
+        return new(Summarise(world, ledger, run, point, replicate), (IReadOnlyList<SeriesRow>?)series ?? [], (IReadOnlyList<ModelEvent>?)ledger.Events ?? [])
+        {
+            Panel = ledger.Panel,
+        };
+    }
+
+    /// <summary>Sets the clock and clears the tick's counts; after the burn-in, opens the panel's tick.</summary>
     internal static void BeginTick(World world, RunLedger ledger, int t)
     {
         world.Tick = t;
         ledger.Recording = t >= world.Scenario.BurnIn;
         ledger.Tick.Clear();
+        if (ledger.Recording) ledger.Panel?.BeginTick(world);
     }
 
-    /// <summary>Step 10: adds the tick's counts to the run's and records the series row (after the burn-in).</summary>
+    /// <summary>Step 10: adds the tick's counts to the run's and records the series and panel rows (after the burn-in).</summary>
     internal static void EndTick(World world, RunLedger ledger, List<SeriesRow>? series)
     {
         if (!ledger.Recording) return;
+        ledger.Panel?.EndTick(world);
         ledger.Total.Add(ledger.Tick);
         var snapshot = Snapshot(world);
         if (snapshot.Hegemony && ledger.FirstHegemonyTick < 0) ledger.FirstHegemonyTick = world.Tick;

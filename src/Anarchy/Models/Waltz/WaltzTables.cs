@@ -1,3 +1,4 @@
+using Anarchy.Engine;
 using Anarchy.Output;
 
 namespace Anarchy.Models.Waltz;
@@ -127,13 +128,60 @@ public static class WaltzTables
         Text<(long Run, ModelEvent Event)>("side_b", "war_start/war_end/war_ongoing: the target's side, states separated by ';'", x => x.Event.SideB),
     ];
 
+    /// <summary>A panel row with what names its states.</summary>
+    private readonly record struct StateYear(long Run, StateNames Names, PanelStateRow Row);
+
+    private readonly record struct DyadYear(long Run, StateNames Names, PanelDyadRow Row);
+
+    private static readonly Column<StateYear>[] PanelStateColumns =
+    [
+        Int<StateYear>("run", "index", "run number", x => x.Run),
+        Int<StateYear>("tick", "tick", "tick (year), counted from 0 with the burn-in included", x => x.Row.Tick),
+        Int<StateYear>("state", "state", "the state, alive at the start of the tick", x => x.Row.State),
+        Text<StateYear>("label", "the state's label in the scenario (the COW abbreviation in real-world scenarios), or empty", x => x.Names.Label(x.Row.State)),
+        Int<StateYear>("ccode", "code", "the state's country code in the scenario (the COW ccode in real-world scenarios), or -1", x => x.Names.Ccode(x.Row.State)),
+        Real<StateYear>("capability", "capability", "capability at the end of the tick (0 if the state died in it)", x => x.Row.Capability),
+        Real<StateYear>("wealth", "wealth", "wealth at the end of the tick (0 if the state died in it)", x => x.Row.Wealth),
+        Real<StateYear>("burden", "share of wealth per tick", "defence burden at the end of the tick", x => x.Row.Burden),
+        Int<StateYear>("pacts", "pacts", "pacts the state holds at the end of the tick", x => x.Row.Pacts),
+        Int<StateYear>("at_war", "0/1", "1 if the state fought in a war during the tick (one ongoing at its end or ended in it)", x => x.Row.AtWar ? 1 : 0),
+        Int<StateYear>("alive", "0/1", "1 if the state is alive at the end of the tick (0: it died in the tick)", x => x.Row.Alive ? 1 : 0),
+    ];
+
+    private static readonly Column<DyadYear>[] PanelDyadColumns =
+    [
+        Int<DyadYear>("run", "index", "run number", x => x.Run),
+        Int<DyadYear>("tick", "tick", "tick (year), counted from 0 with the burn-in included", x => x.Row.Tick),
+        Int<DyadYear>("state_a", "state", "the dyad's lower-numbered state", x => x.Row.StateA),
+        Int<DyadYear>("state_b", "state", "the dyad's higher-numbered state", x => x.Row.StateB),
+        Text<DyadYear>("label_a", "state_a's label in the scenario, or empty", x => x.Names.Label(x.Row.StateA)),
+        Text<DyadYear>("label_b", "state_b's label in the scenario, or empty", x => x.Names.Label(x.Row.StateB)),
+        Int<DyadYear>("ccode_a", "code", "state_a's country code in the scenario, or -1", x => x.Names.Ccode(x.Row.StateA)),
+        Int<DyadYear>("ccode_b", "code", "state_b's country code in the scenario, or -1", x => x.Names.Ccode(x.Row.StateB)),
+        Int<DyadYear>("pact", "0/1", "1 if the two have a pact in force at the end of the tick", x => x.Row.Pact ? 1 : 0),
+        Int<DyadYear>("pact_age", "ticks", "age of that pact at the end of the tick (1 in the tick it formed); 0 without a pact", x => x.Row.PactAge),
+        Int<DyadYear>("dispute", "0/1", "1 if one of the two initiated a dispute against the other that was resolved in the tick (any ending)", x => x.Row.Dispute ? 1 : 0),
+        Int<DyadYear>("war", "0/1", "1 if the two fought on opposite sides of a war during the tick", x => x.Row.War ? 1 : 0),
+    ];
+
     public static TableSchema Runs { get; } = new("runs", RunColumns.Select(c => c.Spec));
     public static TableSchema Series { get; } = new("series", SeriesColumns.Select(c => c.Spec));
     public static TableSchema Events { get; } = new("events", EventColumns.Select(c => c.Spec));
+    public static TableSchema PanelStates { get; } = new("panel_states", PanelStateColumns.Select(c => c.Spec));
+    public static TableSchema PanelDyads { get; } = new("panel_dyads", PanelDyadColumns.Select(c => c.Spec));
 
     public static Cell[] RunRow(RunSummary r) => Row(RunColumns, r);
     public static Cell[] SeriesRow(long run, SeriesRow row) => Row(SeriesColumns, (run, row));
     public static Cell[] EventRow(long run, ModelEvent e) => Row(EventColumns, (run, e));
+    public static Cell[] PanelStateRow(long run, StateNames names, PanelStateRow row) => Row(PanelStateColumns, new StateYear(run, names, row));
+    public static Cell[] PanelDyadRow(long run, StateNames names, PanelDyadRow row) => Row(PanelDyadColumns, new DyadYear(run, names, row));
+
+    /// <summary>The rows of both panel tables of a run, in the order of <see cref="PanelStates"/> and <see cref="PanelDyads"/>, made as they are written.</summary>
+    public static IReadOnlyList<IReadOnlyList<Cell[]>> PanelRows(long run, RunPanel panel) =>
+    [
+        new LazyRows<PanelStateRow>(panel.States, r => PanelStateRow(run, panel.Names, r)),
+        new LazyRows<PanelDyadRow>(panel.Dyads, r => PanelDyadRow(run, panel.Names, r)),
+    ];
 
     private static Cell[] Row<T>(Column<T>[] columns, T source)
     {

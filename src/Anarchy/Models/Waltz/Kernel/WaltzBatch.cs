@@ -44,7 +44,8 @@ public sealed class WaltzBatch
         {
             int r = Math.Min(l, _runs - 1);
             Worlds[l] = Initialization.Fill(new World(scenarios[r], seeds[r], Storage, l));
-            Ledgers[l] = new RunLedger(detail.Events && l < _runs);
+            // Padding lanes keep only the counts: their results are dropped.
+            Ledgers[l] = WaltzSimulation.NewLedger(scenarios[r], l < _runs ? detail : default);
             _series[l] = detail.Series && l < _runs ? new List<SeriesRow>(first.Ticks) : null;
         }
         Parameters = new LaneParameters(Worlds);
@@ -72,11 +73,7 @@ public sealed class WaltzBatch
         for (int l = 0; l < _runs; l++)
         {
             var key = keys?[l] ?? new RunKey(l, 0, l, Worlds[l].Seed);
-            WaltzSimulation.Finish(Worlds[l], Ledgers[l]);
-            results[l] = new RunResult(
-                WaltzSimulation.Summarise(Worlds[l], Ledgers[l], key.Run, key.Point, key.Replicate),
-                (IReadOnlyList<SeriesRow>?)_series[l] ?? [],
-                (IReadOnlyList<ModelEvent>?)Ledgers[l].Events ?? []);
+            results[l] = WaltzSimulation.Result(Worlds[l], Ledgers[l], _series[l], key.Run, key.Point, key.Replicate);
         }
         return results;
     }

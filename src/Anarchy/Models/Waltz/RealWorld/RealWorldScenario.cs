@@ -13,7 +13,7 @@ public static class RealWorldScenario
 
     /// <summary>
     /// The scenario <c>realworld-YEAR</c> (<c>realworld-YEAR-yearend</c> with <see cref="SystemMembership.EndOfYear"/>):
-    /// great-circle geography, one state override per member (label, wealth, capability, location), the initial
+    /// great-circle geography, one state override per member (label, ccode, wealth, capability, location), the initial
     /// pacts with their ages and the leader, with <paramref name="parameters"/> (default: the model's defaults),
     /// <see cref="DefaultTicks"/> ticks and 100 runs.
     /// </summary>
@@ -32,6 +32,7 @@ public static class RealWorldScenario
         {
             State = s.Index,
             Label = s.Abbreviation,
+            Ccode = s.Ccode,
             Wealth = s.Wealth,
             Capability = s.Capability,
             Location = [s.Latitude, s.Longitude],
