@@ -200,4 +200,19 @@ public sealed class MeanIntervalComparisonTests
         Assert.True(r90.HalfWidth < r99.HalfWidth);
         Assert.Equal(MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 3, 0.95) * 0.0927767462379990165, r90.HalfWidth, 1e-10);
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void Difference_and_ratio_refuse_a_level_outside_zero_to_one_as_the_t_interval_does(double level)
+    {
+        // Level 1 would silently give an infinite interval and level 0 a zero-width one.
+        Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() => MeanInterval.Difference(OneToFive, Evens, level)).ParamName);
+        Assert.Equal("level", Assert.Throws<ArgumentOutOfRangeException>(() => MeanInterval.Ratio([1, 0, 2, 1], [4, 3, 5, 2], level)).ParamName);
+        // Refused even where no quantile is needed, as StudentT refuses it for a single value.
+        Assert.Throws<ArgumentOutOfRangeException>(() => MeanInterval.Difference([1.0], [2.0], level));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MeanInterval.Ratio([0], [0], level));
+    }
 }
