@@ -27,10 +27,7 @@ public readonly record struct MeanInterval(double Mean, double Lower, double Upp
     public static MeanInterval StudentT(RunningMoments moments, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(moments);
-        if (!(level > 0 && level < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must be strictly between 0 and 1.");
-        }
+        CheckLevel(level);
 
         var n = moments.Count;
         var mean = moments.Mean;
@@ -58,10 +55,12 @@ public readonly record struct MeanInterval(double Mean, double Lower, double Upp
     /// √(s²a/na + s²b/nb) with the Welch–Satterthwaite degrees of freedom. NaN bounds when either sample has fewer
     /// than two values.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not strictly between 0 and 1.</exception>
     public static MeanInterval Difference(IReadOnlyCollection<double> a, IReadOnlyCollection<double> b, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        CheckLevel(level);
         var ma = new RunningMoments();
         var mb = new RunningMoments();
         foreach (double v in a) ma.Add(v);
@@ -83,10 +82,12 @@ public readonly record struct MeanInterval(double Mean, double Lower, double Upp
     /// Events pooled from the same run are correlated; taking the run as the unit makes the interval honest about
     /// that. NaN when the denominators sum to zero; NaN bounds with fewer than two runs.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not strictly between 0 and 1.</exception>
     public static MeanInterval Ratio(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(numerators);
         ArgumentNullException.ThrowIfNull(denominators);
+        CheckLevel(level);
         if (numerators.Count != denominators.Count)
             throw new ArgumentException($"{numerators.Count} numerators but {denominators.Count} denominators", nameof(denominators));
         int k = numerators.Count;
@@ -100,5 +101,11 @@ public readonly record struct MeanInterval(double Mean, double Lower, double Upp
         double se = Math.Sqrt(residuals.Variance / k) / meanD;
         double t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, k - 1, 1 - ((1 - level) / 2));
         return new MeanInterval(ratio, ratio - (t * se), ratio + (t * se), k);
+    }
+
+    private static void CheckLevel(double level)
+    {
+        if (!(level > 0 && level < 1))
+            throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must be strictly between 0 and 1.");
     }
 }

@@ -31,6 +31,10 @@ public readonly record struct Proportion(long Successes, long Trials, double Low
         double n = trials, p = successes / n, z2 = z * z;
         double centre = (p + (z2 / (2 * n))) / (1 + (z2 / n));
         double half = z * Math.Sqrt((p * (1 - p) / n) + (z2 / (4 * n * n))) / (1 + (z2 / n));
-        return new Proportion(successes, trials, Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // At p = 0 (p = 1) the lower (upper) bound is exactly 0 (1); rounding would otherwise leave the estimate a
+        // hair outside its own interval.
+        double lower = successes == 0 ? 0 : Math.Max(0, centre - half);
+        double upper = successes == trials ? 1 : Math.Min(1, centre + half);
+        return new Proportion(successes, trials, lower, upper);
     }
 }

@@ -12,9 +12,15 @@ public static class ExperimentFiles
 {
     private const string Prefix = "Anarchy.Experiments/";
 
+    /// <summary>The default scenario is built in under its own name (see <see cref="BuiltInScenarios"/>); the sweeps
+    /// under sweeps/ name it as ../default/scenario.json.</summary>
+    private const string DefaultScenario = "default/scenario.json";
+
     private static readonly Dictionary<string, string> Names = typeof(ExperimentFiles).Assembly.GetManifestResourceNames()
         .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
-        .ToDictionary(n => n[Prefix.Length..].Replace('\\', '/'), n => n, StringComparer.Ordinal);
+        .Select(n => (Path: n[Prefix.Length..].Replace('\\', '/'), Name: n))
+        .Append((Path: DefaultScenario, Name: "Anarchy.Scenarios.default.json"))
+        .ToDictionary(n => n.Path, n => n.Name, StringComparer.Ordinal);
 
     /// <summary>Every file, e.g. <c>entanglement/sweep.json</c>.</summary>
     public static IEnumerable<string> All => Names.Keys.Order(StringComparer.Ordinal);

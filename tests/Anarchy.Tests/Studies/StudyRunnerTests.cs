@@ -1,0 +1,291 @@
+using System.Text.Json;
+using Anarchy.Models.Waltz;
+using Anarchy.Models.Waltz.Studies;
+using Anarchy.Models.Waltz.Sweeps;
+using Anarchy.Output;
+using Anarchy.Studies;
+using Anarchy.Sweeps;
+using Anarchy.Tests.Cli;
+
+namespace Anarchy.Tests.Studies;
+
+public sealed class StudyRunnerTests
+{
+    /// <summary>A study whose body is given by the test.</summary>
+    private sealed class FakeStudy(string name, Action<StudyContext> body) : ResearchStudy
+    {
+        public override string Name => name;
+        public override string Title => "A fake study";
+        public override string Question => "Does the runner write what the study says?";
+        public override string QuickDescription => "Fewer of nothing.";
+        public override void Run(StudyContext context) => body(context);
+    }
+
+    /// <summary>A Waltz study with one tiny sweep arm and one tiny plain arm; counts how often it ran.</summary>
+    private sealed class TinyWaltzStudy() : WaltzStudy(new WaltzStudySettings { Engine = EngineKind.Reference })
+    {
+        public static readonly Scenario Base = new() { States = 5, Ticks = 6, Runs = 3, Seed = 3 };
+
+        public static WaltzSweep Sweep { get; } = new()
+        {
+            Name = "tiny",
+            Scenario = Base,
+            Factors = [Factor.WithLevels("honour", 0.2, 1)],
+            Design = new DesignSpec("grid"),
+            Replicates = 3,
+            Seed = 5,
+            Outputs = ["wars", "pacts_formed"],
+        };
+
+        public int Runs { get; private set; }
+        public int SweepRows { get; private set; }
+        public string? PlainFolder { get; private set; }
+
+        public override string Name => "tiny";
+        public override string Title => "A tiny Waltz study";
+        public override string Question => "Do arms run and resume?";
+        public override string QuickDescription => "Nothing changes.";
+
+        public override void Run(StudyContext context)
+        {
+            Runs++;
+            SweepRows = SweepArm(context, "sweep", Sweep).Rows;
+            PlainFolder = ScenarioArm(context, "plain", Base);
+            context.Report.Heading("Result").Paragraph($"{SweepRows} sweep runs.");
+        }
+    }
+
+    private static StudyOptions Options(string path, bool quick = false, bool resume = false, bool overwrite = false) =>
+        new() { OutputPath = path, Quick = quick, Resume = resume, Overwrite = overwrite, Threads = 1 };
+
+    private static JsonElement StudyJson(string folder)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, StudyRunner.StudyFile)));
+        return doc.RootElement.Clone();
+    }
+
+    [Fact]
+    public void A_completed_study_writes_its_report_under_the_header_and_a_completed_study_file()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["out"];
+        var study = new FakeStudy("fake", c => c.Report.Heading("Findings").Paragraph("It | works.").Table(["a", "b"], [["1", "2"]]));
+        var result = StudyRunner.Run(study, Options(folder) with { Command = "anarchy study fake --out x" });
+
+        Assert.Equal(Path.GetFullPath(folder), result.OutputPath);
+        Assert.Equal(Path.Combine(Path.GetFullPath(folder), "report.md"), result.ReportPath);
+        Assert.Equal(0, result.RunsCompleted);
+        string report = File.ReadAllText(result.ReportPath);
+        Assert.StartsWith("# A fake study\n\n**Question.** Does the runner write what the study says?\n", report.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Produced by `anarchy study fake --out x` with anarchy ", report, StringComparison.Ordinal);
+        Assert.Contains("with 1 thread.", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("**Quick version.**", report, StringComparison.Ordinal);
+        Assert.EndsWith("## Findings\n\nIt | works.\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n", report.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+
+        var json = StudyJson(folder);
+        Assert.Equal("fake", json.GetProperty("study").GetString());
+        Assert.Equal("completed", json.GetProperty("status").GetString());
+        Assert.False(json.GetProperty("quick").GetBoolean());
+        Assert.Equal(1, json.GetProperty("threads").GetInt32());
+        Assert.Equal("anarchy study fake --out x", json.GetProperty("command").GetString());
+    }
+
+    [Fact]
+    public void A_quick_study_says_so_in_its_header_and_study_file()
+    {
+        using var scratch = new ScratchFolder();
+        var result = StudyRunner.Run(new FakeStudy("fake", _ => { }), Options(scratch["out"], quick: true));
+        string report = File.ReadAllText(result.ReportPath);
+        Assert.Contains("**Quick version.** Fewer of nothing.", report, StringComparison.Ordinal);
+        Assert.Contains("Produced by `anarchy study fake --quick`", report, StringComparison.Ordinal);
+        Assert.True(StudyJson(scratch["out"]).GetProperty("quick").GetBoolean());
+    }
+
+    [Fact]
+    public void A_non_empty_folder_is_refused_without_overwrite_and_left_as_it_was()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["out"];
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "keep.txt"), "mine");
+        bool ran = false;
+        var study = new FakeStudy("fake", _ => ran = true);
+
+        Assert.Throws<OutputFolderExistsException>(() => StudyRunner.Run(study, Options(folder)));
+        Assert.False(ran);
+        Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+
+        StudyRunner.Run(study, Options(folder, overwrite: true));
+        Assert.True(ran);
+        Assert.False(File.Exists(Path.Combine(folder, "keep.txt")));
+        Assert.True(File.Exists(Path.Combine(folder, "report.md")));
+    }
+
+    [Fact]
+    public void Resuming_into_another_studys_folder_is_refused()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["out"];
+        StudyRunner.Run(new FakeStudy("first", _ => { }), Options(folder));
+        bool ran = false;
+        var e = Assert.Throws<StudyException>(() => StudyRunner.Run(new FakeStudy("second", _ => ran = true), Options(folder, resume: true)));
+        Assert.Contains("'first'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'second'", e.Message, StringComparison.Ordinal);
+        Assert.False(ran);
+        Assert.Equal("first", StudyJson(folder).GetProperty("study").GetString());
+    }
+
+    [Fact]
+    public void Resuming_the_quick_version_into_the_full_versions_folder_is_refused()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["out"];
+        StudyRunner.Run(new FakeStudy("same", _ => { }), Options(folder));
+        Assert.Throws<StudyException>(() => StudyRunner.Run(new FakeStudy("same", _ => { }), Options(folder, quick: true, resume: true)));
+    }
+
+    [Fact]
+    public void Resume_into_a_missing_folder_starts_afresh()
+    {
+        using var scratch = new ScratchFolder();
+        var result = StudyRunner.Run(new FakeStudy("fake", _ => { }), Options(scratch["new"], resume: true));
+        Assert.True(File.Exists(result.ReportPath));
+        Assert.Equal("completed", StudyJson(scratch["new"]).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void An_interrupted_study_is_marked_interrupted_and_writes_no_report()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["out"];
+        var study = new FakeStudy("fake", c =>
+        {
+            c.Report.Paragraph("never written");
+            throw new OperationCanceledException("stop");
+        });
+        Assert.Throws<OperationCanceledException>(() => StudyRunner.Run(study, Options(folder)));
+        Assert.Equal("interrupted", StudyJson(folder).GetProperty("status").GetString());
+        Assert.False(File.Exists(Path.Combine(folder, StudyRunner.ReportFile)));
+    }
+
+    [Fact]
+    public void A_failing_study_is_marked_failed_and_the_exception_passes_through()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["out"];
+        var study = new FakeStudy("fake", _ => throw new InvalidDataException("broken"));
+        var e = Assert.Throws<InvalidDataException>(() => StudyRunner.Run(study, Options(folder)));
+        Assert.Equal("broken", e.Message);
+        Assert.Equal("failed", StudyJson(folder).GetProperty("status").GetString());
+        Assert.False(File.Exists(Path.Combine(folder, StudyRunner.ReportFile)));
+    }
+
+    [Fact]
+    public void A_study_runs_its_arms_into_arm_folders()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["out"];
+        var study = new TinyWaltzStudy();
+        var result = StudyRunner.Run(study, Options(folder));
+
+        Assert.Equal(2 * 3 + 3, result.RunsCompleted); // 2 points x 3 replicates, then 3 plain runs
+        Assert.Equal(6, study.SweepRows);
+        string sweep = Path.Combine(Path.GetFullPath(folder), "arms", "sweep");
+        Assert.True(File.Exists(Path.Combine(sweep, "runs.csv")));
+        Assert.True(File.Exists(Path.Combine(sweep, "points.csv")));
+        Assert.Equal(WaltzSweepWriter.ToJson(TinyWaltzStudy.Sweep), File.ReadAllText(Path.Combine(sweep, SweepRunner.SweepFile)));
+        Assert.Equal(Path.Combine(Path.GetFullPath(folder), "arms", "plain"), study.PlainFolder);
+        Assert.True(File.Exists(Path.Combine(study.PlainFolder!, "runs.csv")));
+        Assert.True(File.Exists(Path.Combine(study.PlainFolder!, "series.csv")));
+        Assert.Equal(1 + 3, File.ReadAllLines(Path.Combine(study.PlainFolder!, "runs.csv")).Length);
+
+        string report = File.ReadAllText(result.ReportPath);
+        Assert.Contains("9 runs in this session", report, StringComparison.Ordinal);
+        Assert.Contains("6 sweep runs.", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resume_keeps_completed_arms_without_running_them_again()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["out"];
+        StudyRunner.Run(new TinyWaltzStudy(), Options(folder));
+        string sweep = Path.Combine(folder, "arms", "sweep"), plain = Path.Combine(folder, "arms", "plain");
+        var before = Stamps(sweep, plain);
+        string sweepManifest = File.ReadAllText(Path.Combine(sweep, "manifest.json"));
+        string plainManifest = File.ReadAllText(Path.Combine(plain, "manifest.json"));
+        string runs = File.ReadAllText(Path.Combine(sweep, "runs.csv"));
+
+        var study = new TinyWaltzStudy();
+        var logged = new List<string>();
+        var result = StudyRunner.Run(study, Options(folder, resume: true) with { Log = logged.Add });
+
+        Assert.Equal(1, study.Runs);
+        Assert.Equal(0, result.RunsCompleted);
+        Assert.Equal(6, study.SweepRows);
+        Assert.Contains("arm 'sweep': already complete, kept", logged);
+        Assert.Contains("arm 'plain': already complete, kept", logged);
+        Assert.Equal(before, Stamps(sweep, plain));
+        Assert.Equal(sweepManifest, File.ReadAllText(Path.Combine(sweep, "manifest.json")));
+        Assert.Equal(plainManifest, File.ReadAllText(Path.Combine(plain, "manifest.json")));
+        Assert.Equal(runs, File.ReadAllText(Path.Combine(sweep, "runs.csv")));
+        Assert.Contains("0 runs in this session", File.ReadAllText(result.ReportPath), StringComparison.Ordinal);
+        Assert.Equal("completed", StudyJson(folder).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void A_study_interrupted_in_its_sweep_arm_resumes_to_the_same_results()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["out"], fresh = scratch["fresh"];
+        using (var cancelled = new CancellationTokenSource())
+        {
+            cancelled.Cancel();
+            var interrupted = new TinyWaltzStudy();
+            Assert.ThrowsAny<OperationCanceledException>(() => StudyRunner.Run(interrupted, Options(folder), cancelled.Token));
+            Assert.Null(interrupted.PlainFolder); // the plain arm after the interrupted sweep never started
+        }
+        Assert.Equal("interrupted", StudyJson(folder).GetProperty("status").GetString());
+        Assert.False(File.Exists(Path.Combine(folder, StudyRunner.ReportFile)));
+        using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "arms", "sweep", "manifest.json"))))
+            Assert.Equal("interrupted", manifest.RootElement.GetProperty("status").GetString());
+
+        var resumed = StudyRunner.Run(new TinyWaltzStudy(), Options(folder, resume: true));
+        StudyRunner.Run(new TinyWaltzStudy(), Options(fresh));
+        Assert.Equal("completed", StudyJson(folder).GetProperty("status").GetString());
+        Assert.True(File.Exists(resumed.ReportPath));
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(fresh, "arms", "sweep", "runs.csv")),
+            File.ReadAllText(Path.Combine(folder, "arms", "sweep", "runs.csv")));
+        Assert.Equal(
+            File.ReadAllText(Path.Combine(fresh, "arms", "plain", "runs.csv")),
+            File.ReadAllText(Path.Combine(folder, "arms", "plain", "runs.csv")));
+    }
+
+    [Fact]
+    public void A_changed_plain_arm_is_run_again_on_resume()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["out"];
+        StudyRunner.Run(new FakeStudy("arms", c => new Arms(EngineKind.Reference).Plain(c, TinyWaltzStudy.Base)), Options(folder));
+        var changed = TinyWaltzStudy.Base with { Runs = 4 };
+        var result = StudyRunner.Run(new FakeStudy("arms", c => new Arms(EngineKind.Reference).Plain(c, changed)), Options(folder, resume: true));
+        Assert.Equal(4, result.RunsCompleted);
+        Assert.Equal(1 + 4, File.ReadAllLines(Path.Combine(folder, "arms", "plain", "runs.csv")).Length);
+    }
+
+    /// <summary>Exposes the Waltz study helpers to a fake study's body.</summary>
+    private sealed class Arms(EngineKind engine) : WaltzStudy(new WaltzStudySettings { Engine = engine })
+    {
+        public override string Name => "arms";
+        public override string Title => "";
+        public override string Question => "";
+        public override string QuickDescription => "";
+        public override void Run(StudyContext context) { }
+        public string Plain(StudyContext context, Scenario scenario) => ScenarioArm(context, "plain", scenario);
+    }
+
+    private static Dictionary<string, DateTime> Stamps(params string[] folders) =>
+        folders.SelectMany(f => Directory.EnumerateFiles(f))
+            .ToDictionary(f => f, File.GetLastWriteTimeUtc, StringComparer.Ordinal);
+}
