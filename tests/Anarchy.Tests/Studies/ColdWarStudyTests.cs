@@ -1,3 +1,4 @@
+using Anarchy.Models.Waltz;
 using Anarchy.Models.Waltz.Studies;
 using Anarchy.Studies;
 
@@ -95,5 +96,31 @@ public sealed class ColdWarStudyTests(ColdWarStudyFixture study) : IClassFixture
         // Within the collapse arm, institutionalisation 1 against 0 adds no detectable wars: its 95% interval
         // (about -0.1 +- 0.7) lies below one war per run.
         Assert.True(study.Headline.InstitutionalisedWarsDrag.Upper < 1, $"extra wars at institutionalisation 1: {study.Headline.InstitutionalisedWarsDrag}");
+    }
+}
+
+public sealed class ColdWarSweepFileTests
+{
+    [Fact]
+    public void The_three_sweep_files_differ_only_in_their_scenario()
+    {
+        // The split of each run at the collapse relies on the same grid, replicates and seeds in all three arms.
+        var sweeps = ColdWarStudy.Periods.Select(p => ColdWarStudy.Sweep(p, quick: false)).ToList();
+        foreach (var sweep in sweeps)
+        {
+            Assert.True(sweep.CommonRandomNumbers);
+            Assert.Equal(sweeps[0].Seed, sweep.Seed);
+            Assert.Equal(sweeps[0].Replicates, sweep.Replicates);
+            Assert.Equal(sweeps[0].Factors.Select(f => (f.Name, string.Join(",", f.Levels!))), sweep.Factors.Select(f => (f.Name, string.Join(",", f.Levels!))));
+            Assert.Equal(sweeps[0].Scenario.Seed, sweep.Scenario.Seed);
+            Assert.Equal(sweeps[0].Scenario.Pacts, sweep.Scenario.Pacts);
+            Assert.Equal(sweeps[0].Scenario.Parameters, sweep.Scenario.Parameters);
+        }
+        Assert.Equal(ColdWarStudy.ShockTick + 1, sweeps[0].Scenario.TotalTicks);
+        Assert.Empty(sweeps[0].Scenario.Shocks);
+        Assert.Equal(ColdWarStudy.ShockTick + 1, sweeps[1].Scenario.BurnIn);
+        Assert.Equal(ColdWarStudy.LastTick + 1, sweeps[1].Scenario.TotalTicks);
+        Assert.Equal(ColdWarStudy.ShockTick, Assert.Single(sweeps[1].Scenario.Shocks).Tick);
+        Assert.Equal(ScenarioWriter.ToJson(sweeps[1].Scenario with { Name = "x", Description = "", Shocks = [] }), ScenarioWriter.ToJson(sweeps[2].Scenario with { Name = "x", Description = "" }));
     }
 }

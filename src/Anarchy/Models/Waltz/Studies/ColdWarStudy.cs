@@ -48,8 +48,7 @@ public sealed class ColdWarStudy(WaltzStudySettings settings) : WaltzStudy(setti
     /// <summary>The sweep of one period (before, collapse, control), full or quick.</summary>
     public static WaltzSweep Sweep(string period, bool quick)
     {
-        var sweep = ExperimentFiles.Sweep("coldwar/sweep.json");
-        sweep = sweep with { Name = $"coldwar-{period}", Scenario = ExperimentFiles.Scenario($"coldwar/scenario-{period}.json") };
+        var sweep = ExperimentFiles.Sweep($"coldwar/sweep-{period}.json");
         return quick ? sweep with { Replicates = 60 } : sweep;
     }
 
