@@ -34,6 +34,10 @@ public sealed class ColdWarStudyFixture : IDisposable
     }
 }
 
+/// <summary>
+/// The quick study is deterministic (fixed seeds, results independent of threads and engine), so these assertions
+/// cannot fail by chance; the margins stated with each say how far the model could move before the finding flips.
+/// </summary>
 public sealed class ColdWarStudyTests(ColdWarStudyFixture study) : IClassFixture<ColdWarStudyFixture>
 {
     [Fact]
