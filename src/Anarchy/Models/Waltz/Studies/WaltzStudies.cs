@@ -15,13 +15,14 @@ public sealed record WaltzStudySettings
 public static class WaltzStudies
 {
     /// <summary>The studies' names in the order they are listed.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["entanglement", "balancing", "realworld"];
+    public static IReadOnlyList<string> Names { get; } = ["entanglement", "balancing", "coldwar", "realworld"];
 
     /// <summary>The study of that name, or null.</summary>
     public static ResearchStudy? Create(string name, WaltzStudySettings settings) => name switch
     {
         "entanglement" => new EntanglementStudy(settings),
         "balancing" => new BalancingStudy(settings),
+        "coldwar" => new ColdWarStudy(settings),
         "realworld" => new RealWorldStudy(settings),
         _ => null,
     };
