@@ -15,12 +15,13 @@ public sealed record WaltzStudySettings
 public static class WaltzStudies
 {
     /// <summary>The studies' names in the order they are listed.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["entanglement"];
+    public static IReadOnlyList<string> Names { get; } = ["entanglement", "doctrines"];
 
     /// <summary>The study of that name, or null.</summary>
     public static ResearchStudy? Create(string name, WaltzStudySettings settings) => name switch
     {
         "entanglement" => new EntanglementStudy(settings),
+        "doctrines" => new DoctrinesStudy(settings),
         _ => null,
     };
 }
