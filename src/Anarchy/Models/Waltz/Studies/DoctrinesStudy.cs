@@ -159,7 +159,7 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
         if (identical.Count > 0)
         {
             report.Paragraph("Doctrines that behaved identically: " + string.Join(". ", identical.Select(x => $"{x.A} and {x.B} gave the same value of every outcome in every run in {x.Environments.Count} of the {environments.Count} environments ({string.Join("; ", x.Environments.Select(e => e.Label))})")) +
-                ". There the doctrine never led the leader to a different choice (ties in the tables below are broken in the order Internal, External, Strategic, Adaptive).");
+                ". In those environments the two doctrines cannot be told apart by these outcomes (ties in the tables below go to the first in the order Internal, External, Strategic, Adaptive).");
         }
 
         report.Heading("Where the ranking reverses");
@@ -208,10 +208,14 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
             WinsEverywhereSentence(headline),
             headline.Reversals.Count == 0
                 ? "No ranking of two doctrines reverses between environments on any outcome in this sample."
-                : $"{headline.Reversals.Count} pair{(headline.Reversals.Count == 1 ? "" : "s")} of doctrine and outcome reverse between environments (table above): which doctrine is better depends on the environment, not only on the doctrine.",
-            "Internal cannot be entangled by construction (it holds no pacts), and it pays no pact upkeep; its costs show up, if anywhere, in survival and security.",
+                : $"{headline.Reversals.Count} reversal{(headline.Reversals.Count == 1 ? "" : "s")} (a pair of doctrines whose order on one outcome flips between environments) (table above): which doctrine is better depends on the environment, not only on the doctrine.",
+            .. headline.Reversals.Where(r => r.Outcome.Name == "survival").Select(r =>
+                $"Survival: {r.A} keeps the leader alive in {Margin(r.Outcome, r.AMargin)} percentage points more runs than {r.B} in the environment with {r.AWins.Label}, " +
+                $"but {r.B} does so in {Margin(r.Outcome, r.BMargin)} more than {r.A} in the environment with {r.BWins.Label} (paired 95% intervals)."),
+            .. Doctrines.Select(d => $"{d} is significantly worse than the best doctrine in {Count(headline.Verdicts.Count(v => v.Beaten.Contains(d)), headline.Verdicts.Count)} of the combinations of environment and outcome, and decisively best in {Count(headline.Verdicts.Count(v => v.Best == d && v.Decisive), headline.Verdicts.Count)}."),
+            "Internal cannot be entangled by construction (it holds no pacts), and it pays no pact upkeep: on entanglements it wins by definition, and its wealth carries no upkeep.",
             "The leader is a weak state among Strategic neighbours, and only its own doctrine changes: the study says which doctrine serves one state in a given world, not what happens when every state adopts it. " +
-                "A leader that is a great power is rarely insecure, so its doctrine is seldom applied and matters little; the weak leader is chosen so that the choice is exercised.",
+                "A doctrine is applied only in ticks in which the leader is insecure, so a leader that is seldom insecure hardly uses it: the weak leader (half the mean wealth, no great powers) is chosen so that the choice is exercised, and a great-power leader is not studied here.",
             "The environments are three factors at two or three levels; other parameters (the cost of arming, pact upkeep, honour, chain depth) stay at their defaults and could move the boundaries.",
             "Verdicts are per environment with 95% intervals and no correction for the number of comparisons; a verdict whose interval barely excludes 0 may be a chance result.",
         ]);
