@@ -208,7 +208,7 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
             WinsEverywhereSentence(headline),
             headline.Reversals.Count == 0
                 ? "No ranking of two doctrines reverses between environments on any outcome in this sample."
-                : $"{headline.Reversals.Count} reversal{(headline.Reversals.Count == 1 ? "" : "s")} (a pair of doctrines whose order on one outcome flips between environments) (table above): which doctrine is better depends on the environment, not only on the doctrine.",
+                : $"{headline.Reversals.Count} reversal{(headline.Reversals.Count == 1 ? "" : "s")} (a pair of doctrines whose order on one outcome flips between environments; table above): which doctrine is better depends on the environment, not only on the doctrine.",
             .. headline.Reversals.Where(r => r.Outcome.Name == "survival").Select(r =>
                 $"Survival: {r.A} keeps the leader alive in {Margin(r.Outcome, r.AMargin)} percentage points more runs than {r.B} in the environment with {r.AWins.Label}, " +
                 $"but {r.B} does so in {Margin(r.Outcome, r.BMargin)} more than {r.A} in the environment with {r.BWins.Label} (paired 95% intervals)."),
