@@ -380,7 +380,8 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
                 var moments = new RunningMoments();
                 foreach (double x in d) moments.Add(x);
                 double se = moments.StandardDeviation / Math.Sqrt(d.Length);
-                cells[Outcomes.Count - 1 - o, e] = se > 0 ? moments.Mean / se : 0;
+                // A mean within rounding of 0 (identical runs but for the order of summation) counts as 0.
+                cells[Outcomes.Count - 1 - o, e] = se > 0 && Math.Abs(moments.Mean) > 1e-12 ? moments.Mean / se : 0;
             }
         }
         string path = ReportPlots.Heatmap(context.Folder, "external-vs-internal.png", "Always ally (External) against always arm (Internal)",
