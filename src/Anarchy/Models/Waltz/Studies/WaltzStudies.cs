@@ -15,7 +15,7 @@ public sealed record WaltzStudySettings
 public static class WaltzStudies
 {
     /// <summary>The studies' names in the order they are listed.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["entanglement", "balancing", "coldwar", "realworld"];
+    public static IReadOnlyList<string> Names { get; } = ["entanglement", "balancing", "coldwar", "doctrines", "realworld"];
 
     /// <summary>The study of that name, or null.</summary>
     public static ResearchStudy? Create(string name, WaltzStudySettings settings) => name switch
@@ -23,6 +23,7 @@ public static class WaltzStudies
         "entanglement" => new EntanglementStudy(settings),
         "balancing" => new BalancingStudy(settings),
         "coldwar" => new ColdWarStudy(settings),
+        "doctrines" => new DoctrinesStudy(settings),
         "realworld" => new RealWorldStudy(settings),
         _ => null,
     };
