@@ -25,7 +25,7 @@ internal sealed class StudyCommand(Terminal terminal)
 
     public Command Build()
     {
-        var command = new Command("study", "Run a ready-made study (entanglement, ...) and write its report with tables and plots.")
+        var command = new Command("study", "Run a ready-made study (entanglement, balancing, coldwar, doctrines, realworld) and write its report with tables and plots.")
         {
             _name, _quick, _out, _threads, _resume, _overwrite, _engine, _data, _verbose,
         };
