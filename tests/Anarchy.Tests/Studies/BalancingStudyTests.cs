@@ -4,25 +4,12 @@ using Anarchy.Studies;
 namespace Anarchy.Tests.Studies;
 
 /// <summary>Runs the quick balancing study once for all the tests of <see cref="BalancingStudyTests"/>.</summary>
-public sealed class QuickBalancingStudy : IDisposable
+public sealed class QuickBalancingStudy : QuickStudyRun
 {
     public QuickBalancingStudy()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "anarchy-balancing-" + Guid.NewGuid().ToString("N"));
-        Result = StudyRunner.Run(new BalancingStudy(new WaltzStudySettings()), new StudyOptions { OutputPath = Folder, Quick = true, Threads = Environment.ProcessorCount });
-        Report = File.ReadAllText(Result.ReportPath);
-        Headline = BalancingStudy.Headline(Folder);
-    }
+        : base(new BalancingStudy(new WaltzStudySettings())) => Headline = BalancingStudy.Headline(Folder);
 
-    public string Folder { get; }
-    public StudyRunResult Result { get; }
-    public string Report { get; }
     public BalancingStudy.BalancingHeadline Headline { get; }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
-    }
 }
 
 /// <summary>

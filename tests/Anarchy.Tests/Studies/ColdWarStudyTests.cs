@@ -5,33 +5,17 @@ using Anarchy.Studies;
 namespace Anarchy.Tests.Studies;
 
 /// <summary>Runs the quick cold-war study once, into a folder under the system temp folder deleted afterwards.</summary>
-public sealed class ColdWarStudyFixture : IDisposable
+public sealed class ColdWarStudyFixture : QuickStudyRun
 {
     public ColdWarStudyFixture()
+        : base(new ColdWarStudy(new WaltzStudySettings()))
     {
-        Folder = Path.Combine(Path.GetTempPath(), "anarchy-coldwar-" + Guid.NewGuid().ToString("N"));
-        Result = StudyRunner.Run(new ColdWarStudy(new WaltzStudySettings()), new StudyOptions { OutputPath = Folder, Quick = true });
-        Report = File.ReadAllText(Result.ReportPath);
         Arms = ColdWarStudy.ReadArms(Folder);
         Headline = ColdWarStudy.Headline(Arms);
     }
 
-    public string Folder { get; }
-    public StudyRunResult Result { get; }
-    public string Report { get; }
     public Dictionary<string, ResultTable> Arms { get; }
     public ColdWarHeadline Headline { get; }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }
 
 /// <summary>

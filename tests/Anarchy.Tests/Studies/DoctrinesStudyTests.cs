@@ -4,30 +4,20 @@ using Anarchy.Studies;
 namespace Anarchy.Tests.Studies;
 
 /// <summary>Runs the quick doctrines study once for all the tests of this class, and deletes it afterwards.</summary>
-public sealed class DoctrinesStudyFixture : IDisposable
+public sealed class DoctrinesStudyFixture : QuickStudyRun
 {
     public DoctrinesStudyFixture()
+        : base(new DoctrinesStudy(new WaltzStudySettings()))
     {
-        Folder = Path.Combine(Path.GetTempPath(), "anarchy-doctrines-" + Guid.NewGuid().ToString("N"));
-        Result = StudyRunner.Run(new DoctrinesStudy(new WaltzStudySettings()), new StudyOptions { OutputPath = Folder, Quick = true, Threads = 2 });
-        Report = File.ReadAllText(Result.ReportPath);
         var sweep = DoctrinesStudy.Sweep(DoctrinesStudy.Doctrines[0], quick: true);
         Environments = DoctrinesStudy.Environments(sweep);
-        Arms = DoctrinesStudy.Doctrines.ToDictionary(d => d, d => ResultTable.Read(Path.Combine(Folder, "arms", d.ToLowerInvariant()), "runs.csv"));
+        Arms = DoctrinesStudy.Doctrines.ToDictionary(d => d, d => Arm(d.ToLowerInvariant()));
         Headline = DoctrinesStudy.Headline(Arms, Environments);
     }
 
-    public string Folder { get; }
-    public StudyRunResult Result { get; }
-    public string Report { get; }
     public IReadOnlyList<DoctrinesStudy.Environment> Environments { get; }
     public Dictionary<string, ResultTable> Arms { get; }
     public DoctrinesStudy.DoctrinesHeadline Headline { get; }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
-    }
 }
 
 public sealed class DoctrinesStudyTests(DoctrinesStudyFixture study) : IClassFixture<DoctrinesStudyFixture>

@@ -4,22 +4,7 @@ using Anarchy.Studies;
 namespace Anarchy.Tests.Studies;
 
 /// <summary>Runs the quick entanglement study once for the tests of this class.</summary>
-public sealed class EntanglementQuickStudy : IDisposable
-{
-    public EntanglementQuickStudy()
-    {
-        Folder = Path.Combine(Path.GetTempPath(), "anarchy-entanglement-" + Guid.NewGuid().ToString("N"));
-        Result = StudyRunner.Run(new EntanglementStudy(new WaltzStudySettings()), new StudyOptions { OutputPath = Folder, Quick = true });
-    }
-
-    public string Folder { get; }
-
-    public StudyRunResult Result { get; }
-
-    public ResultTable Arm(string polarity) => ResultTable.Read(Path.Combine(Folder, "arms", polarity), "runs.csv");
-
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
-}
+public sealed class EntanglementQuickStudy() : QuickStudyRun(new EntanglementStudy(new WaltzStudySettings()));
 
 public sealed class EntanglementStudyTests(EntanglementQuickStudy study) : IClassFixture<EntanglementQuickStudy>
 {

@@ -47,8 +47,9 @@ public sealed class ExperimentFilesTests
     [Fact]
     public void Every_built_in_sweep_parses_with_its_scenario()
     {
-        var sweeps = ExperimentFiles.All.Where(p => p.EndsWith(".json", StringComparison.Ordinal) && (p.StartsWith("sweeps/", StringComparison.Ordinal) || p.EndsWith("/sweep.json", StringComparison.Ordinal))).ToList();
+        var sweeps = ExperimentFiles.All.Where(IsSweep).ToList();
         Assert.Contains("entanglement/sweep.json", sweeps);
+        Assert.Contains("coldwar/sweep-collapse.json", sweeps);
         foreach (string path in sweeps)
         {
             var sweep = ExperimentFiles.Sweep(path);
@@ -63,7 +64,7 @@ public sealed class ExperimentFilesTests
     [Fact]
     public void Every_built_in_scenario_parses_and_equals_the_one_read_from_disk()
     {
-        foreach (string path in ExperimentFiles.All.Where(p => p.EndsWith(".json", StringComparison.Ordinal) && !p.EndsWith("sweep.json", StringComparison.Ordinal) && !p.StartsWith("sweeps/", StringComparison.Ordinal)))
+        foreach (string path in ExperimentFiles.All.Where(p => p.EndsWith(".json", StringComparison.Ordinal) && !IsSweep(p)))
         {
             var scenario = ExperimentFiles.Scenario(path);
             Assert.Equal(ScenarioWriter.ToJson(ScenarioReader.ReadFile(Path.Combine(Experiments, path))), ScenarioWriter.ToJson(scenario));
@@ -94,4 +95,9 @@ public sealed class ExperimentFilesTests
 
     private static Models.Waltz.Sweeps.WaltzSweep WaltzSweepReaderFile(string path) =>
         Models.Waltz.Sweeps.WaltzSweepReader.ReadFile(Path.Combine(Experiments, path));
+
+    /// <summary>Sweep files: those under sweeps/ and those named sweep.json or sweep-*.json in a study's folder.</summary>
+    private static bool IsSweep(string path) =>
+        path.EndsWith(".json", StringComparison.Ordinal) &&
+        (path.StartsWith("sweeps/", StringComparison.Ordinal) || Path.GetFileName(path).StartsWith("sweep", StringComparison.Ordinal));
 }

@@ -5,28 +5,21 @@ using Anarchy.Studies;
 namespace Anarchy.Tests.Studies;
 
 /// <summary>Runs the quick real-world study once for the tests of this class.</summary>
-public sealed class RealWorldQuickStudy : IDisposable
+public sealed class RealWorldQuickStudy : QuickStudyRun
 {
     public RealWorldQuickStudy()
+        : base(new RealWorldStudy(new WaltzStudySettings { DataFolder = DataFolder }))
     {
-        Folder = Path.Combine(Path.GetTempPath(), "anarchy-realworld-" + Guid.NewGuid().ToString("N"));
         Record = ObservedRecord.Load(DataFolder);
-        Result = StudyRunner.Run(new RealWorldStudy(new WaltzStudySettings { DataFolder = DataFolder }), new StudyOptions { OutputPath = Folder, Quick = true });
         Comparisons = RealWorldStudy.Years.ToDictionary(y => y, y =>
             RealWorldStudy.Compare(y, RealWorldStudy.ScenarioOf(y, Record, quick: true), Record, Path.Combine(Folder, "arms", y.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     public static string DataFolder => Path.Combine(RepositoryRoot.Path, "data");
 
-    public string Folder { get; }
-
     public ObservedRecord Record { get; }
 
-    public StudyRunResult Result { get; }
-
     public IReadOnlyDictionary<int, RealWorldStudy.YearComparison> Comparisons { get; }
-
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
 }
 
 public sealed class RealWorldStudyTests(RealWorldQuickStudy study) : IClassFixture<RealWorldQuickStudy>
