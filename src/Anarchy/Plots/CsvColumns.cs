@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Anarchy.Output;
 
 namespace Anarchy.Plots;
 
@@ -73,83 +74,24 @@ public sealed class CsvColumns
         return Parse(text, path);
     }
 
-    /// <summary>Parses CSV text; <paramref name="path"/> only names the source in messages.</summary>
+    /// <summary>Parses CSV text (<see cref="CsvRecords"/>); <paramref name="path"/> only names the source in messages.</summary>
     public static CsvColumns Parse(string text, string path)
     {
-        var records = Records(text, path).GetEnumerator();
-        if (!records.MoveNext())
-            throw new PlotInputException($"{path}: the file is empty (expected a header row)");
-        var names = records.Current;
-        var fields = names.Select(_ => new List<string>()).ToArray();
-        int line = 1;
-        while (records.MoveNext())
+        string[] header;
+        List<string[]> rows;
+        try
         {
-            line++;
-            var record = records.Current;
-            if (record.Count != names.Count)
-                throw new PlotInputException($"{path}: record {line} has {record.Count} fields, the header has {names.Count}");
-            for (int c = 0; c < record.Count; c++) fields[c].Add(record[c]);
+            using var reader = new StringReader(text);
+            (header, rows) = CsvRecords.ReadTable(reader, path);
         }
-        return new CsvColumns(path, names, fields);
+        catch (InvalidDataException e)
+        {
+            throw new PlotInputException(e.Message, e);
+        }
+        var fields = header.Select((_, c) => rows.Select(r => r[c]).ToList()).ToArray();
+        return new CsvColumns(path, header, fields);
     }
 
     private int Index(string name) =>
         _indexByName.TryGetValue(name, out int index) ? index : throw new PlotInputException($"{Path}: no column '{name}'");
-
-    /// <summary>The records of RFC 4180 text: CRLF or LF ends a record outside quotes; a final line ending is optional.</summary>
-    private static IEnumerable<List<string>> Records(string text, string path)
-    {
-        var record = new List<string>();
-        var field = new StringBuilder();
-        int i = 0;
-        while (i < text.Length)
-        {
-            char c = text[i];
-            if (c == '"' && field.Length == 0)
-            {
-                i++;
-                while (true)
-                {
-                    if (i >= text.Length) throw new PlotInputException($"{path}: a quoted field is not closed");
-                    if (text[i] == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
-                        break;
-                    }
-                    field.Append(text[i++]);
-                }
-                continue;
-            }
-            if (c == ',')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-                i++;
-            }
-            else if (c == '\n' || c == '\r')
-            {
-                record.Add(field.ToString());
-                field.Clear();
-                i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-                yield return record;
-                record = [];
-            }
-            else
-            {
-                field.Append(c);
-                i++;
-            }
-        }
-        if (field.Length > 0 || record.Count > 0)
-        {
-            record.Add(field.ToString());
-            yield return record;
-        }
-    }
 }

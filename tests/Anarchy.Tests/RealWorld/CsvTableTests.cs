@@ -40,7 +40,7 @@ public sealed class CsvTableTests
     public void ARecordWithTheWrongNumberOfFieldsIsReportedWithItsPosition()
     {
         var e = Assert.Throws<InvalidDataException>(() => Read("a,b\n1,2\n3\n"));
-        Assert.Contains("test.csv record 3", e.Message, StringComparison.Ordinal);
+        Assert.Contains("test.csv: record 3 has 1 fields, the header has 2", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

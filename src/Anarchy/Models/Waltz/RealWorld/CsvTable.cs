@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Anarchy.Output;
 
 namespace Anarchy.Models.Waltz.RealWorld;
 
@@ -28,22 +28,10 @@ internal sealed class CsvTable
     /// <summary>Reads a whole table; every record must have as many fields as the header.</summary>
     public static CsvTable Read(TextReader reader, string source)
     {
-        var records = Records(reader, source).ToList();
-        if (records.Count == 0)
-            throw new InvalidDataException($"{source}: empty, expected a header row");
-        var header = records[0];
+        var (header, rows) = CsvRecords.ReadTable(reader, source);
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int c = 0; c < header.Length; c++)
-        {
-            if (!columns.TryAdd(header[c], c))
-                throw new InvalidDataException($"{source}: column '{header[c]}' appears twice in the header");
-        }
-        for (int r = 1; r < records.Count; r++)
-        {
-            if (records[r].Length != header.Length)
-                throw new InvalidDataException($"{source} record {r + 1}: has {records[r].Length} fields, the header has {header.Length}");
-        }
-        return new CsvTable(source, columns, records.GetRange(1, records.Count - 1));
+        for (int c = 0; c < header.Length; c++) columns[header[c]] = c;
+        return new CsvTable(source, columns, rows);
     }
 
     /// <summary>The position of a column; throws when the header lacks it.</summary>
@@ -77,69 +65,5 @@ internal sealed class CsvTable
         string name = _columns.First(kv => kv.Value == column).Key;
         // Record 1 is the header, so data row r is record r + 2.
         return new InvalidDataException($"{Source} record {row + 2}, column {name}: '{_rows[row][column]}' is not {expected}");
-    }
-
-    private static IEnumerable<string[]> Records(TextReader reader, string source)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        bool quoted = false, inRecord = false;
-        int record = 1;
-        while (true)
-        {
-            int c = reader.Read();
-            if (quoted)
-            {
-                if (c < 0)
-                    throw new InvalidDataException($"{source} record {record}: a quoted field is not closed");
-                if (c == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        field.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    field.Append((char)c);
-                }
-                continue;
-            }
-            switch (c)
-            {
-                case '"' when field.Length == 0:
-                    quoted = true;
-                    inRecord = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    inRecord = true;
-                    break;
-                case '\r' when reader.Peek() == '\n':
-                    break;
-                case '\n' or -1:
-                    if (inRecord || field.Length > 0)
-                    {
-                        fields.Add(field.ToString());
-                        field.Clear();
-                        yield return fields.ToArray();
-                        fields.Clear();
-                        record++;
-                    }
-                    inRecord = false;
-                    if (c < 0) yield break;
-                    break;
-                default:
-                    field.Append((char)c);
-                    inRecord = true;
-                    break;
-            }
-        }
     }
 }
