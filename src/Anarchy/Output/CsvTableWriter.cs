@@ -17,32 +17,28 @@ namespace Anarchy.Output;
 /// are written as an empty field, which pandas, R and DuckDB read as missing; infinities are rejected.
 /// </para>
 /// <para>
-/// Rows go to a hidden temporary file in the same folder, renamed to the final name by <see cref="Commit"/>.
+/// Rows go to a hidden temporary file in the same folder, renamed to the final name by <see cref="TemporaryTableWriter.Commit"/>.
 /// Disposing without committing deletes it. Not thread-safe.
 /// </para>
 /// </remarks>
-public sealed class CsvTableWriter : ITableWriter
+public sealed class CsvTableWriter : TemporaryTableWriter
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly SearchValues<char> CharsNeedingQuotes = SearchValues.Create(",\"\r\n");
 
-    private readonly TemporaryFile _file;
     private readonly StreamWriter _writer;
-    private WriterState _state;
 
-    /// <summary>Starts a CSV file that will appear at <paramref name="path"/> on <see cref="Commit"/>.</summary>
+    /// <summary>Starts a CSV file that will appear at <paramref name="path"/> on <see cref="TemporaryTableWriter.Commit"/>.</summary>
     /// <param name="path">The final file path; its folder must exist and the file must not.</param>
     /// <param name="schema">The table's columns.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="IOException">A file already exists at <paramref name="path"/>.</exception>
     public CsvTableWriter(string path, TableSchema schema)
+        : base(path, schema, "CSV")
     {
-        ArgumentNullException.ThrowIfNull(schema);
-        Schema = schema;
-        _file = new TemporaryFile(path);
         try
         {
-            _writer = new StreamWriter(_file.Stream, Utf8NoBom, bufferSize: 1 << 16, leaveOpen: true);
+            _writer = new StreamWriter(Stream, Utf8NoBom, bufferSize: 1 << 16, leaveOpen: true);
             for (var i = 0; i < schema.Columns.Count; i++)
             {
                 if (i > 0)
@@ -57,142 +53,78 @@ public sealed class CsvTableWriter : ITableWriter
         }
         catch
         {
-            _file.Dispose();
+            Discard();
             throw;
         }
     }
 
     /// <inheritdoc/>
-    public TableSchema Schema { get; }
-
-    /// <inheritdoc/>
-    public long RowCount { get; private set; }
-
-    /// <summary>The path the file will have once committed.</summary>
-    public string FinalPath => _file.FinalPath;
-
-    /// <inheritdoc/>
-    public void WriteRow(ReadOnlySpan<Cell> row)
+    protected override void Append(ReadOnlySpan<Cell> row)
     {
-        ThrowIfNotOpen();
-        RowValidator.Validate(Schema, row);
-        try
+        Span<char> number = stackalloc char[32];
+        var lastFieldEmpty = false;
+        for (var i = 0; i < row.Length; i++)
         {
-            Span<char> number = stackalloc char[32];
-            var lastFieldEmpty = false;
-            for (var i = 0; i < row.Length; i++)
+            if (i > 0)
             {
-                if (i > 0)
-                {
-                    _writer.Write(',');
-                }
+                _writer.Write(',');
+            }
 
-                var cell = row[i];
-                int length;
-                switch (cell.Kind)
-                {
-                    case ColumnKind.Int64:
-                        cell.AsInt64.TryFormat(number, out length, default, CultureInfo.InvariantCulture);
+            var cell = row[i];
+            int length;
+            switch (cell.Kind)
+            {
+                case ColumnKind.Int64:
+                    cell.AsInt64.TryFormat(number, out length, default, CultureInfo.InvariantCulture);
+                    _writer.Write(number[..length]);
+                    lastFieldEmpty = false;
+                    break;
+                case ColumnKind.Double:
+                    var value = cell.AsDouble;
+                    lastFieldEmpty = double.IsNaN(value);
+                    if (!lastFieldEmpty)
+                    {
+                        // "R" is the shortest string that parses back to the same double.
+                        value.TryFormat(number, out length, "R", CultureInfo.InvariantCulture);
                         _writer.Write(number[..length]);
-                        lastFieldEmpty = false;
-                        break;
-                    case ColumnKind.Double:
-                        var value = cell.AsDouble;
-                        lastFieldEmpty = double.IsNaN(value);
-                        if (!lastFieldEmpty)
-                        {
-                            // "R" is the shortest string that parses back to the same double.
-                            value.TryFormat(number, out length, "R", CultureInfo.InvariantCulture);
-                            _writer.Write(number[..length]);
-                        }
+                    }
 
-                        break;
-                    default:
-                        var text = cell.AsText;
-                        lastFieldEmpty = string.IsNullOrEmpty(text);
-                        WriteText(text);
-                        break;
-                }
+                    break;
+                default:
+                    var text = cell.AsText;
+                    lastFieldEmpty = string.IsNullOrEmpty(text);
+                    WriteText(text);
+                    break;
             }
-
-            // A one-column row with an empty field would be a blank line, which pandas and R skip; "" keeps the row.
-            if (row.Length == 1 && lastFieldEmpty)
-            {
-                _writer.Write("\"\"");
-            }
-
-            _writer.Write('\n');
         }
-        catch
+
+        // A one-column row with an empty field would be a blank line, which pandas and R skip; "" keeps the row.
+        if (row.Length == 1 && lastFieldEmpty)
         {
-            _state = WriterState.Faulted;
-            throw;
+            _writer.Write("\"\"");
         }
 
-        RowCount++;
+        _writer.Write('\n');
     }
 
     /// <inheritdoc/>
-    public void Commit()
+    protected override void Finish()
     {
-        Complete();
-        Publish();
+        _writer.Flush();
+        _writer.Dispose();
     }
 
-    /// <summary>Deletes the temporary file unless the writer was committed.</summary>
-    public void Dispose()
+    /// <inheritdoc/>
+    protected override void Abandon()
     {
-        if (_state == WriterState.Disposed)
-        {
-            return;
-        }
-
-        if (_state != WriterState.Committed)
-        {
-            try
-            {
-                _writer.Dispose();
-            }
-            catch (IOException)
-            {
-                // Flushing into a file that is about to be deleted may fail (for example on a full disk); that is moot.
-            }
-        }
-
-        _file.Dispose();
-        _state = WriterState.Disposed;
-    }
-
-    /// <summary>Writes all data to disk without making it visible; the first half of <see cref="Commit"/>.</summary>
-    internal void Complete()
-    {
-        ThrowIfNotOpen();
         try
         {
-            _writer.Flush();
             _writer.Dispose();
-            _file.Close();
         }
-        catch
+        catch (IOException)
         {
-            _state = WriterState.Faulted;
-            throw;
+            // Flushing into a file that is about to be deleted may fail (for example on a full disk); that is moot.
         }
-
-        _state = WriterState.Completed;
-    }
-
-    /// <summary>Moves the completed file to its final name; the second half of <see cref="Commit"/>.</summary>
-    internal void Publish()
-    {
-        ObjectDisposedException.ThrowIf(_state == WriterState.Disposed, this);
-        if (_state != WriterState.Completed)
-        {
-            throw new InvalidOperationException($"The CSV file for table '{Schema.Name}' is not ready to be published ({_state}).");
-        }
-
-        _file.Publish();
-        _state = WriterState.Committed;
     }
 
     private void WriteText(string? text)
@@ -220,14 +152,5 @@ public sealed class CsvTableWriter : ITableWriter
 
         _writer.Write(rest);
         _writer.Write('"');
-    }
-
-    private void ThrowIfNotOpen()
-    {
-        ObjectDisposedException.ThrowIf(_state == WriterState.Disposed, this);
-        if (_state != WriterState.Open)
-        {
-            throw new InvalidOperationException($"The CSV writer for table '{Schema.Name}' no longer accepts rows ({_state}).");
-        }
     }
 }

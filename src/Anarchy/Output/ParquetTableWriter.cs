@@ -16,25 +16,23 @@ namespace Anarchy.Output;
 /// "anarchy.unit.&lt;column&gt;" and "anarchy.description.&lt;column&gt;".
 /// </para>
 /// <para>
-/// Rows go to a hidden temporary file in the same folder, renamed to the final name by <see cref="Commit"/>.
+/// Rows go to a hidden temporary file in the same folder, renamed to the final name by <see cref="TemporaryTableWriter.Commit"/>.
 /// Disposing without committing deletes it. Not thread-safe.
 /// </para>
 /// </remarks>
-public sealed class ParquetTableWriter : ITableWriter
+public sealed class ParquetTableWriter : TemporaryTableWriter
 {
     /// <summary>The default number of rows per row group.</summary>
     public const int DefaultRowGroupSize = 65_536;
 
-    private readonly TemporaryFile _file;
     private readonly DataField[] _fields;
     private readonly long[]?[] _int64Buffers;
     private readonly double?[]?[] _doubleBuffers;
     private readonly string?[]?[] _textBuffers;
     private readonly ParquetWriter _writer;
     private int _buffered;
-    private WriterState _state;
 
-    /// <summary>Starts a Parquet file that will appear at <paramref name="path"/> on <see cref="Commit"/>.</summary>
+    /// <summary>Starts a Parquet file that will appear at <paramref name="path"/> on <see cref="TemporaryTableWriter.Commit"/>.</summary>
     /// <param name="path">The final file path; its folder must exist and the file must not.</param>
     /// <param name="schema">The table's columns.</param>
     /// <param name="rowGroupSize">Rows per row group; the buffers for one row group are the writer's memory.</param>
@@ -42,10 +40,14 @@ public sealed class ParquetTableWriter : ITableWriter
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="IOException">A file already exists at <paramref name="path"/>.</exception>
     public ParquetTableWriter(string path, TableSchema schema, int rowGroupSize = DefaultRowGroupSize)
+        : base(path, schema, "Parquet")
     {
-        ArgumentNullException.ThrowIfNull(schema);
-        ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
-        Schema = schema;
+        if (rowGroupSize < 1)
+        {
+            Discard();
+            throw new ArgumentOutOfRangeException(nameof(rowGroupSize), rowGroupSize, "A row group holds at least one row.");
+        }
+
         RowGroupSize = rowGroupSize;
 
         var count = schema.Columns.Count;
@@ -77,39 +79,27 @@ public sealed class ParquetTableWriter : ITableWriter
             metadata["anarchy.description." + column.Name] = column.Description;
         }
 
-        _file = new TemporaryFile(path);
         try
         {
             var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
-            _writer = RunSync(() => ParquetWriter.CreateAsync(new ParquetSchema(_fields), _file.Stream, options));
+            _writer = RunSync(() => ParquetWriter.CreateAsync(new ParquetSchema(_fields), Stream, options));
 
             // A sorted dictionary, so the footer's bytes do not depend on hash order.
             _writer.CustomMetadata = metadata;
         }
         catch
         {
-            _file.Dispose();
+            Discard();
             throw;
         }
     }
 
-    /// <inheritdoc/>
-    public TableSchema Schema { get; }
-
-    /// <inheritdoc/>
-    public long RowCount { get; private set; }
-
     /// <summary>The number of rows per row group; the last row group may be smaller.</summary>
     public int RowGroupSize { get; }
 
-    /// <summary>The path the file will have once committed.</summary>
-    public string FinalPath => _file.FinalPath;
-
     /// <inheritdoc/>
-    public void WriteRow(ReadOnlySpan<Cell> row)
+    protected override void Append(ReadOnlySpan<Cell> row)
     {
-        ThrowIfNotOpen();
-        RowValidator.Validate(Schema, row);
         var at = _buffered;
         for (var i = 0; i < row.Length; i++)
         {
@@ -130,102 +120,50 @@ public sealed class ParquetTableWriter : ITableWriter
         }
 
         _buffered++;
-        RowCount++;
         if (_buffered == RowGroupSize)
         {
             WriteRowGroup();
         }
     }
 
-    /// <inheritdoc/>
-    public void Commit()
+    /// <summary>Writes the last row group and the footer.</summary>
+    protected override void Finish()
     {
-        Complete();
-        Publish();
-    }
-
-    /// <summary>Deletes the temporary file unless the writer was committed.</summary>
-    public void Dispose()
-    {
-        if (_state == WriterState.Disposed)
-        {
-            return;
-        }
-
-        // An uncommitted Parquet.Net writer is abandoned rather than disposed: disposing it would write a footer
-        // into a file that is about to be deleted.
-        _file.Dispose();
-        _state = WriterState.Disposed;
-    }
-
-    /// <summary>Writes the last row group and the footer to disk without making the file visible.</summary>
-    internal void Complete()
-    {
-        ThrowIfNotOpen();
         if (_buffered > 0)
         {
             WriteRowGroup();
         }
 
-        try
-        {
-            RunSync(async () => await _writer.DisposeAsync());
-            _file.Close();
-        }
-        catch
-        {
-            _state = WriterState.Faulted;
-            throw;
-        }
-
-        _state = WriterState.Completed;
+        RunSync(async () => await _writer.DisposeAsync());
     }
 
-    /// <summary>Moves the completed file to its final name; the second half of <see cref="Commit"/>.</summary>
-    internal void Publish()
-    {
-        ObjectDisposedException.ThrowIf(_state == WriterState.Disposed, this);
-        if (_state != WriterState.Completed)
-        {
-            throw new InvalidOperationException($"The Parquet file for table '{Schema.Name}' is not ready to be published ({_state}).");
-        }
-
-        _file.Publish();
-        _state = WriterState.Committed;
-    }
+    // An uncommitted Parquet.Net writer is abandoned rather than disposed: disposing it would write a footer into a
+    // file that is about to be deleted; the base class deletes the file.
 
     private void WriteRowGroup()
     {
         var count = _buffered;
-        try
+        RunSync(async () =>
         {
-            RunSync(async () =>
+            using var group = _writer.CreateRowGroup();
+            for (var i = 0; i < _fields.Length; i++)
             {
-                using var group = _writer.CreateRowGroup();
-                for (var i = 0; i < _fields.Length; i++)
+                switch (Schema.Columns[i].Kind)
                 {
-                    switch (Schema.Columns[i].Kind)
-                    {
-                        case ColumnKind.Int64:
-                            await group.WriteAsync<long>(_fields[i], _int64Buffers[i].AsMemory(0, count));
-                            break;
-                        case ColumnKind.Double:
-                            await group.WriteAsync<double>(_fields[i], _doubleBuffers[i].AsMemory(0, count));
-                            break;
-                        default:
-                            await group.WriteAsync(_fields[i], new ArraySegment<string>(_textBuffers[i]!, 0, count));
-                            break;
-                    }
+                    case ColumnKind.Int64:
+                        await group.WriteAsync<long>(_fields[i], _int64Buffers[i].AsMemory(0, count));
+                        break;
+                    case ColumnKind.Double:
+                        await group.WriteAsync<double>(_fields[i], _doubleBuffers[i].AsMemory(0, count));
+                        break;
+                    default:
+                        await group.WriteAsync(_fields[i], new ArraySegment<string>(_textBuffers[i]!, 0, count));
+                        break;
                 }
+            }
 
-                group.CompleteValidate();
-            });
-        }
-        catch
-        {
-            _state = WriterState.Faulted;
-            throw;
-        }
+            group.CompleteValidate();
+        });
 
         // Drop string references so a finished row group's text can be collected.
         foreach (var buffer in _textBuffers)
@@ -237,15 +175,6 @@ public sealed class ParquetTableWriter : ITableWriter
         }
 
         _buffered = 0;
-    }
-
-    private void ThrowIfNotOpen()
-    {
-        ObjectDisposedException.ThrowIf(_state == WriterState.Disposed, this);
-        if (_state != WriterState.Open)
-        {
-            throw new InvalidOperationException($"The Parquet writer for table '{Schema.Name}' no longer accepts rows ({_state}).");
-        }
     }
 
     // Parquet.Net is asynchronous while the simulation is not. Running the work on the thread pool means its
