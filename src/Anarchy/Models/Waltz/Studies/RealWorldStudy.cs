@@ -54,13 +54,16 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         ArgumentNullException.ThrowIfNull(context);
         var record = Load();
         var comparisons = new List<YearComparison>();
+        var folders = new List<string>();
         foreach (int year in Years)
         {
             var scenario = ScenarioOf(year, record, context.Quick);
             string folder = ScenarioArm(context, year.ToString(CultureInfo.InvariantCulture), scenario, events: true);
             comparisons.Add(Compare(year, scenario, record, folder));
+            folders.Add(folder);
         }
         Write(context, comparisons);
+        WriteWarsAndCalls(context, record, folders);
     }
 
     private ObservedRecord Load()
@@ -197,6 +200,90 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             "The pacts at the start are the observed ones by construction; how they change over the following years is the model's.",
         ]);
     }
+
+    /// <summary>Leeds, Long and Mitchell (2000): the share of alliance commitments honoured when invoked, 1816-1944.</summary>
+    public const double ObservedReliability = 0.745;
+
+    /// <summary>The number of states in each war of an arm (both sides at the war's end, or after the last tick), per run.</summary>
+    public static IReadOnlyList<int[]> StatesPerWar(string folder)
+    {
+        var events = ResultTable.Read(folder, "events.csv");
+        var kind = events.Text("event");
+        var sideA = events.Text("side_a");
+        var sideB = events.Text("side_b");
+        var run = events["run"];
+        return Enumerable.Range(0, events.Rows)
+            .Where(r => kind[r] is EventKinds.WarEnd or EventKinds.WarOngoing)
+            .GroupBy(r => run[r])
+            .OrderBy(g => g.Key)
+            .Select(g => g.Select(r => Count(sideA[r]) + Count(sideB[r])).ToArray())
+            .ToList();
+    }
+
+    /// <summary>The number of states in each MID war (hostility level 5) that started in the data's years.</summary>
+    public static int[] ObservedStatesPerWar(ObservedRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.DisputeData.Disputes.Where(d => d.HostilityLevel == MilitarizedDispute.War).Select(d => d.Participants.Select(p => p.Ccode).Distinct().Count()).ToArray();
+    }
+
+    private static int Count(string side) => side.Length == 0 ? 0 : side.Count(c => c == ';') + 1;
+
+    /// <summary>Shares of wars with 2, 3-4, 5-9 and 10 or more states.</summary>
+    private static double[] SizeShares(int[] sizes) =>
+        sizes.Length == 0 ? [double.NaN, double.NaN, double.NaN, double.NaN] :
+        [
+            (double)sizes.Count(n => n <= 2) / sizes.Length,
+            (double)sizes.Count(n => n is >= 3 and <= 4) / sizes.Length,
+            (double)sizes.Count(n => n is >= 5 and <= 9) / sizes.Length,
+            (double)sizes.Count(n => n >= 10) / sizes.Length,
+        ];
+
+    private static void WriteWarsAndCalls(StudyContext context, ObservedRecord record, List<string> folders)
+    {
+        var report = context.Report;
+        report.Heading("War size and alliance reliability");
+        var observed = ObservedStatesPerWar(record);
+        report.Paragraph($"War size as the number of states in a war: in the model both sides of each war at its end (or after the last tick); in the record every state in a MID that reached hostility level 5, {record.DisputeData.FirstYear}-{record.DisputeData.LastYear} ({observed.Length} wars). " +
+            "Simulated means per start: the mean over runs of each run's mean war size, with a 95% t interval; shares pool the wars of all runs. " +
+            $"Alliance reliability: the share of calls to allies that were honoured (entangled or aligned), with a delta-method interval over runs, against the {StudyReport.Number(100 * ObservedReliability, 1)}% of invoked alliance commitments that Leeds, Long and Mitchell (2000) found honoured in 1816-1944.");
+        var twoStates = new List<double>();
+        var reliabilities = new List<MeanInterval>();
+        var sizes = new List<MeanInterval>();
+        var rows = new List<IReadOnlyList<string>>
+        {
+            Row("record (MID wars)", observed.Length, StudyReport.Number(observed.Length == 0 ? double.NaN : observed.Average(), 2), SizeShares(observed), StudyReport.Number(100 * ObservedReliability, 1) + "%"),
+        };
+        for (int i = 0; i < folders.Count; i++)
+        {
+            var wars = StatesPerWar(folders[i]);
+            var pooled = wars.SelectMany(w => w).ToArray();
+            var mean = MeanInterval.Of(wars.Where(w => w.Length > 0).Select(w => w.Average()));
+            var runs = ResultTable.Read(folders[i], "runs.csv");
+            var all = Enumerable.Range(0, runs.Rows).ToArray();
+            var honoured = MeanInterval.Ratio(runs.Values("honoured", all), runs.Values("calls", all));
+            string reliability = double.IsNaN(honoured.Mean) ? "n/a" : $"{StudyReport.Number(100 * honoured.Mean, 1)}% [{StudyReport.Number(100 * honoured.Lower, 1)}, {StudyReport.Number(100 * honoured.Upper, 1)}]";
+            rows.Add(Row($"model, from {Years[i]}", pooled.Length, StudyReport.Interval(mean, 2), SizeShares(pooled), reliability));
+            twoStates.Add(SizeShares(pooled)[0]);
+            reliabilities.Add(honoured);
+            sizes.Add(mean);
+        }
+        report.Table(["", "wars", "states per war", "2 states", "3-4", "5-9", "10 or more", "calls honoured"], rows);
+        if (observed.Length == 0) return;
+        double observedMean = observed.Average(), observedTwo = SizeShares(observed)[0];
+        int covering = sizes.Count(m => m.Lower <= observedMean && observedMean <= m.Upper);
+        report.Bullets(
+        [
+            $"Mean war size: the record's {StudyReport.Number(observedMean, 2)} states per war lies inside the model's 95% interval for {covering} of {sizes.Count} starts (model means {StudyReport.Number(sizes.Min(m => m.Mean), 2)} to {StudyReport.Number(sizes.Max(m => m.Mean), 2)}).",
+            $"Wars between two states only: {StudyReport.Number(100 * observedTwo, 0)}% of MID wars, {StudyReport.Number(100 * twoStates.Min(), 0)}% to {StudyReport.Number(100 * twoStates.Max(), 0)}% of the model's: " +
+                (twoStates.All(t => t < observedTwo) ? "the model's wars are far less often dyadic than the record's, because every called ally that stands joins its partner's war." : "the model's share of dyadic wars is close to the record's for some starts."),
+            $"Calls honoured: {StudyReport.Number(100 * reliabilities.Min(r => r.Mean), 1)}% to {StudyReport.Number(100 * reliabilities.Max(r => r.Mean), 1)}% in the model against {StudyReport.Number(100 * ObservedReliability, 1)}% in the record; " +
+                (reliabilities.All(r => r.Lower > ObservedReliability) ? "the model's allies are more reliable than history's for every start." : reliabilities.All(r => r.Upper < ObservedReliability) ? "the model's allies are less reliable than history's for every start." : "the record lies within or between the model's intervals."),
+        ]);
+    }
+
+    private static IReadOnlyList<string> Row(string label, int wars, string mean, double[] shares, string reliability) =>
+        [label, wars.ToString(CultureInfo.InvariantCulture), mean, .. shares.Select(s => double.IsNaN(s) ? "n/a" : StudyReport.Number(100 * s, 0) + "%"), reliability];
 
     private static void RatioPlot(StudyContext context, List<YearComparison> comparisons)
     {
