@@ -77,6 +77,10 @@ internal sealed class StudyCommand(Terminal terminal)
         {
             throw new InvalidInputException(e.Message, e);
         }
+        catch (Anarchy.Output.OutputFolderExistsException e)
+        {
+            throw new InvalidInputException($"--out: folder '{Path.GetFullPath(outPath)}' already holds files; pass --resume to continue the study in it, --overwrite to replace it, or another --out", e);
+        }
         terminal.Line(result.ReportPath);
         terminal.Error(string.Create(CultureInfo.InvariantCulture,
             $"{result.RunsCompleted} runs in {result.Elapsed.TotalSeconds:F1} s. Wrote {result.ReportPath} with its plots beside it; data in {Path.Combine(result.OutputPath, "arms")}{Path.DirectorySeparatorChar}."));

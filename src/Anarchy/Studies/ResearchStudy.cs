@@ -19,6 +19,12 @@ public abstract class ResearchStudy
     /// <summary>What <c>--quick</c> changes, in one sentence for the report.</summary>
     public abstract string QuickDescription { get; }
 
+    /// <summary>
+    /// Problems with the study's inputs (a missing data folder), each naming the option, checked before anything is
+    /// written; none by default.
+    /// </summary>
+    public virtual IEnumerable<string> CheckInputs() => [];
+
     /// <summary>Runs the arms and writes the report's sections and plots.</summary>
     public abstract void Run(StudyContext context);
 }

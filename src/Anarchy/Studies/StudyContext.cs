@@ -57,6 +57,7 @@ public sealed class StudyContext
     public string Sweep(string arm, SweepJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
+        Cancellation.ThrowIfCancellationRequested();
         string folder = ArmFolder(arm);
         if (IsCompleted(folder, "sweep.json", job.SweepText))
         {
@@ -66,7 +67,7 @@ public sealed class StudyContext
         Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
         _log($"arm '{arm}': {job.Points} points x {job.Replicates} replicates = {(long)job.Points * job.Replicates} runs");
         var result = SweepRunner.Run(job with { OutputPath = folder, Resume = true, Threads = Threads }, _progress(), Cancellation);
-        RunsCompleted += result.RunsCompleted;
+        RunsCompleted += result.RunsThisSession;
         if (!result.Completed) throw new OperationCanceledException($"arm '{arm}' was interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs");
         return folder;
     }
@@ -76,6 +77,7 @@ public sealed class StudyContext
     public string Runs(string arm, StudyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        Cancellation.ThrowIfCancellationRequested();
         string folder = ArmFolder(arm);
         if (IsCompleted(folder, null, request.ScenarioJson))
         {

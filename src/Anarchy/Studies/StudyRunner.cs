@@ -48,62 +48,85 @@ public static class StudyRunner
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(options);
-        var folder = Prepare(study, options);
-        var started = DateTimeOffset.UtcNow;
+        var problems = study.CheckInputs().ToList();
+        if (problems.Count > 0) throw new StudyException(string.Join(Environment.NewLine + "error: ", problems));
+        var (folder, earlier) = Prepare(study, options);
         var clock = Stopwatch.StartNew();
         var context = new StudyContext(folder.Path, options.Quick, options.Threads, options.Log, options.Progress, cancellation);
-        WriteStudyFile(folder, study, options, "running", started, clock.Elapsed);
+        Sessions Totals() => earlier.Add(clock.Elapsed, context.RunsCompleted);
+        WriteStudyFile(folder, study, options, "running", Totals());
         try
         {
             study.Run(context);
         }
         catch (OperationCanceledException)
         {
-            WriteStudyFile(folder, study, options, "interrupted", started, clock.Elapsed);
+            WriteStudyFile(folder, study, options, "interrupted", Totals());
             throw;
         }
         catch
         {
-            WriteStudyFile(folder, study, options, "failed", started, clock.Elapsed);
+            WriteStudyFile(folder, study, options, "failed", Totals());
             throw;
         }
-        var elapsed = clock.Elapsed;
-        string report = Header(study, options, elapsed, context.RunsCompleted) + context.Report.Text;
+        var totals = Totals();
+        string report = Header(study, options, totals) + context.Report.Text;
         AtomicFile.WriteAllText(folder.PathOf(ReportFile), report.TrimEnd() + "\n");
-        WriteStudyFile(folder, study, options, "completed", started, elapsed);
-        return new StudyRunResult(folder.Path, folder.PathOf(ReportFile), elapsed, context.RunsCompleted);
+        WriteStudyFile(folder, study, options, "completed", totals);
+        return new StudyRunResult(folder.Path, folder.PathOf(ReportFile), clock.Elapsed, context.RunsCompleted);
     }
 
-    private static OutputFolder Prepare(ResearchStudy study, StudyOptions options)
+    /// <summary>
+    /// What the sessions of a study have done together: a resumed study's report and study.json count the runs and
+    /// wall time of every session, from the first one's start.
+    /// </summary>
+    private sealed record Sessions(DateTimeOffset Started, int Count, double WallSeconds, long Runs)
+    {
+        public static Sessions None => new(DateTimeOffset.UtcNow, 0, 0, 0);
+
+        public Sessions Add(TimeSpan elapsed, long runs) => this with { Count = Count + 1, WallSeconds = WallSeconds + elapsed.TotalSeconds, Runs = Runs + runs };
+    }
+
+    private static (OutputFolder Folder, Sessions Earlier) Prepare(ResearchStudy study, StudyOptions options)
     {
         string studyFile = Path.Combine(options.OutputPath, StudyFile);
         if (options.Resume && File.Exists(studyFile))
         {
             using var stored = JsonDocument.Parse(File.ReadAllText(studyFile));
-            string? name = stored.RootElement.TryGetProperty("study", out var n) ? n.GetString() : null;
-            bool quick = stored.RootElement.TryGetProperty("quick", out var q) && q.GetBoolean();
+            var root = stored.RootElement;
+            string? name = root.TryGetProperty("study", out var n) ? n.GetString() : null;
+            bool quick = root.TryGetProperty("quick", out var q) && q.GetBoolean();
             if (name != study.Name || quick != options.Quick)
                 throw new StudyException($"--resume: {options.OutputPath} holds the study '{name}'{(quick ? " (quick)" : "")}, not '{study.Name}'{(options.Quick ? " (quick)" : "")}; use another --out");
-            return OutputFolder.Prepare(options.OutputPath, overwrite: false, allowExisting: true);
+            string? version = root.TryGetProperty("toolVersion", out var v) ? v.GetString() : null;
+            if (version != Manifest.ToolVersion)
+                throw new StudyException($"--resume: {options.OutputPath} was started by anarchy {version}, this is {Manifest.ToolVersion}; a resumed study would mix results of two versions: use --overwrite or another --out");
+            var earlier = new Sessions(
+                root.TryGetProperty("started", out var st) && DateTimeOffset.TryParse(st.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : DateTimeOffset.UtcNow,
+                root.TryGetProperty("sessions", out var c) ? c.GetInt32() : 1,
+                root.TryGetProperty("wallSeconds", out var w) ? w.GetDouble() : 0,
+                root.TryGetProperty("runs", out var r) ? r.GetInt64() : 0);
+            return (OutputFolder.Prepare(options.OutputPath, overwrite: false, allowExisting: true), earlier);
         }
-        return OutputFolder.Prepare(options.OutputPath, options.Overwrite);
+        return (OutputFolder.Prepare(options.OutputPath, options.Overwrite), Sessions.None);
     }
 
-    private static string Header(ResearchStudy study, StudyOptions options, TimeSpan elapsed, long runs)
+    private static string Header(ResearchStudy study, StudyOptions options, Sessions totals)
     {
         var text = new StringBuilder();
         text.Append("# ").AppendLine(study.Title).AppendLine();
         text.Append("**Question.** ").AppendLine(study.Question).AppendLine();
         if (options.Quick) text.Append("**Quick version.** ").Append(study.QuickDescription).AppendLine(" Its intervals are wider than the full version's; see the study's README for the full results.").AppendLine();
+        string sessions = totals.Count > 1 ? $" over {totals.Count} sessions (resumed)" : "";
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"Produced by `{(options.Command.Length > 0 ? options.Command : "anarchy study " + study.Name + (options.Quick ? " --quick" : ""))}` with anarchy {Manifest.ToolVersion}: {runs:N0} runs in this session, {elapsed.TotalSeconds:F1} s on {MachineDescription.Current} with {options.Threads} thread{(options.Threads == 1 ? "" : "s")}. Each arm's data and manifest are in `arms/`."));
+            $"Produced by `{(options.Command.Length > 0 ? options.Command : "anarchy study " + study.Name + (options.Quick ? " --quick" : ""))}` with anarchy {Manifest.ToolVersion}: {totals.Runs:N0} runs in {totals.WallSeconds:F1} s{sessions} on {MachineDescription.Current} with {options.Threads} thread{(options.Threads == 1 ? "" : "s")}. Each arm's data and manifest are in `arms/`."));
         text.AppendLine();
         text.AppendLine("Intervals in brackets are 95% confidence intervals; each table says how they were computed.");
         text.AppendLine();
         return text.ToString();
     }
 
-    private static void WriteStudyFile(OutputFolder folder, ResearchStudy study, StudyOptions options, string status, DateTimeOffset started, TimeSpan elapsed)
+    private static void WriteStudyFile(OutputFolder folder, ResearchStudy study, StudyOptions options, string status, Sessions totals)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -116,8 +139,10 @@ public static class StudyRunner
             w.WriteString("command", options.Command);
             w.WriteNumber("threads", options.Threads);
             w.WriteString("machine", MachineDescription.Current.ToString());
-            w.WriteString("started", started.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-            w.WriteNumber("wallSeconds", Math.Round(elapsed.TotalSeconds, 3));
+            w.WriteString("started", totals.Started.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteNumber("sessions", totals.Count);
+            w.WriteNumber("runs", totals.Runs);
+            w.WriteNumber("wallSeconds", Math.Round(totals.WallSeconds, 3));
             w.WriteEndObject();
         }
         AtomicFile.WriteAllText(folder.PathOf(StudyFile), Encoding.UTF8.GetString(stream.ToArray()) + "\n");

@@ -16,7 +16,13 @@ public sealed class SweepException : Exception
 }
 
 /// <summary>How a sweep (or one shard of it) ended.</summary>
-public sealed record SweepResult(string OutputPath, long RunsPlanned, long RunsCompleted, bool Completed, TimeSpan Elapsed);
+/// <param name="OutputPath">The output folder.</param>
+/// <param name="RunsPlanned">Runs of the sweep (or shard).</param>
+/// <param name="RunsCompleted">Runs in the journal, from this and any earlier session.</param>
+/// <param name="Completed">Whether every planned run is done and the data files are written.</param>
+/// <param name="Elapsed">Wall time of this call.</param>
+/// <param name="RunsThisSession">Runs this call ran (fewer than <paramref name="RunsCompleted"/> after a resume).</param>
+public sealed record SweepResult(string OutputPath, long RunsPlanned, long RunsCompleted, bool Completed, TimeSpan Elapsed, long RunsThisSession);
 
 /// <summary>
 /// Runs a sweep or one shard of it into an output folder, crash-safe and resumable (docs/SWEEPS.md): finished runs
@@ -37,10 +43,10 @@ public static class SweepRunner
         var (first, end) = job.Shard.PointRange(job.Points);
         long planned = (long)(end - first) * job.Replicates;
 
-        long completed;
+        long completed, before;
         using (var journal = RunJournal.OpenForAppend(folder.PathOf(JournalFile)))
         {
-            completed = journal.Records;
+            completed = before = journal.Records;
             WriteManifest(folder, job, "running", planned, completed, started, null);
             if (completed < planned)
             {
@@ -66,7 +72,7 @@ public static class SweepRunner
                 if (outcome.Cancelled)
                 {
                     WriteManifest(folder, job, "interrupted", planned, completed, started, null);
-                    return new SweepResult(folder.Path, planned, completed, false, DateTimeOffset.UtcNow - started);
+                    return new SweepResult(folder.Path, planned, completed, false, DateTimeOffset.UtcNow - started, completed - before);
                 }
             }
         }
@@ -75,7 +81,7 @@ public static class SweepRunner
         var files = Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, RunJournal.ReadRows(folder.PathOf(JournalFile)), points);
         job.AfterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
         WriteManifest(folder, job, "completed", planned, completed, started, files);
-        return new SweepResult(folder.Path, planned, completed, true, DateTimeOffset.UtcNow - started);
+        return new SweepResult(folder.Path, planned, completed, true, DateTimeOffset.UtcNow - started, completed - before);
     }
 
     /// <summary>Writes runs.* and points.* from run rows in run order (adding the point rows to <paramref name="keepPoints"/> when given); returns the row count of each file.</summary>

@@ -45,6 +45,24 @@ public sealed class StudyCommandTests
     }
 
     [Fact]
+    public void A_data_folder_without_the_extracts_exits_2_naming_each_missing_file_and_writes_nothing()
+    {
+        using var scratch = new ScratchFolder();
+        string empty = scratch["empty"], output = scratch["out"];
+        Directory.CreateDirectory(empty);
+
+        var missingFiles = CliHarness.Run("study", "realworld", "--quick", "--data", empty, "--out", output);
+        Assert.Equal(2, missingFiles.ExitCode);
+        Assert.Contains($"error: --data: '{Path.Combine(empty, "cow_states.csv")}' not found", missingFiles.Err, StringComparison.Ordinal);
+        Assert.Contains("cow_mid_participants.csv' not found", missingFiles.Err, StringComparison.Ordinal);
+
+        var missingFolder = CliHarness.Run("study", "realworld", "--quick", "--data", scratch["nowhere"], "--out", output);
+        Assert.Equal(2, missingFolder.ExitCode);
+        Assert.Contains("error: --data: folder", missingFolder.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void The_quick_entanglement_study_writes_its_report_and_refuses_or_resumes_a_second_run()
     {
         using var scratch = new ScratchFolder();
@@ -60,7 +78,7 @@ public sealed class StudyCommandTests
         Assert.Contains("The leader's disputes in Beckley's cell", text, StringComparison.Ordinal);
         Assert.Contains("| polarity | runs | disputes |", text, StringComparison.Ordinal);
         Assert.Contains("](leader-outcomes.png)", text, StringComparison.Ordinal);
-        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{3 * 16 * 30:N0} runs in this session"), text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{3 * 16 * 30:N0} runs in "), text, StringComparison.Ordinal);
         Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
 
         using (var study = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "study.json"))))
@@ -94,7 +112,8 @@ public sealed class StudyCommandTests
         var stamps = Stamps(folder);
         var again = CliHarness.Run("study", "entanglement", "--quick", "--threads", "2", "--out", folder);
         Assert.Equal(2, again.ExitCode);
-        Assert.Contains("error:", again.Err, StringComparison.Ordinal);
+        Assert.Contains("error: --out:", again.Err, StringComparison.Ordinal);
+        Assert.Contains("--resume", again.Err, StringComparison.Ordinal);
         Assert.Equal(stamps, Stamps(folder));
 
         // The full version may not resume into the quick version's folder.
@@ -110,7 +129,8 @@ public sealed class StudyCommandTests
             Assert.Contains($"arm '{polarity}': already complete, kept", resumed.Err, StringComparison.Ordinal);
         Assert.Equal(armFiles, Stamps(Path.Combine(folder, "arms")));
         string resumedText = File.ReadAllText(report);
-        Assert.Contains("0 runs in this session", resumedText, StringComparison.Ordinal);
+        Assert.Contains("1,440 runs in ", resumedText, StringComparison.Ordinal); // both sessions together
+        Assert.Contains("over 2 sessions (resumed)", resumedText, StringComparison.Ordinal);
         Assert.Equal(Tables(text), Tables(resumedText));
     }
 

@@ -66,11 +66,24 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         WriteWarsAndCalls(context, record, folders);
     }
 
-    private ObservedRecord Load()
+    private ObservedRecord Load() => ObservedRecord.Load(Settings.DataFolder);
+
+    /// <summary>The data folder and every file the study reads from it.</summary>
+    public override IEnumerable<string> CheckInputs()
     {
-        if (!Directory.Exists(Settings.DataFolder))
-            throw new StudyException($"--data: folder '{Settings.DataFolder}' not found (run from the repository's top folder, or pass --data)");
-        return ObservedRecord.Load(Settings.DataFolder);
+        string folder = Settings.DataFolder;
+        if (!Directory.Exists(folder))
+        {
+            yield return $"--data: folder '{folder}' not found (run from the repository's top folder, or pass --data)";
+            yield break;
+        }
+        string[] files =
+        [
+            RealWorldData.StatesFile, RealWorldData.CapitalsFile, RealWorldData.CapabilitiesFile, RealWorldData.DefencePactsFile,
+            MilitarizedDisputes.DisputesFile, MilitarizedDisputes.ParticipantsFile,
+        ];
+        foreach (string file in files.Where(f => !File.Exists(Path.Combine(folder, f))))
+            yield return $"--data: '{Path.Combine(folder, file)}' not found (the folder must hold the COW, ATOP and MID extracts of the repository's data/)";
     }
 
     /// <summary>One statistic of one starting year: observed and simulated.</summary>
