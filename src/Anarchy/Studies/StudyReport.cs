@@ -62,9 +62,24 @@ public sealed class StudyReport
     public static string Number(double value, int digits = 2) =>
         double.IsNaN(value) ? "n/a" : value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
-    /// <summary>A mean with its interval: <c>1.23 [1.01, 1.45]</c>.</summary>
+    /// <summary>
+    /// A mean with its interval: <c>1.23 [1.01, 1.45]</c>. A bound that is not 0 but would round to it is written with
+    /// two significant digits (<c>0.2 [0.004, 0.5]</c>), so that an interval that excludes 0 never shows a 0 bound.
+    /// </summary>
     public static string Interval(MeanInterval m, int digits = 2) =>
-        double.IsNaN(m.Lower) ? Number(m.Mean, digits) : $"{Number(m.Mean, digits)} [{Number(m.Lower, digits)}, {Number(m.Upper, digits)}]";
+        double.IsNaN(m.Lower) ? Number(m.Mean, digits) : $"{Number(m.Mean, digits)} [{Bound(m.Lower, digits)}, {Bound(m.Upper, digits)}]";
+
+    /// <summary>
+    /// The interval of a mean count or rate, which cannot be negative: as <see cref="Interval"/> with the lower bound
+    /// cut at 0 (a Student-t interval of a rare count can reach below 0).
+    /// </summary>
+    public static string CountInterval(MeanInterval m, int digits = 2) =>
+        Interval(m with { Lower = Math.Max(0, m.Lower) }, digits);
+
+    private static string Bound(double value, int digits) =>
+        value != 0 && Math.Abs(value) < 0.5 * Math.Pow(10, -digits)
+            ? value.ToString("G2", CultureInfo.InvariantCulture)
+            : Number(value, digits);
 
     /// <summary>A proportion in percent with its interval: <c>12.3% [10.1, 14.6]</c>.</summary>
     public static string Percent(Proportion p, int digits = 1) =>

@@ -121,7 +121,7 @@ public static class StudyRunner
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Produced by `{(options.Command.Length > 0 ? options.Command : "anarchy study " + study.Name + (options.Quick ? " --quick" : ""))}` with anarchy {Manifest.ToolVersion}: {totals.Runs:N0} runs in {totals.WallSeconds:F1} s{sessions} on {MachineDescription.Current} with {options.Threads} thread{(options.Threads == 1 ? "" : "s")}. Each arm's data and manifest are in `arms/`."));
         text.AppendLine();
-        text.AppendLine("Intervals in brackets are 95% confidence intervals; each table says how they were computed.");
+        text.AppendLine("Intervals in brackets are 95% confidence intervals; each table says how they were computed. Intervals of counts are cut at 0.");
         text.AppendLine();
         return text.ToString();
     }

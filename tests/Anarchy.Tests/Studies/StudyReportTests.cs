@@ -109,4 +109,19 @@ public sealed class StudyReportTests
     {
         Assert.Equal("n/a", StudyReport.Percent(Proportion.Wilson(0, 0)));
     }
+
+    [Fact]
+    public void A_bound_that_would_round_to_zero_keeps_two_significant_digits()
+    {
+        Assert.Equal("0.2 [0.0042, 0.5]", StudyReport.Interval(new MeanInterval(0.2, 0.0042, 0.5, 30), 1));
+        Assert.Equal("0.2 [-0.0042, 0.5]", StudyReport.Interval(new MeanInterval(0.2, -0.0042, 0.5, 30), 1));
+        Assert.Equal("0.2 [0.0, 0.5]", StudyReport.Interval(new MeanInterval(0.2, 0, 0.5, 30), 1));
+    }
+
+    [Fact]
+    public void A_count_interval_is_cut_at_zero()
+    {
+        Assert.Equal("0.40 [0.00, 0.93]", StudyReport.CountInterval(new MeanInterval(0.4, -0.13, 0.93, 40)));
+        Assert.Equal("2.00 [1.50, 2.50]", StudyReport.CountInterval(new MeanInterval(2, 1.5, 2.5, 40)));
+    }
 }

@@ -137,7 +137,7 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
                 var r = sweepRuns.Where(i => tm[i] == a && lg[i] == b);
                 var share = MeanInterval.Ratio(sweepRuns.Values("pacts_with_strongest", r), sweepRuns.Values("pacts_formed", r));
                 var survivors = MeanInterval.Of(sweepRuns.Values("survivors", r));
-                sweepRows.Add([F(a), F(b), StudyReport.Interval(MeanInterval.Of(sweepRuns.Values("pacts_formed", r)), 1), PercentInterval(share), StudyReport.Interval(survivors, 1), $"{StudyReport.Number(100 * 2.0 / 32, 2)}% to {StudyReport.Number(100 * 2.0 / survivors.Mean, 1)}%"]);
+                sweepRows.Add([F(a), F(b), StudyReport.CountInterval(MeanInterval.Of(sweepRuns.Values("pacts_formed", r)), 1), PercentInterval(share), StudyReport.CountInterval(survivors, 1), $"{StudyReport.Number(100 * 2.0 / 32, 2)}% to {StudyReport.Number(100 * 2.0 / survivors.Mean, 1)}%"]);
             }
         }
         report.Table(["threatMix", "lossGradient", "pacts formed per run", "bandwagoning share", "survivors", "chance reference, 2/32 to 2/survivors"], sweepRows);
@@ -154,7 +154,7 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
     {
         var share = MeanInterval.Ratio(arm.Runs["pacts_with_strongest"], arm.Runs["pacts_formed"]);
         double chance = arm.ChanceNumerator / arm.Runs["pacts_formed"].Sum();
-        return [label, StudyReport.Interval(MeanInterval.Of(arm.Runs["pacts_formed"]), 1), StudyReport.Interval(MeanInterval.Of(arm.Runs["pacts_with_strongest"]), 2),
+        return [label, StudyReport.CountInterval(MeanInterval.Of(arm.Runs["pacts_formed"]), 1), StudyReport.CountInterval(MeanInterval.Of(arm.Runs["pacts_with_strongest"]), 2),
             PercentInterval(share), StudyReport.Number(100 * chance, 1) + "%", StudyReport.Number(share.Mean / chance, 3)];
     }
 
@@ -176,15 +176,15 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
                 var first = arm.Runs["first_hegemony_tick"].Where(t => t >= 0).Order().ToArray();
                 return (IReadOnlyList<string>)
                 [
-                    PolarityLabel(p), StudyReport.Interval(MeanInterval.Of(arm.Runs["survivors"]), 1), StudyReport.Interval(MeanInterval.Of(arm.Lifetime()), 1),
-                    StudyReport.Interval(MeanInterval.Of(arm.Runs["deaths"]), 1),
-                    p == 0 ? "n/a" : StudyReport.Interval(MeanInterval.Of(gp), 2),
+                    PolarityLabel(p), StudyReport.CountInterval(MeanInterval.Of(arm.Runs["survivors"]), 1), StudyReport.CountInterval(MeanInterval.Of(arm.Lifetime()), 1),
+                    StudyReport.CountInterval(MeanInterval.Of(arm.Runs["deaths"]), 1),
+                    p == 0 ? "n/a" : StudyReport.CountInterval(MeanInterval.Of(gp), 2),
                     p == 0 ? "n/a" : StudyReport.Percent(Proportion.Wilson(gp.Count(g => g > 0), n), 0),
                     StudyReport.Percent(Proportion.Wilson(first.Length, n), 0),
                     first.Length == 0 ? "none" : StudyReport.Number(Median(first) + 1, 0),
                     PercentInterval(MeanInterval.Of(arm.Series.PerRun("hegemony", v => v.Average()))),
                     StudyReport.Percent(Proportion.Wilson(arm.Series.PerRun("hegemony", v => v[^1]).Count(h => h > 0), n), 0),
-                    StudyReport.Interval(MeanInterval.Of(arm.Runs["wars"]), 1),
+                    StudyReport.CountInterval(MeanInterval.Of(arm.Runs["wars"]), 1),
                 ];
             }));
 
@@ -222,7 +222,7 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
         string verdict = gpd.Lower > 0 && d.Lower > 0 ? "The great powers themselves last longer the fewer they are, as Waltz expects of bipolarity, but the system as a whole (its small states) lasts longer the more great powers there are."
             : gpd.Lower > 0 ? "The great powers themselves last longer the fewer they are, as Waltz expects of bipolarity."
             : "The great powers' survival cannot be told apart between the bipolar world and the most multipolar one.";
-        return $"Deaths per run: {StudyReport.Interval(bi, 1)} in the bipolar world against {StudyReport.Interval(none, 1)} without great powers; {survivors}, while great powers died {StudyReport.Interval(biGp, 2)} times per run in the bipolar world and {StudyReport.Interval(manyGp, 2)} times with {most}. {verdict}";
+        return $"Deaths per run: {StudyReport.CountInterval(bi, 1)} in the bipolar world against {StudyReport.CountInterval(none, 1)} without great powers; {survivors}, while great powers died {StudyReport.CountInterval(biGp, 2)} times per run in the bipolar world and {StudyReport.CountInterval(manyGp, 2)} times with {most}. {verdict}";
     }
 
     // ---------------------------------------------------------------- costs
@@ -242,14 +242,14 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
                 return (IReadOnlyList<string>)
                 [
                     i, d,
-                    StudyReport.Interval(MeanInterval.Of(At(si, UpFrontYears)), 1), StudyReport.Interval(MeanInterval.Of(At(se, UpFrontYears)), 2),
-                    StudyReport.Interval(MeanInterval.Of(At(si, 200)), 0), StudyReport.Interval(MeanInterval.Of(At(se, 200)), 0),
-                    StudyReport.Interval(MeanInterval.Of(arm.TotalSpending(200)), 0),
+                    StudyReport.CountInterval(MeanInterval.Of(At(si, UpFrontYears)), 1), StudyReport.CountInterval(MeanInterval.Of(At(se, UpFrontYears)), 2),
+                    StudyReport.CountInterval(MeanInterval.Of(At(si, 200)), 0), StudyReport.CountInterval(MeanInterval.Of(At(se, 200)), 0),
+                    StudyReport.CountInterval(MeanInterval.Of(arm.TotalSpending(200)), 0),
                     StudyReport.Interval(MeanInterval.Of(arm.OutputShare(200).Select(v => 100 * v)), 3),
-                    StudyReport.Interval(MeanInterval.Of(arm.Runs["total_wealth"]), 0),
-                    StudyReport.Interval(MeanInterval.Of(arm.Runs["survivors"]), 1),
-                    StudyReport.Interval(MeanInterval.Of(arm.Runs["wars"]), 0),
-                    StudyReport.Interval(MeanInterval.Of(arm.Runs["entangled"]), 0),
+                    StudyReport.CountInterval(MeanInterval.Of(arm.Runs["total_wealth"]), 0),
+                    StudyReport.CountInterval(MeanInterval.Of(arm.Runs["survivors"]), 1),
+                    StudyReport.CountInterval(MeanInterval.Of(arm.Runs["wars"]), 0),
+                    StudyReport.CountInterval(MeanInterval.Of(arm.Runs["entangled"]), 0),
                 ];
             })));
 

@@ -235,9 +235,9 @@ public sealed class ColdWarStudy(WaltzStudySettings settings) : WaltzStudy(setti
         return
         [
             F(point[0].Value), F(point[1].Value), F(point[2].Value),
-            StudyReport.Interval(Mean("before", "leader_pacts")), StudyReport.Interval(Mean("collapse", "leader_pacts")), StudyReport.Interval(Mean("control", "leader_pacts")),
+            StudyReport.CountInterval(Mean("before", "leader_pacts")), StudyReport.CountInterval(Mean("collapse", "leader_pacts")), StudyReport.CountInterval(Mean("control", "leader_pacts")),
             StudyReport.Interval(Effect(arms, point, "leader_pacts")),
-            StudyReport.Interval(Mean("collapse", "pacts_lapsed"), 1), StudyReport.Interval(Mean("control", "pacts_lapsed"), 1),
+            StudyReport.CountInterval(Mean("collapse", "pacts_lapsed"), 1), StudyReport.CountInterval(Mean("control", "pacts_lapsed"), 1),
         ];
     }
 
@@ -247,9 +247,9 @@ public sealed class ColdWarStudy(WaltzStudySettings settings) : WaltzStudy(setti
         return
         [
             F(point[0].Value), F(point[1].Value), F(point[2].Value),
-            StudyReport.Interval(Mean("collapse", "leader_disputes"), 1), StudyReport.Interval(Mean("control", "leader_disputes"), 1),
-            StudyReport.Interval(Mean("collapse", "leader_entangled")), StudyReport.Interval(Mean("control", "leader_entangled")), StudyReport.Interval(Effect(arms, point, "leader_entangled")),
-            StudyReport.Interval(Mean("collapse", "leader_wars")), StudyReport.Interval(Mean("control", "leader_wars")), StudyReport.Interval(Effect(arms, point, "leader_wars")),
+            StudyReport.CountInterval(Mean("collapse", "leader_disputes"), 1), StudyReport.CountInterval(Mean("control", "leader_disputes"), 1),
+            StudyReport.CountInterval(Mean("collapse", "leader_entangled")), StudyReport.CountInterval(Mean("control", "leader_entangled")), StudyReport.Interval(Effect(arms, point, "leader_entangled")),
+            StudyReport.CountInterval(Mean("collapse", "leader_wars")), StudyReport.CountInterval(Mean("control", "leader_wars")), StudyReport.Interval(Effect(arms, point, "leader_wars")),
         ];
     }
 

@@ -68,7 +68,8 @@ public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(
             $"{first.Replicates} replicates per point, run under each polarity: " +
             "unipolar (the leader holds 30% of all wealth), bipolar (two great powers hold 50%), multipolar (five hold 60%). " +
             "A dispute of the leader is tabulated by what the leader did: *entangled* (stood with a called ally only because of the commitment), " +
-            "*aligned* (stood out of its own interest), *abandoned* (refused a call), *restrained* (either way: it restrained an allied initiator, or an ally restrained it), *deterred* (it stood and the initiator backed down).");
+            "*aligned* (stood out of its own interest), *abandoned* (refused a call), *restrained* (either way: it restrained an allied initiator, or an ally restrained it), *deterred* (it stood and the initiator backed down). " +
+            "The first three count the leader's answers to calls, the last two disputes; one dispute can fall under more than one (the leader is called, stands, and the initiator is deterred), so the columns do not sum to the disputes.");
 
         report.Heading("The leader's disputes in Beckley's cell");
         report.Paragraph($"Default treaty terms (looseness 0, honour 0.2), calls to the target's own allies only (chain depth 1), compatible allies (interest spread 0.05). " +
@@ -112,8 +113,8 @@ public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(
                 var runs = arms[p];
                 var cell = Cell(runs, ChainGangCell);
                 var all = Enumerable.Range(0, runs.Rows).ToArray();
-                return (IReadOnlyList<string>)[p, StudyReport.Interval(MeanInterval.Of(runs.Values("chain", cell)), 1), StudyReport.Interval(MeanInterval.Of(runs.Values("entangled", cell)), 1),
-                    StudyReport.Interval(MeanInterval.Of(runs.Values("chain", all)), 1), StudyReport.Interval(MeanInterval.Of(runs.Values("wars", all)), 1)];
+                return (IReadOnlyList<string>)[p, StudyReport.CountInterval(MeanInterval.Of(runs.Values("chain", cell)), 1), StudyReport.CountInterval(MeanInterval.Of(runs.Values("entangled", cell)), 1),
+                    StudyReport.CountInterval(MeanInterval.Of(runs.Values("chain", all)), 1), StudyReport.CountInterval(MeanInterval.Of(runs.Values("wars", all)), 1)];
             }));
 
         report.Heading("What this shows and what it does not");
@@ -133,11 +134,14 @@ public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(
         var spread = sweep.Factors.Single(f => f.Name == "interestSpread").Levels!;
         var compatible = all.Where(p => p.Values["interestSpread"] == spread.Min()).ToList();
         findings.Add($"With the most compatible allies (interest spread {F(spread.Min())}) {Share(compatible, Region.BeckleyLike)} of the points are Beckley-like and {Share(compatible, Region.EntanglementDominates)} have entanglement dominating.");
-        var rarely = sweep.Factors.SelectMany(f => f.Levels!.Select(level => (Factor: f.Name, Level: level, Points: all.Where(p => p.Values[f.Name] == level).ToList())))
-            .Where(x => x.Points.Count > 0 && x.Points.Count(p => p.Region == Region.EntanglementDominates) <= 0.01 * x.Points.Count)
-            .Select(x => $"{x.Factor} {F(x.Level)}").ToList();
+        var rarely = sweep.Factors.Select(f => Condition(f, f.Levels!.Where(level =>
+            {
+                var points = all.Where(p => p.Values[f.Name] == level).ToList();
+                return points.Count > 0 && points.Count(p => p.Region == Region.EntanglementDominates) <= 0.01 * points.Count;
+            }).ToList())).Where(c => c is not null).ToList();
         if (rarely.Count > 0)
-            findings.Add($"Entanglement dominates at no more than 1% of the points with {string.Join(", ", rarely)}: where any one of these holds, it almost never dominates, whatever the other factors.");
+            findings.Add($"Entanglement dominates at no more than 1% of the points with {string.Join(", with ", rarely)}" +
+                (rarely.Count > 1 ? ": where any one of these holds, it almost never dominates, whatever the other factors." : ", whatever the other factors."));
         if (sweep.Factors.Single(f => f.Name == "looseness").Levels!.Contains(1))
             findings.Add("With looseness 1 a treaty carries no obligation, so entanglement is impossible there by construction.");
         var chain = Polarities.Select(p => MeanInterval.Of(arms[p]["chain"])).ToList();
@@ -165,9 +169,9 @@ public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(
         return
         [
             polarity, rows.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            StudyReport.Interval(Mean("leader_disputes"), 1), StudyReport.Interval(Mean("leader_entangled")),
-            StudyReport.Interval(Mean("leader_aligned")), StudyReport.Interval(Mean("leader_abandoned")),
-            StudyReport.Interval(MeanInterval.Of(restrained), 1), StudyReport.Interval(Mean("leader_deterred")),
+            StudyReport.CountInterval(Mean("leader_disputes"), 1), StudyReport.CountInterval(Mean("leader_entangled")),
+            StudyReport.CountInterval(Mean("leader_aligned")), StudyReport.CountInterval(Mean("leader_abandoned")),
+            StudyReport.CountInterval(MeanInterval.Of(restrained), 1), StudyReport.CountInterval(Mean("leader_deterred")),
             PercentInterval(share), StudyReport.Interval(difference, 1),
         ];
     }
@@ -209,6 +213,18 @@ public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(
         return result;
     }
 
+    /// <summary>Levels of a factor in words: "x &lt;= 0.3" for the lowest levels, "x &gt;= 2" for the highest, else a list; null for none.</summary>
+    private static string? Condition(Factor factor, List<double> levels)
+    {
+        if (levels.Count == 0) return null;
+        var all = factor.Levels!.Order().ToList();
+        levels = [.. levels.Order()];
+        if (levels.Count == all.Count) return $"any {factor.Name}";
+        if (levels.Count > 1 && levels.SequenceEqual(all.Take(levels.Count))) return $"{factor.Name} <= {F(levels[^1])}";
+        if (levels.Count > 1 && levels.SequenceEqual(all.Skip(all.Count - levels.Count))) return $"{factor.Name} >= {F(levels[0])}";
+        return $"{factor.Name} {string.Join(" or ", levels.Select(F))}";
+    }
+
     private static string Count(List<PointRegion> points, Region region) =>
         points.Count(p => p.Region == region).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -229,8 +245,8 @@ public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(
             return new BarSeries(label, intervals.Select(i => i.Mean).ToArray(), intervals.Select(i => i.Lower).ToArray(), intervals.Select(i => i.Upper).ToArray());
         }
         string path = ReportPlots.GroupedBars(context.Folder, "leader-outcomes.png", "The leader's disputes by outcome",
-            ["Mean per run of 63 ticks with 95% t intervals over runs.", "Beckley cell: default treaties, chain depth 1, compatible allies. Chain-ganging cell: tight, honour 2, chain depth 3, incompatible allies."],
-            "cell and polarity", "disputes per run",
+            ["Mean per run of 63 ticks with 95% t intervals over runs; one dispute can count under several outcomes.", "Beckley cell: default treaties, chain depth 1, compatible allies. Chain-ganging cell: tight, honour 2, chain depth 3, incompatible allies."],
+            "cell and polarity", "per run (calls answered or disputes)",
             groups.Select(g => g.Replace(", ", "\n", StringComparison.Ordinal)).ToArray(),
             [
                 Series("entangled", (t, r) => t.Values("leader_entangled", r)),

@@ -189,7 +189,7 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         {
             report.Heading($"{c.Year}: {c.States} states, {c.Year}-{c.Year + c.Years - 1}", 3);
             report.Table(["statistic", "observed", "simulated", "simulated / observed"],
-                c.Statistics.Select(s => (IReadOnlyList<string>)[s.Name, StudyReport.Number(s.Observed, 2), StudyReport.Interval(s.Simulated, 2), StudyReport.Number(s.Ratio, 2)]));
+                c.Statistics.Select(s => (IReadOnlyList<string>)[s.Name, StudyReport.Number(s.Observed, 2), StudyReport.CountInterval(s.Simulated, 2), StudyReport.Number(s.Ratio, 2)]));
         }
         RatioPlot(context, comparisons);
 
@@ -276,7 +276,7 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             var all = Enumerable.Range(0, runs.Rows).ToArray();
             var honoured = MeanInterval.Ratio(runs.Values("honoured", all), runs.Values("calls", all));
             string reliability = double.IsNaN(honoured.Mean) ? "n/a" : $"{StudyReport.Number(100 * honoured.Mean, 1)}% [{StudyReport.Number(100 * honoured.Lower, 1)}, {StudyReport.Number(100 * honoured.Upper, 1)}]";
-            rows.Add(Row($"model, from {Years[i]}", pooled.Length, StudyReport.Interval(mean, 2), SizeShares(pooled), reliability));
+            rows.Add(Row($"model, from {Years[i]}", pooled.Length, StudyReport.CountInterval(mean, 2), SizeShares(pooled), reliability));
             twoStates.Add(SizeShares(pooled)[0]);
             reliabilities.Add(honoured);
             sizes.Add(mean);
