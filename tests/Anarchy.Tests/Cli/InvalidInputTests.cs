@@ -42,6 +42,8 @@ public sealed class InvalidInputTests
         { "{ \"states\": 0 }", "states" },
         { "{ \"states\": 5000 }", "states" },
         { "{ \"ticks\": 2.5 }", "ticks" },
+        { "{ \"startYear\": 0 }", "startYear" },
+        { "{ \"startYear\": 1950.5 }", "startYear" },
         { "{ \"parameters\": { \"honour\": -1 } }", "honour" },
         { "{ \"parameters\": { \"loosness\": 0.5 } }", "loosness" },
         { "{ \"parameters\": { \"looseness\": \"tight\" } }", "looseness" },

@@ -61,8 +61,8 @@ public sealed class RunCommandTests
         Assert.Contains("panel_states.*, panel_dyads.*", result.Err, StringComparison.Ordinal);
         var states = File.ReadAllLines(scratch["p/panel_states.csv"]);
         var dyads = File.ReadAllLines(scratch["p/panel_dyads.csv"]);
-        Assert.Equal("run,tick,state,label,ccode,capability,wealth,burden,pacts,at_war,alive", states[0]);
-        Assert.Equal("run,tick,state_a,state_b,label_a,label_b,ccode_a,ccode_b,pact,pact_age,dispute,war", dyads[0]);
+        Assert.Equal("run,tick,year,state,label,ccode,capability,wealth,burden,pacts,at_war,alive", states[0]);
+        Assert.Equal("run,tick,year,state_a,state_b,label_a,label_b,ccode_a,ccode_b,pact,pact_age,dispute,war", dyads[0]);
         // A row per state alive at the start of the tick: the states alive at the end of the tick before.
         var stateYears = states.Skip(1).Select(l => l.Split(',')).GroupBy(c => (Run: c[0], Tick: int.Parse(c[1], CultureInfo.InvariantCulture)))
             .ToDictionary(g => g.Key, g => g.ToList());
@@ -70,6 +70,7 @@ public sealed class RunCommandTests
         foreach (var ((run, tick), rows) in stateYears)
             Assert.Equal(tick == 0 ? 12 : stateYears[(run, tick - 1)].Count(c => c[^1] == "1"), rows.Count);
         Assert.True(dyads.Length > 1);
+        Assert.All(states.Skip(1).Concat(dyads.Skip(1)), l => Assert.Equal("-1", l.Split(',')[2])); // no startYear: no year
         using var manifest = JsonDocument.Parse(File.ReadAllText(scratch["p/manifest.json"]));
         var files = manifest.RootElement.GetProperty("files");
         Assert.Equal(states.Length - 1, files.GetProperty("panel_states.csv").GetInt64());

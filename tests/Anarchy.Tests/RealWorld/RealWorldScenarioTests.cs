@@ -21,6 +21,7 @@ public sealed class RealWorldScenarioTests
         Assert.Equal(members.Keys, RealWorldSystem.Of(year, Data).States.Select(s => s.Ccode));
         Assert.Equal($"realworld-{year}", scenario.Name);
         Assert.Equal(Geography.GreatCircle, scenario.Geography);
+        Assert.Equal(year, scenario.StartYear);
     }
 
     [Theory]

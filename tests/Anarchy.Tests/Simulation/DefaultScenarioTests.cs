@@ -52,6 +52,7 @@ public sealed class DefaultScenarioTests
             States = 5,
             Ticks = 7,
             BurnIn = 3,
+            StartYear = 1871,
             Seed = ulong.MaxValue,
             Poles = 2,
             PoleShare = 0.6,
@@ -64,6 +65,26 @@ public sealed class DefaultScenarioTests
         };
         string json = ScenarioWriter.ToJson(scenario);
         Assert.Equal(json, ScenarioWriter.ToJson(ScenarioReader.Parse(json)));
+    }
+
+    [Fact]
+    public void TheStartYearIsOptionalWrittenOnlyWhenSetAndChecked()
+    {
+        Assert.Null(ScenarioReader.Parse("{}").StartYear);
+        Assert.Null(ScenarioReader.Parse("{ \"startYear\": null }").StartYear);
+        Assert.DoesNotContain("startYear", ScenarioWriter.ToJson(new Scenario()), StringComparison.Ordinal);
+
+        var dated = ScenarioReader.Parse("{ \"startYear\": 1950 }");
+        Assert.Equal(1950, dated.StartYear);
+        Assert.Contains("\"startYear\": 1950,", ScenarioWriter.ToJson(dated), StringComparison.Ordinal);
+        Assert.Equal(1950, ScenarioReader.Parse(ScenarioWriter.ToJson(dated)).StartYear);
+
+        string Problem(string json) => Assert.Throws<ScenarioException>(() => ScenarioReader.Parse(json)).Message;
+        Assert.Contains("startYear: value 0 is outside the allowed range [1, 9999]", Problem("{ \"startYear\": 0 }"), StringComparison.Ordinal);
+        Assert.Contains("startYear: value 10000 is outside the allowed range [1, 9999]", Problem("{ \"startYear\": 10000 }"), StringComparison.Ordinal);
+        Assert.Contains("startYear: value 1950.5 is not a whole number", Problem("{ \"startYear\": 1950.5 }"), StringComparison.Ordinal);
+        Assert.Contains("startYear: expected a number", Problem("{ \"startYear\": \"1950\" }"), StringComparison.Ordinal);
+        Assert.Equal(["startYear: value -5 is outside the allowed range [1, 9999]"], ScenarioReader.Validate(new Scenario { StartYear = -5 }));
     }
 
     [Fact]

@@ -1,10 +1,13 @@
 using System.Globalization;
 using Anarchy.Engine;
 using Anarchy.Models.Waltz;
+using Anarchy.Models.Waltz.RealWorld;
 using Anarchy.Models.Waltz.Sweeps;
 using Anarchy.MonteCarlo;
+using Anarchy.Output;
 using Anarchy.Sweeps;
 using Anarchy.Tests.Cli;
+using Anarchy.Tests.RealWorld;
 using CsCheck;
 
 namespace Anarchy.Tests.Simulation;
@@ -232,6 +235,44 @@ public sealed class PanelTests
         var dyad = WaltzTables.PanelDyadRow(7, new StateNames(scenario), new PanelDyadRow(1, 0, 3, true, 2, false, false));
         Assert.Equal(("USA", "", 2L, 740L), (dyad[dyads.IndexOf("label_a")].AsText, dyad[dyads.IndexOf("label_b")].AsText,
             dyad[dyads.IndexOf("ccode_a")].AsInt64, dyad[dyads.IndexOf("ccode_b")].AsInt64));
+    }
+
+    [Fact]
+    public void ARealWorldPanelIsKeyedLikeCowByCcodeAndYear()
+    {
+        var scenario = RealWorldScenario.Create(1950, ReferenceData.Data) with { Ticks = 4, Runs = 1 };
+        var rows = new WaltzModel(scenario).Execute(new RunKey(0, 0, 0, 5), new RunDetail(false, false, Panel: true));
+        var states = WaltzTables.PanelStates;
+        var dyads = WaltzTables.PanelDyads;
+        static long Int(Cell[] row, TableSchema table, string column) => row[table.IndexOf(column)].AsInt64;
+
+        Assert.All(rows.Panels[0], r => Assert.Equal(1950 + Int(r, states, "tick"), Int(r, states, "year")));
+        Assert.All(rows.Panels[1], r => Assert.Equal(1950 + Int(r, dyads, "tick"), Int(r, dyads, "year")));
+        Assert.All(rows.Panels[1], r => Assert.True(Int(r, dyads, "ccode_a") < Int(r, dyads, "ccode_b")));
+        var first = rows.Panels[0].Where(r => Int(r, states, "year") == 1950).ToList();
+        Assert.Equal(ReferenceData.MembersInYear(1950).Keys.Select(c => (long)c), first.Select(r => Int(r, states, "ccode")));
+        Assert.Equal(ReferenceData.MembersInYear(1950).Values, first.Select(r => r[states.IndexOf("label")].AsText));
+        Assert.Equal(first.Count, first.Select(r => Int(r, states, "ccode")).Distinct().Count());
+    }
+
+    [Fact]
+    public void TheYearIsTheStartYearPlusTheTickWithTheBurnInAndMinusOneWithoutAStartYear()
+    {
+        var scenario = new Scenario { States = 6, Ticks = 3, BurnIn = 2, Pacts = [new InitialPact(0, 1)] };
+        var detail = new RunDetail(false, false, Panel: true);
+        var key = new RunKey(0, 0, 0, 11);
+        var states = WaltzTables.PanelStates;
+        var dyads = WaltzTables.PanelDyads;
+
+        var dated = new WaltzModel(scenario with { StartYear = 1816 }).Execute(key, detail);
+        Assert.Equal([1818L, 1819, 1820], dated.Panels[0].Select(r => r[states.IndexOf("year")].AsInt64).Distinct());
+        Assert.All(dated.Panels[1], r => Assert.Equal(1816 + r[dyads.IndexOf("tick")].AsInt64, r[dyads.IndexOf("year")].AsInt64));
+        Assert.NotEmpty(dated.Panels[1]);
+
+        var undated = new WaltzModel(scenario).Execute(key, detail);
+        Assert.All(undated.Panels[0], r => Assert.Equal(-1, r[states.IndexOf("year")].AsInt64));
+        Assert.All(undated.Panels[1], r => Assert.Equal(-1, r[dyads.IndexOf("year")].AsInt64));
+        Assert.Equal(dated.Panels[0].Count, undated.Panels[0].Count);
     }
 
     [Fact]

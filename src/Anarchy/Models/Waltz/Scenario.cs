@@ -20,6 +20,12 @@ public sealed record Scenario
     /// <summary>Ticks simulated before anything is recorded.</summary>
     public int BurnIn { get; init; }
 
+    /// <summary>
+    /// The calendar year of tick 0, the scenario's initial state (a real-world scenario's data year), so that tick t
+    /// is year <c>StartYear + t</c> in the panel tables; null: the ticks have no calendar.
+    /// </summary>
+    public int? StartYear { get; init; }
+
     /// <summary>Master seed; run r of point p uses the seed derived from (seed, p, r).</summary>
     public ulong Seed { get; init; } = 1;
 

@@ -18,6 +18,12 @@ public static class ScenarioReader
     /// <summary>Largest country code a state override may carry (COW ccodes run from 2 to 990).</summary>
     public const int MaxCcode = 999;
 
+    /// <summary>Earliest calendar year a scenario may start in (positive, so that no year is the panel's -1 for none).</summary>
+    public const int MinStartYear = 1;
+
+    /// <summary>Latest calendar year a scenario may start in.</summary>
+    public const int MaxStartYear = 9999;
+
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
@@ -76,6 +82,8 @@ public static class ScenarioReader
         Range("states", s.States, 1, MaxStates);
         Range("ticks", s.Ticks, 1, MaxTicks);
         Range("burnIn", s.BurnIn, 0, MaxTicks);
+        if (s.StartYear is { } startYear)
+            Range("startYear", startYear, MinStartYear, MaxStartYear);
         Range("runs", s.Runs, 1, int.MaxValue);
         Range("poles", s.Poles, 0, s.States);
         if (s.Poles > 0)
@@ -194,6 +202,7 @@ public static class ScenarioReader
                     case "states": s = s with { States = Int(v, "states") }; break;
                     case "ticks": s = s with { Ticks = Int(v, "ticks") }; break;
                     case "burnIn": s = s with { BurnIn = Int(v, "burnIn") }; break;
+                    case "startYear": s = s with { StartYear = v.ValueKind == JsonValueKind.Null ? null : Int(v, "startYear") }; break;
                     case "seed": s = s with { Seed = Seed(v) }; break;
                     case "runs": s = s with { Runs = Int(v, "runs") }; break;
                     case "doctrine": s = s with { Doctrine = Enum<Doctrine>(v, "doctrine") ?? Doctrine.Strategic }; break;
@@ -206,7 +215,7 @@ public static class ScenarioReader
                     case "pacts": s = s with { Pacts = Array(v, "pacts", Pact) }; break;
                     case "shocks": s = s with { Shocks = Array(v, "shocks", Shock) }; break;
                     default:
-                        Unknown(prop.Name, "scenario", "name, description, states, ticks, burnIn, seed, runs, doctrine, geography, poles, poleShare, leader, parameters, stateOverrides, pacts, shocks");
+                        Unknown(prop.Name, "scenario", "name, description, states, ticks, burnIn, startYear, seed, runs, doctrine, geography, poles, poleShare, leader, parameters, stateOverrides, pacts, shocks");
                         break;
                 }
             }

@@ -28,6 +28,7 @@ public static class ScenarioWriter
         w.WriteNumber("states", s.States);
         w.WriteNumber("ticks", s.Ticks);
         w.WriteNumber("burnIn", s.BurnIn);
+        if (s.StartYear is { } startYear) w.WriteNumber("startYear", startYear);
         w.WriteNumber("seed", s.Seed);
         w.WriteNumber("runs", s.Runs);
         w.WriteString("doctrine", s.Doctrine.ToString());

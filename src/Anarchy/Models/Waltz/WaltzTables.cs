@@ -137,6 +137,7 @@ public static class WaltzTables
     [
         Int<StateYear>("run", "index", "run number", x => x.Run),
         Int<StateYear>("tick", "tick", "tick (year), counted from 0 with the burn-in included", x => x.Row.Tick),
+        Int<StateYear>("year", "year", "calendar year of the tick: the scenario's startYear + tick (startYear is tick 0's year, burn-in included), or -1 without a startYear", x => x.Names.Year(x.Row.Tick)),
         Int<StateYear>("state", "state", "the state, alive at the start of the tick", x => x.Row.State),
         Text<StateYear>("label", "the state's label in the scenario (the COW abbreviation in real-world scenarios), or empty", x => x.Names.Label(x.Row.State)),
         Int<StateYear>("ccode", "code", "the state's country code in the scenario (the COW ccode in real-world scenarios), or -1", x => x.Names.Ccode(x.Row.State)),
@@ -152,6 +153,7 @@ public static class WaltzTables
     [
         Int<DyadYear>("run", "index", "run number", x => x.Run),
         Int<DyadYear>("tick", "tick", "tick (year), counted from 0 with the burn-in included", x => x.Row.Tick),
+        Int<DyadYear>("year", "year", "calendar year of the tick: the scenario's startYear + tick (startYear is tick 0's year, burn-in included), or -1 without a startYear", x => x.Names.Year(x.Row.Tick)),
         Int<DyadYear>("state_a", "state", "the dyad's lower-numbered state", x => x.Row.StateA),
         Int<DyadYear>("state_b", "state", "the dyad's higher-numbered state", x => x.Row.StateB),
         Text<DyadYear>("label_a", "state_a's label in the scenario, or empty", x => x.Names.Label(x.Row.StateA)),

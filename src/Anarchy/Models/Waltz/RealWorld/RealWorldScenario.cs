@@ -14,7 +14,7 @@ public static class RealWorldScenario
     /// <summary>
     /// The scenario <c>realworld-YEAR</c> (<c>realworld-YEAR-yearend</c> with <see cref="SystemMembership.EndOfYear"/>):
     /// great-circle geography, one state override per member (label, ccode, wealth, capability, location), the initial
-    /// pacts with their ages and the leader, with <paramref name="parameters"/> (default: the model's defaults),
+    /// pacts with their ages, the leader and the year as <see cref="Scenario.StartYear"/>, with <paramref name="parameters"/> (default: the model's defaults),
     /// <see cref="DefaultTicks"/> ticks and 100 runs.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The data do not cover the year.</exception>
@@ -43,6 +43,7 @@ public static class RealWorldScenario
             Description = Describe(system),
             States = system.States.Count,
             Ticks = DefaultTicks,
+            StartYear = system.Year,
             Runs = 100,
             Parameters = parameters ?? new ModelParameters(),
             Geography = Geography.GreatCircle,
