@@ -52,7 +52,7 @@ public static class CliApp
         bool verbose = args.Contains("--verbose");
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors) terminal.Error($"error: {error.Message}");
+            foreach (var error in parse.Errors) terminal.Error($"error: {Plain(error.Message)}");
             terminal.Error("Run 'anarchy --help' or 'anarchy <command> --help' for usage.");
             return ExitCodes.InvalidInput;
         }
@@ -80,6 +80,17 @@ public static class CliApp
             return exit;
         }
     }
+
+    /// <summary>A parse error in the user's words: .NET type names become what they mean.</summary>
+    private static string Plain(string message) => message
+        .Replace("'System.Nullable`1[System.Int32]'", "integer", StringComparison.Ordinal)
+        .Replace("'System.Nullable`1[System.UInt64]'", "whole number", StringComparison.Ordinal)
+        .Replace("'System.Nullable`1[System.Int64]'", "integer", StringComparison.Ordinal)
+        .Replace("'System.Nullable`1[System.Double]'", "number", StringComparison.Ordinal)
+        .Replace("'System.Int32'", "integer", StringComparison.Ordinal)
+        .Replace("'System.Int64'", "integer", StringComparison.Ordinal)
+        .Replace("'System.UInt64'", "whole number", StringComparison.Ordinal)
+        .Replace("'System.Double'", "number", StringComparison.Ordinal);
 
     private static int Classify(Exception e) => e switch
     {

@@ -45,6 +45,15 @@ public sealed class StudyCommandTests
     }
 
     [Fact]
+    public void A_value_of_the_wrong_type_is_named_in_plain_words()
+    {
+        var result = CliHarness.Run("study", "entanglement", "--threads", "abc");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'abc' for option '--threads' as expected type integer", result.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_data_folder_without_the_extracts_exits_2_naming_each_missing_file_and_writes_nothing()
     {
         using var scratch = new ScratchFolder();
