@@ -42,45 +42,42 @@ public sealed class ParquetTableWriter : TemporaryTableWriter
     public ParquetTableWriter(string path, TableSchema schema, int rowGroupSize = DefaultRowGroupSize)
         : base(path, schema, "Parquet")
     {
-        if (rowGroupSize < 1)
-        {
-            Discard();
-            throw new ArgumentOutOfRangeException(nameof(rowGroupSize), rowGroupSize, "A row group holds at least one row.");
-        }
-
-        RowGroupSize = rowGroupSize;
-
-        var count = schema.Columns.Count;
-        _fields = new DataField[count];
-        _int64Buffers = new long[count][];
-        _doubleBuffers = new double?[count][];
-        _textBuffers = new string?[count][];
-        var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["anarchy.table"] = schema.Name };
-        for (var i = 0; i < count; i++)
-        {
-            var column = schema.Columns[i];
-            switch (column.Kind)
-            {
-                case ColumnKind.Int64:
-                    _fields[i] = new DataField<long>(column.Name, nullable: false);
-                    _int64Buffers[i] = new long[rowGroupSize];
-                    break;
-                case ColumnKind.Double:
-                    _fields[i] = new DataField<double?>(column.Name, nullable: true);
-                    _doubleBuffers[i] = new double?[rowGroupSize];
-                    break;
-                default:
-                    _fields[i] = new DataField<string>(column.Name, nullable: true);
-                    _textBuffers[i] = new string?[rowGroupSize];
-                    break;
-            }
-
-            metadata["anarchy.unit." + column.Name] = column.Unit;
-            metadata["anarchy.description." + column.Name] = column.Description;
-        }
-
+        // The temporary file exists from here on: whatever fails, including allocating the buffers, deletes it.
         try
         {
+            ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
+
+            RowGroupSize = rowGroupSize;
+
+            var count = schema.Columns.Count;
+            _fields = new DataField[count];
+            _int64Buffers = new long[count][];
+            _doubleBuffers = new double?[count][];
+            _textBuffers = new string?[count][];
+            var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["anarchy.table"] = schema.Name };
+            for (var i = 0; i < count; i++)
+            {
+                var column = schema.Columns[i];
+                switch (column.Kind)
+                {
+                    case ColumnKind.Int64:
+                        _fields[i] = new DataField<long>(column.Name, nullable: false);
+                        _int64Buffers[i] = new long[rowGroupSize];
+                        break;
+                    case ColumnKind.Double:
+                        _fields[i] = new DataField<double?>(column.Name, nullable: true);
+                        _doubleBuffers[i] = new double?[rowGroupSize];
+                        break;
+                    default:
+                        _fields[i] = new DataField<string>(column.Name, nullable: true);
+                        _textBuffers[i] = new string?[rowGroupSize];
+                        break;
+                }
+
+                metadata["anarchy.unit." + column.Name] = column.Unit;
+                metadata["anarchy.description." + column.Name] = column.Description;
+            }
+
             var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
             _writer = RunSync(() => ParquetWriter.CreateAsync(new ParquetSchema(_fields), Stream, options));
 

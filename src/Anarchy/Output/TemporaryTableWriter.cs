@@ -120,13 +120,18 @@ public abstract class TemporaryTableWriter : ITableWriter
             return;
         }
 
-        if (_state is WriterState.Open or WriterState.Faulted)
+        try
         {
-            Abandon();
+            if (_state is WriterState.Open or WriterState.Faulted)
+            {
+                Abandon();
+            }
         }
-
-        _file.Dispose();
-        _state = WriterState.Disposed;
+        finally
+        {
+            _file.Dispose();
+            _state = WriterState.Disposed;
+        }
     }
 
     /// <summary>Deletes the temporary file at once; for a constructor whose encoder could not be set up.</summary>

@@ -40,8 +40,11 @@ public sealed class StudyContext
     /// <summary>The findings, written as report.md below the study's header when the study ends.</summary>
     public StudyReport Report { get; } = new();
 
-    /// <summary>Total runs completed in this session, over all arms.</summary>
+    /// <summary>Runs completed in this session whose results are kept, over all arms.</summary>
     public long RunsCompleted { get; private set; }
+
+    /// <summary>Called after each arm has finished (the runner records progress in study.json).</summary>
+    internal Action? ArmFinished { get; set; }
 
     /// <summary>The folder of an arm's data files.</summary>
     public string ArmFolder(string arm) => Path.Combine(Folder, "arms", arm);
@@ -64,11 +67,15 @@ public sealed class StudyContext
             _log($"arm '{arm}': already complete, kept");
             return folder;
         }
+        string stored = Path.Combine(folder, "sweep.json");
+        if (File.Exists(stored) && File.ReadAllText(stored) != job.SweepText)
+            throw new StudyException($"--resume: arm '{arm}' in {folder} holds a different sweep (the study's files changed since it ran); use --overwrite or another --out");
         Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
         _log($"arm '{arm}': {job.Points} points x {job.Replicates} replicates = {(long)job.Points * job.Replicates} runs");
         var result = SweepRunner.Run(job with { OutputPath = folder, Resume = true, Threads = Threads }, _progress(), Cancellation);
         RunsCompleted += result.RunsThisSession;
         if (!result.Completed) throw new OperationCanceledException($"arm '{arm}' was interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs");
+        ArmFinished?.Invoke();
         return folder;
     }
 
@@ -87,8 +94,10 @@ public sealed class StudyContext
         Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
         _log($"arm '{arm}': {request.Plan.Count} runs");
         var result = Study.Run(request with { OutputPath = folder, Overwrite = true, Threads = Threads }, _progress(), Cancellation);
-        RunsCompleted += result.Outcome.Completed;
+        // An interrupted plain arm is run again from the start on resume, so only a finished one's runs count.
         if (result.Outcome.Cancelled) throw new OperationCanceledException($"arm '{arm}' was interrupted after {result.Outcome.Completed} runs");
+        RunsCompleted += result.Outcome.Completed;
+        ArmFinished?.Invoke();
         return folder;
     }
 

@@ -54,6 +54,7 @@ public static class StudyRunner
         var clock = Stopwatch.StartNew();
         var context = new StudyContext(folder.Path, options.Quick, options.Threads, options.Log, options.Progress, cancellation);
         Sessions Totals() => earlier.Add(clock.Elapsed, context.RunsCompleted);
+        context.ArmFinished = () => WriteStudyFile(folder, study, options, "running", Totals());
         WriteStudyFile(folder, study, options, "running", Totals());
         try
         {
@@ -69,7 +70,7 @@ public static class StudyRunner
             WriteStudyFile(folder, study, options, "failed", Totals());
             throw;
         }
-        var totals = Totals();
+        var totals = Totals() with { Runs = RunsInArms(folder.Path) };
         string report = Header(study, options, totals) + context.Report.Text;
         AtomicFile.WriteAllText(folder.PathOf(ReportFile), report.TrimEnd() + "\n");
         WriteStudyFile(folder, study, options, "completed", totals);
@@ -87,28 +88,58 @@ public static class StudyRunner
         public Sessions Add(TimeSpan elapsed, long runs) => this with { Count = Count + 1, WallSeconds = WallSeconds + elapsed.TotalSeconds, Runs = Runs + runs };
     }
 
+    /// <summary>The runs whose results the arms hold (their manifests' <c>runsCompleted</c>), from every session.</summary>
+    private static long RunsInArms(string folder)
+    {
+        string arms = Path.Combine(folder, "arms");
+        if (!Directory.Exists(arms)) return 0;
+        long runs = 0;
+        foreach (string manifest in Directory.GetDirectories(arms).Select(d => Path.Combine(d, "manifest.json")).Where(File.Exists))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(manifest));
+            if (document.RootElement.TryGetProperty("runsCompleted", out var r) && r.TryGetInt64(out long n)) runs += n;
+        }
+        return runs;
+    }
+
     private static (OutputFolder Folder, Sessions Earlier) Prepare(ResearchStudy study, StudyOptions options)
     {
+        if (options.Resume && options.Overwrite)
+            throw new StudyException("--resume and --overwrite: choose one (continue the study in its folder, or replace the folder)");
         string studyFile = Path.Combine(options.OutputPath, StudyFile);
+        if (options.Resume && !File.Exists(studyFile) && Directory.Exists(options.OutputPath) && Directory.EnumerateFileSystemEntries(options.OutputPath).Any())
+            throw new StudyException($"--resume: {options.OutputPath} holds no {StudyFile}, so it is not a study's folder; use another --out");
         if (options.Resume && File.Exists(studyFile))
         {
-            using var stored = JsonDocument.Parse(File.ReadAllText(studyFile));
-            var root = stored.RootElement;
-            string? name = root.TryGetProperty("study", out var n) ? n.GetString() : null;
-            bool quick = root.TryGetProperty("quick", out var q) && q.GetBoolean();
-            if (name != study.Name || quick != options.Quick)
-                throw new StudyException($"--resume: {options.OutputPath} holds the study '{name}'{(quick ? " (quick)" : "")}, not '{study.Name}'{(options.Quick ? " (quick)" : "")}; use another --out");
-            string? version = root.TryGetProperty("toolVersion", out var v) ? v.GetString() : null;
-            if (version != Manifest.ToolVersion)
-                throw new StudyException($"--resume: {options.OutputPath} was started by anarchy {version}, this is {Manifest.ToolVersion}; a resumed study would mix results of two versions: use --overwrite or another --out");
-            var earlier = new Sessions(
-                root.TryGetProperty("started", out var st) && DateTimeOffset.TryParse(st.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : DateTimeOffset.UtcNow,
-                root.TryGetProperty("sessions", out var c) ? c.GetInt32() : 1,
-                root.TryGetProperty("wallSeconds", out var w) ? w.GetDouble() : 0,
-                root.TryGetProperty("runs", out var r) ? r.GetInt64() : 0);
-            return (OutputFolder.Prepare(options.OutputPath, overwrite: false, allowExisting: true), earlier);
+            try
+            {
+                return Resume(study, options, studyFile);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+            {
+                throw new StudyException($"--resume: {studyFile} cannot be read ({e.Message}); use --overwrite or another --out", e);
+            }
         }
         return (OutputFolder.Prepare(options.OutputPath, options.Overwrite), Sessions.None);
+    }
+
+    private static (OutputFolder Folder, Sessions Earlier) Resume(ResearchStudy study, StudyOptions options, string studyFile)
+    {
+        using var stored = JsonDocument.Parse(File.ReadAllText(studyFile));
+        var root = stored.RootElement;
+        string? name = root.TryGetProperty("study", out var n) ? n.GetString() : null;
+        bool quick = root.TryGetProperty("quick", out var q) && q.GetBoolean();
+        if (name != study.Name || quick != options.Quick)
+            throw new StudyException($"--resume: {options.OutputPath} holds the study '{name}'{(quick ? " (quick)" : "")}, not '{study.Name}'{(options.Quick ? " (quick)" : "")}; use another --out");
+        string? version = root.TryGetProperty("toolVersion", out var v) ? v.GetString() : null;
+        if (version != Manifest.ToolVersion)
+            throw new StudyException($"--resume: {options.OutputPath} was started by anarchy {version}, this is {Manifest.ToolVersion}; a resumed study would mix results of two versions: use --overwrite or another --out");
+        var earlier = new Sessions(
+            root.TryGetProperty("started", out var st) && DateTimeOffset.TryParse(st.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : DateTimeOffset.UtcNow,
+            root.TryGetProperty("sessions", out var c) ? c.GetInt32() : 1,
+            root.TryGetProperty("wallSeconds", out var w) ? w.GetDouble() : 0,
+            root.TryGetProperty("runs", out var r) ? r.GetInt64() : 0);
+        return (OutputFolder.Prepare(options.OutputPath, overwrite: false, allowExisting: true), earlier);
     }
 
     private static string Header(ResearchStudy study, StudyOptions options, Sessions totals)

@@ -68,15 +68,15 @@ public static class WaltzSimulation
     }
 
     /// <summary>
-    /// After the last tick: a <c>war_ongoing</c> event for every war still running, with its severity, duration and
-    /// sides so far, so that every war in the events output has them.
+    /// After the last tick: a <c>war_ongoing</c> event for every recorded war (started after the burn-in) still
+    /// running, with its severity, duration and sides so far, so that every war in the events output has them.
     /// </summary>
     internal static void Finish(World world, RunLedger ledger)
     {
         if (!ledger.Recording) return;
         foreach (var war in world.Wars)
         {
-            if (!war.Ongoing) continue;
+            if (!war.Ongoing || !war.Recorded) continue;
             ledger.Record(new ModelEvent(world.Tick, EventKinds.WarOngoing, war.Initiator, war.Target, "ongoing", war.DisputeId, war.Id,
                 Value: war.Severity, Duration: world.Tick - war.StartTick + 1, SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
         }

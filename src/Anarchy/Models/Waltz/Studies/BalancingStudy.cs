@@ -192,8 +192,8 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
         foreach (int p in Poles.Where(p => p > 2))
         {
             var d = MeanInterval.Difference(polarity[p].Runs["survivors"], bi.Runs["survivors"]);
-            var g = MeanInterval.Difference(polarity[p].GreatPowerDeaths(p), bi.GreatPowerDeaths(2));
-            report.Paragraph($"{Capitalise(PolarityLabel(p))} minus bipolar (Welch 95% intervals): survivors {Signed(d, 1)}, great-power deaths per run {Signed(g, 2)}.");
+            var g = MeanInterval.Difference(polarity[p].GreatPowerLossShare(p), bi.GreatPowerLossShare(2));
+            report.Paragraph($"{Capitalise(PolarityLabel(p))} minus bipolar (Welch 95% intervals): survivors {Signed(d, 1)}, share of the great powers lost per run {Signed(g, 3)}.");
         }
 
         var lines = Poles.Select(p =>
@@ -213,7 +213,8 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
         int most = Poles.Max();
         var manyGp = MeanInterval.Of(polarity[most].GreatPowerDeaths(most));
         var d = MeanInterval.Difference(polarity[most].Runs["survivors"], polarity[2].Runs["survivors"]);
-        var gpd = MeanInterval.Difference(polarity[most].GreatPowerDeaths(most), polarity[2].GreatPowerDeaths(2));
+        // Per great power: with more of them there are more to lose, so counts per run would mislead.
+        var gpd = MeanInterval.Difference(polarity[most].GreatPowerLossShare(most), polarity[2].GreatPowerLossShare(2));
         var none = MeanInterval.Of(polarity[0].Runs["deaths"]);
         var bi = MeanInterval.Of(polarity[2].Runs["deaths"]);
         string survivors = d.Lower > 0 ? $"more states survive with {most} great powers than with 2 (by {Signed(d, 1)})"
@@ -221,7 +222,8 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
             : $"the survivors with {most} and with 2 great powers cannot be told apart ({Signed(d, 1)})";
         string verdict = gpd.Lower > 0 && d.Lower > 0 ? "The great powers themselves last longer the fewer they are, as Waltz expects of bipolarity, but the system as a whole (its small states) lasts longer the more great powers there are."
             : gpd.Lower > 0 ? "The great powers themselves last longer the fewer they are, as Waltz expects of bipolarity."
-            : "The great powers' survival cannot be told apart between the bipolar world and the most multipolar one.";
+            : gpd.Upper < 0 ? "Each great power is likelier to survive the more great powers there are, contrary to Waltz's expectation of bipolarity."
+            : "The great powers' survival (the share of them lost) cannot be told apart between the bipolar world and the most multipolar one.";
         return $"Deaths per run: {StudyReport.CountInterval(bi, 1)} in the bipolar world against {StudyReport.CountInterval(none, 1)} without great powers; {survivors}, while great powers died {StudyReport.CountInterval(biGp, 2)} times per run in the bipolar world and {StudyReport.CountInterval(manyGp, 2)} times with {most}. {verdict}";
     }
 
@@ -280,7 +282,8 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
             var deaths = Paired(e.Runs["deaths"], n.Runs["deaths"]);
             int crossing = Crossing(e, n);
             report.Paragraph($"**{Capitalise(i)} interests.** After {UpFrontYears} years the External world has spent {Compare(early, 2)} the Internal world; after 200 years {Compare(end, 0)}. " +
-                (crossing < 0 ? "The mean cumulative spending of the External world stays below the Internal world's to the end. "
+                (crossing == NeverAbove ? "The mean cumulative spending of the External world stays below the Internal world's to the end. "
+                    : crossing < 0 ? "The External world's mean cumulative spending rises above the Internal world's for a while but ends below it. "
                     : crossing == 0 ? "The External world's mean cumulative spending is at least the Internal world's throughout. "
                     : $"The External world's mean cumulative spending overtakes the Internal world's in year {crossing + 1} and stays above it. ") +
                 $"In the last {LateYears} years the External world's yearly cost relative to its output is {Compare(late, 3, "percentage points")} the Internal world's; at the end the External world is {Compare(wealth, 0, "wealth units", "richer than", "poorer than", "as rich as")} the Internal world, and it has lost {Compare(deaths, 1, "states", "more than", "fewer than", "as many states as")} the Internal world.");
@@ -361,10 +364,10 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
     /// <param name="EndDifference">Incompatible interests: External minus Internal cumulative spending after 200 years (paired).</param>
     /// <param name="EndOutputShareDifference">Incompatible interests: External minus Internal cumulative spending / cumulative output after 200 years (paired).</param>
     /// <param name="EndWealthDifference">Incompatible interests: External minus Internal total wealth at the end (paired).</param>
-    /// <param name="GreatPowerDeathsMostMinusBipolar">Great-power deaths per run, most great powers minus two (Welch).</param>
+    /// <param name="GreatPowerLossMostMinusBipolar">Share of the great powers lost per run, most great powers minus two (Welch).</param>
     /// <param name="SurvivorsNoneMinusBipolar">Surviving states, no great powers minus two (Welch).</param>
     public sealed record BalancingHeadline(MeanInterval BandwagonShare, double ChanceShare, MeanInterval UpFrontDifference, MeanInterval EndDifference,
-        MeanInterval EndOutputShareDifference, MeanInterval EndWealthDifference, MeanInterval GreatPowerDeathsMostMinusBipolar, MeanInterval SurvivorsNoneMinusBipolar);
+        MeanInterval EndOutputShareDifference, MeanInterval EndWealthDifference, MeanInterval GreatPowerLossMostMinusBipolar, MeanInterval SurvivorsNoneMinusBipolar);
 
     /// <summary>The headline statistics of the study in <paramref name="studyFolder"/>.</summary>
     public static BalancingHeadline Headline(string studyFolder)
@@ -383,7 +386,7 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
             Paired(e.TotalSpending(200), n.TotalSpending(200)),
             Paired(e.OutputShare(200), n.OutputShare(200)),
             Paired(e.Runs["total_wealth"], n.Runs["total_wealth"]),
-            MeanInterval.Difference(polarity[most].GreatPowerDeaths(most), polarity[2].GreatPowerDeaths(2)),
+            MeanInterval.Difference(polarity[most].GreatPowerLossShare(most), polarity[2].GreatPowerLossShare(2)),
             MeanInterval.Difference(polarity[0].Runs["survivors"], polarity[2].Runs["survivors"]));
     }
 
@@ -461,19 +464,23 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
         {
             var counts = new double[Runs.Rows];
             if (poles == 0) return counts;
-            using var lines = File.ReadLines(Path.Combine(_folder, "events.csv")).GetEnumerator();
-            if (!lines.MoveNext()) return counts;
-            var header = lines.Current.Split(',');
+            string path = Path.Combine(_folder, "events.csv");
+            using var reader = new StreamReader(path);
+            using var records = Anarchy.Output.CsvRecords.Read(reader, path).GetEnumerator();
+            if (!records.MoveNext()) return counts;
+            var header = records.Current;
             int run = Array.IndexOf(header, "run"), ev = Array.IndexOf(header, "event"), state = Array.IndexOf(header, "state");
-            int last = Math.Max(run, Math.Max(ev, state));
-            while (lines.MoveNext())
+            while (records.MoveNext())
             {
-                var fields = lines.Current.Split(',', last + 2);
-                if (fields[ev] != "death") continue;
+                var fields = records.Current;
+                if (fields[ev] != EventKinds.Death) continue;
                 if (int.Parse(fields[state], CultureInfo.InvariantCulture) < poles) counts[int.Parse(fields[run], CultureInfo.InvariantCulture)]++;
             }
             return counts;
         }
+
+        /// <summary>Per run, the share of the great powers (states 0 to poles - 1) that died.</summary>
+        public double[] GreatPowerLossShare(int poles) => poles == 0 ? new double[Runs.Rows] : GreatPowerDeaths(poles).Select(d => d / poles).ToArray();
     }
 
     /// <summary>series.csv as one array per run and column, indexed by recorded year.</summary>
@@ -528,11 +535,21 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
     private static MeanInterval Scale(MeanInterval m, double factor) => new(m.Mean * factor, m.Lower * factor, m.Upper * factor, m.Count);
 
     /// <summary>The first year index from which the External world's mean cumulative spending stays above the Internal world's, 0 if always, -1 if it ends below.</summary>
+    /// <summary><see cref="Crossing"/>: the External world's mean is never above the Internal world's.</summary>
+    private const int NeverAbove = -1;
+
+    /// <summary><see cref="Crossing"/>: above for a while, below at the end.</summary>
+    private const int AboveThenBelow = -2;
+
+    /// <summary>
+    /// The year index (from 0) from which the External world's mean cumulative spending stays above the Internal
+    /// world's to the end, or <see cref="NeverAbove"/>, or <see cref="AboveThenBelow"/>.
+    /// </summary>
     private static int Crossing(Arm external, Arm internalArm)
     {
         int years = external.Series.Ticks;
         var above = Enumerable.Range(1, years).Select(y => external.TotalSpending(y).Average() > internalArm.TotalSpending(y).Average()).ToArray();
-        if (!above[^1]) return -1;
+        if (!above[^1]) return above.Any(a => a) ? AboveThenBelow : NeverAbove;
         int t = years - 1;
         while (t > 0 && above[t - 1]) t--;
         return t;

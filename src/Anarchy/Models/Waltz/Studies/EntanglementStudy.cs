@@ -127,9 +127,9 @@ public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(
         var all = regions.Values.SelectMany(r => r).ToList();
         var findings = new List<string>();
         var beckley = Polarities.Select(p => (Polarity: p, Headline: Headline(arms[p], BeckleyCell))).ToList();
-        bool rare = beckley.All(b => !(b.Headline.EntanglementShare.Upper > RareShare) && b.Headline.RestrainedMinusEntangled.Lower > 0);
+        bool rare = beckley.All(b => b.Headline.EntanglementShare.Upper <= RareShare && b.Headline.RestrainedMinusEntangled.Lower > 0);
         findings.Add(rare
-            ? $"In Beckley's cell the leader's entanglement share is at most {StudyReport.Number(100 * beckley.Max(b => b.Headline.EntanglementShare.Mean), 1)}% under every polarity and restraint outnumbers entanglement by {StudyReport.Number(beckley.Min(b => b.Headline.RestrainedMinusEntangled.Mean), 0)} to {StudyReport.Number(beckley.Max(b => b.Headline.RestrainedMinusEntangled.Mean), 0)} disputes a run: the model reproduces Beckley's pattern there."
+            ? $"In Beckley's cell the leader's entanglement share is at most {StudyReport.Number(100 * beckley.Max(b => b.Headline.EntanglementShare.Mean), 1)}% under every polarity and restraint outnumbers entanglement by {StudyReport.Number(beckley.Min(b => b.Headline.RestrainedMinusEntangled.Mean), 1)} to {StudyReport.Number(beckley.Max(b => b.Headline.RestrainedMinusEntangled.Mean), 1)} disputes a run: the model reproduces Beckley's pattern there."
             : "In Beckley's cell the model does not reproduce Beckley's pattern under every polarity: see the first table.");
         var spread = sweep.Factors.Single(f => f.Name == "interestSpread").Levels!;
         var compatible = all.Where(p => p.Values["interestSpread"] == spread.Min()).ToList();
@@ -145,10 +145,12 @@ public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(
         if (sweep.Factors.Single(f => f.Name == "looseness").Levels!.Contains(1))
             findings.Add("With looseness 1 a treaty carries no obligation, so entanglement is impossible there by construction.");
         var chain = Polarities.Select(p => MeanInterval.Of(arms[p]["chain"])).ToList();
-        bool rising = chain[0].Upper < chain[1].Lower && chain[1].Mean < chain[2].Mean;
-        findings.Add(rising
-            ? $"Chain stands (by allies of allies) across the system rise from unipolar to bipolar to multipolar ({string.Join(", ", chain.Select(c => StudyReport.Number(c.Mean, 0)))} a run over the grid): chain-ganging grows with the number of great powers."
-            : $"Chain stands across the system by polarity (unipolar, bipolar, multipolar): {string.Join(", ", chain.Select(c => StudyReport.Number(c.Mean, 0)))} a run over the grid; they do not rise steadily with the number of great powers.");
+        string counts = string.Join(", ", chain.Select(c => StudyReport.Number(c.Mean, 0)));
+        findings.Add(chain[0].Upper < chain[1].Lower && chain[1].Upper < chain[2].Lower
+            ? $"Chain stands (by allies of allies) across the system rise from unipolar to bipolar to multipolar ({counts} a run over the grid, each step beyond its 95% intervals): chain-ganging grows with the number of great powers."
+            : chain[0].Upper < Math.Min(chain[1].Lower, chain[2].Lower)
+            ? $"Chain stands (by allies of allies) across the system are higher with two or five great powers than with one ({counts} a run over the grid, unipolar, bipolar, multipolar); bipolar and multipolar are not told apart by their 95% intervals."
+            : $"Chain stands across the system by polarity (unipolar, bipolar, multipolar): {counts} a run over the grid; they do not rise steadily with the number of great powers.");
         findings.Add("The model's leader is a generic great power with 12 initial pacts among 32 states, not the United States; its disputes count every role it plays (initiator, target, called ally, objecting ally), so their number is not comparable with the 219 MIDs one to one. The comparison is of shares and of which outcome is more common.");
         findings.Add("Restraint is a mechanism here (an ally whose compatibility with the target exceeds `restrainC` objects), not coded from the record: the study shows when the mechanism makes restraint outnumber entanglement, not that the historical cases worked this way.");
         return findings;
@@ -205,7 +207,7 @@ public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(
             var restrained = Restrained(runs, rows);
             var share = MeanInterval.Ratio(entangled, runs.Values("leader_disputes", rows));
             var difference = MeanInterval.Of(restrained.Select((r, i) => r - entangled[i]));
-            var region = (share.Upper <= RareShare || (entangled.All(e => e == 0) && share.Mean == 0)) && difference.Lower > 0 ? Region.BeckleyLike
+            var region = share.Upper <= RareShare && difference.Lower > 0 ? Region.BeckleyLike
                 : difference.Upper < 0 ? Region.EntanglementDominates
                 : Region.Neither;
             result.Add(new PointRegion(factors.ToDictionary(f => f, f => runs[f][rows[0]]), region));

@@ -82,8 +82,24 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             RealWorldData.StatesFile, RealWorldData.CapitalsFile, RealWorldData.CapabilitiesFile, RealWorldData.DefencePactsFile,
             MilitarizedDisputes.DisputesFile, MilitarizedDisputes.ParticipantsFile,
         ];
-        foreach (string file in files.Where(f => !File.Exists(Path.Combine(folder, f))))
+        var missing = files.Where(f => !File.Exists(Path.Combine(folder, f))).ToList();
+        foreach (string file in missing)
             yield return $"--data: '{Path.Combine(folder, file)}' not found (the folder must hold the COW, ATOP and MID extracts of the repository's data/)";
+        if (missing.Count == 0 && Unreadable(folder) is { } problem) yield return problem;
+    }
+
+    /// <summary>Why the data in <paramref name="folder"/> cannot be read, or null when it can.</summary>
+    private static string? Unreadable(string folder)
+    {
+        try
+        {
+            ObservedRecord.Load(folder);
+            return null;
+        }
+        catch (InvalidDataException e)
+        {
+            return $"--data: {e.Message}";
+        }
     }
 
     private const string StatesName = "states in the system in the last year";
@@ -96,6 +112,9 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
 
         /// <summary>Whether the simulated mean lies within a factor of two of the observed value.</summary>
         public bool WithinFactorTwo => Observed > 0 && Ratio >= 0.5 && Ratio <= 2;
+
+        /// <summary>Nothing observed, and the simulated mean's interval excludes 0: the model disagrees with the record.</summary>
+        public bool MissesAnObservedZero => Observed == 0 && Simulated.Lower > 0;
     }
 
     /// <summary>The comparison of one starting year.</summary>
@@ -198,20 +217,22 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
 
         report.Heading("Where the model comes close and where it falls short");
         var names = comparisons[0].Statistics.Select(s => s.Name).ToList();
-        report.Table(["statistic", "starts within a factor of two (of those with an observed value)", "simulated / observed, range"],
+        report.Table(["statistic", "starts within a factor of two (of those with an observed value)", "simulated / observed, range", "starts where the record has 0 and the model clearly not"],
             names.Select(n =>
             {
                 var stats = comparisons.Select(c => c[n]).Where(s => s.Observed > 0).ToList();
                 string range = stats.Count == 0 ? "n/a" : $"{StudyReport.Number(stats.Min(s => s.Ratio), 2)} to {StudyReport.Number(stats.Max(s => s.Ratio), 2)}";
-                return (IReadOnlyList<string>)[n, $"{stats.Count(s => s.WithinFactorTwo)} of {stats.Count}", range];
+                int zeros = comparisons.Count(c => c[n].MissesAnObservedZero);
+                return (IReadOnlyList<string>)[n, $"{stats.Count(s => s.WithinFactorTwo)} of {stats.Count}", range, zeros.ToString(CultureInfo.InvariantCulture)];
             }));
         // The number of states is fixed by the model's closed system, not a result; it is discussed below instead.
         var results = names.Where(n => n != StatesName).ToList();
-        var close = results.Where(n => comparisons.All(c => c[n].Observed == 0 || c[n].WithinFactorTwo)).ToList();
-        var far = results.Where(n => comparisons.Count(c => c[n].Observed > 0 && !c[n].WithinFactorTwo) * 2 > comparisons.Count).ToList();
+        bool Miss(Statistic s) => s.MissesAnObservedZero || (s.Observed > 0 && !s.WithinFactorTwo);
+        var close = results.Where(n => comparisons.Any(c => c[n].Observed > 0) && comparisons.All(c => c[n].WithinFactorTwo || (c[n].Observed == 0 && !c[n].MissesAnObservedZero))).ToList();
+        var far = results.Where(n => comparisons.Count(c => Miss(c[n])) * 2 > comparisons.Count).ToList();
         report.Bullets(
         [
-            close.Count == 0 ? "No statistic is within a factor of two of the record for every starting year." : $"Within a factor of two for every starting year whose window has observations: {string.Join("; ", close)}.",
+            close.Count == 0 ? "No statistic is within a factor of two of the record for every starting year." : $"Within a factor of two for every starting year (where the record has 0, the model's interval includes 0): {string.Join("; ", close)}.",
             far.Count == 0 ? "No statistic misses the record by more than a factor of two for most starting years." : $"More than a factor of two away for most starting years: {string.Join("; ", far)}.",
             "The model's system is closed: no state enters it after the start, while COW's membership grew after 1816, 1913 and 1950 (decolonisation) and after 1990 (the Soviet Union's successors); the states in the last year are the starting states less any that died, so that row measures the record's growth, not the model.",
             "Interests and revisionism are drawn at random rather than measured, so who disputes with whom is not the historical pattern; only the counts can be compared, not the dyads.",
@@ -289,12 +310,19 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         report.Table(["", "wars", "states per war", "2 states", "3-4", "5-9", "10 or more", "calls honoured"], rows);
         if (observed.Length == 0) return;
         double observedMean = observed.Average(), observedTwo = SizeShares(observed)[0];
+        // A start without wars has no war size: it is left out of the comparisons.
+        twoStates = twoStates.Where(t => !double.IsNaN(t)).ToList();
+        sizes = sizes.Where(m => !double.IsNaN(m.Mean)).ToList();
+        reliabilities = reliabilities.Where(r => !double.IsNaN(r.Mean)).ToList();
+        if (twoStates.Count == 0 || sizes.Count == 0 || reliabilities.Count == 0) return;
         int covering = sizes.Count(m => m.Lower <= observedMean && observedMean <= m.Upper);
         report.Bullets(
         [
             $"Mean war size: the record's {StudyReport.Number(observedMean, 2)} states per war lies inside the model's 95% interval for {covering} of {sizes.Count} starts (model means {StudyReport.Number(sizes.Min(m => m.Mean), 2)} to {StudyReport.Number(sizes.Max(m => m.Mean), 2)}).",
             $"Wars between two states only: {StudyReport.Number(100 * observedTwo, 0)}% of MID wars, {StudyReport.Number(100 * twoStates.Min(), 0)}% to {StudyReport.Number(100 * twoStates.Max(), 0)}% of the model's: " +
-                (twoStates.All(t => t < observedTwo) ? "the model's wars are far less often dyadic than the record's, because every called ally that stands joins its partner's war." : "the model's share of dyadic wars is close to the record's for some starts."),
+                (twoStates.All(t => t < observedTwo / 2) ? "the model's wars are dyadic less than half as often as the record's, because every called ally that stands joins its partner's war."
+                    : twoStates.All(t => t < observedTwo) ? "the model's wars are less often dyadic than the record's."
+                    : "for some starts the model's share of dyadic wars reaches the record's."),
             $"Calls honoured: {StudyReport.Number(100 * reliabilities.Min(r => r.Mean), 1)}% to {StudyReport.Number(100 * reliabilities.Max(r => r.Mean), 1)}% in the model against {StudyReport.Number(100 * ObservedReliability, 1)}% in the record; " +
                 (reliabilities.All(r => r.Lower > ObservedReliability) ? "the model's allies are more reliable than history's for every start." : reliabilities.All(r => r.Upper < ObservedReliability) ? "the model's allies are less reliable than history's for every start." : "the record lies within or between the model's intervals."),
         ]);
