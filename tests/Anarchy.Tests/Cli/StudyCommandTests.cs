@@ -72,6 +72,23 @@ public sealed class StudyCommandTests
     }
 
     [Fact]
+    public void A_data_file_that_cannot_be_read_exits_2_before_anything_is_written()
+    {
+        using var scratch = new ScratchFolder();
+        string data = scratch["data"], output = scratch["out"];
+        Directory.CreateDirectory(data);
+        foreach (string file in Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "data"), "*.csv"))
+            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(data, "cow_mid_disps.csv"), "dispnum,styear\n1,1900\n");
+
+        var result = CliHarness.Run("study", "realworld", "--quick", "--data", data, "--out", output);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: --data:", result.Err, StringComparison.Ordinal);
+        Assert.Contains("cow_mid_disps.csv", result.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void The_quick_entanglement_study_writes_its_report_and_refuses_or_resumes_a_second_run()
     {
         using var scratch = new ScratchFolder();

@@ -149,4 +149,15 @@ public sealed class ParquetTableWriterTests : IDisposable
 
         Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
     }
+
+    [Fact]
+    public void A_constructor_that_fails_after_creating_its_temporary_file_deletes_it()
+    {
+        // Buffers of int.MaxValue rows cannot be allocated; the temporary file already exists when that fails.
+        Assert.ThrowsAny<Exception>(() => new ParquetTableWriter(Path.Combine(_dir.Path, "runs.parquet"), SampleSchemas.Runs(), rowGroupSize: int.MaxValue));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.Path));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ParquetTableWriter(Path.Combine(_dir.Path, "runs.parquet"), SampleSchemas.Runs(), rowGroupSize: 0));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.Path));
+    }
 }

@@ -101,4 +101,18 @@ public sealed class RealWorldStudyTests(RealWorldQuickStudy study) : IClassFixtu
             Assert.True(honoured.Lower > RealWorldStudy.ObservedReliability, $"{year}: honoured {honoured}");
         }
     }
+
+    [Fact]
+    public void An_observed_zero_is_missed_only_when_the_simulated_interval_excludes_zero()
+    {
+        var missed = new RealWorldStudy.Statistic("wars per year", "wars", 0, new Anarchy.Statistics.MeanInterval(2.8, 2.5, 3.1, 40));
+        var matched = new RealWorldStudy.Statistic("wars per year", "wars", 0, new Anarchy.Statistics.MeanInterval(0.1, -0.05, 0.25, 40));
+        var close = new RealWorldStudy.Statistic("disputes per year", "disputes", 20, new Anarchy.Statistics.MeanInterval(30, 28, 32, 40));
+        Assert.True(missed.MissesAnObservedZero);
+        Assert.False(missed.WithinFactorTwo);
+        Assert.False(matched.MissesAnObservedZero);
+        Assert.True(close.WithinFactorTwo);
+        Assert.False(close.MissesAnObservedZero);
+        Assert.Contains("| wars per year | 1 of 4 |", study.Report, StringComparison.Ordinal);
+    }
 }

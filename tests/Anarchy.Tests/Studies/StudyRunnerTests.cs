@@ -291,4 +291,26 @@ public sealed class StudyRunnerTests
     private static Dictionary<string, DateTime> Stamps(params string[] folders) =>
         folders.SelectMany(f => Directory.EnumerateFiles(f))
             .ToDictionary(f => f, File.GetLastWriteTimeUtc, StringComparer.Ordinal);
+
+    [Fact]
+    public void Resume_refuses_a_folder_that_is_not_a_study_an_unreadable_study_file_and_overwrite_at_once()
+    {
+        using var scratch = new ScratchFolder();
+        string other = scratch["other"];
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "notes.txt"), "mine");
+        var notStudy = Assert.Throws<StudyException>(() => StudyRunner.Run(new TinyWaltzStudy(), Options(other, resume: true)));
+        Assert.Contains("holds no study.json", notStudy.Message, StringComparison.Ordinal);
+        Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(other).Select(Path.GetFileName));
+
+        string broken = scratch["broken"];
+        Directory.CreateDirectory(broken);
+        File.WriteAllText(Path.Combine(broken, StudyRunner.StudyFile), "{\"study\": \"tiny\", \"quick\": \"yes\"}");
+        var unreadable = Assert.Throws<StudyException>(() => StudyRunner.Run(new TinyWaltzStudy(), Options(broken, resume: true)));
+        Assert.Contains("cannot be read", unreadable.Message, StringComparison.Ordinal);
+
+        var both = Assert.Throws<StudyException>(() => StudyRunner.Run(new TinyWaltzStudy(), Options(scratch["new"], resume: true, overwrite: true)));
+        Assert.Contains("--resume and --overwrite", both.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch["new"]));
+    }
 }
