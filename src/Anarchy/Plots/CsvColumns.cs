@@ -19,12 +19,8 @@ public sealed class CsvColumns
         Path = path;
         Names = names;
         _fields = fields;
-        _indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int c = 0; c < names.Count; c++)
-        {
-            if (!_indexByName.TryAdd(names[c], c))
-                throw new PlotInputException($"{path}: the column '{names[c]}' appears twice in the header");
-        }
+        // CsvRecords.ReadTable has checked that the names are distinct.
+        _indexByName = names.Select((name, c) => (name, c)).ToDictionary(x => x.name, x => x.c, StringComparer.Ordinal);
     }
 
     /// <summary>The file read.</summary>

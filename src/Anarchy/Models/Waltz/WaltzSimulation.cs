@@ -77,8 +77,7 @@ public static class WaltzSimulation
         foreach (var war in world.Wars)
         {
             if (!war.Ongoing || !war.Recorded) continue;
-            ledger.Record(new ModelEvent(world.Tick, EventKinds.WarOngoing, war.Initiator, war.Target, "ongoing", war.DisputeId, war.Id,
-                Value: war.Severity, Duration: world.Tick - war.StartTick + 1, SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
+            ledger.Record(war.Outcome(world.Tick, EventKinds.WarOngoing, "ongoing"));
         }
     }
 

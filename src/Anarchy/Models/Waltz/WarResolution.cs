@@ -100,9 +100,7 @@ internal static class WarResolution
         war.Winner = winner;
         war.EndTick = w.Tick;
         ledger.Tick.WarsEnded++;
-        ledger.Record(new ModelEvent(w.Tick, EventKinds.WarEnd, war.Initiator, war.Target,
-            winner == 0 ? "initiator_won" : "target_won", war.DisputeId, war.Id, Value: war.Severity,
-            Duration: w.Tick - war.StartTick + 1, SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
+        ledger.Record(war.Outcome(w.Tick, EventKinds.WarEnd, winner == 0 ? "initiator_won" : "target_won"));
     }
 
     /// <summary>

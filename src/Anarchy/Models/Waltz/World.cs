@@ -201,6 +201,11 @@ public sealed class War
     /// <summary>True when the war started after the burn-in and counts in the run summary.</summary>
     public bool Recorded { get; set; }
 
+    /// <summary>The war's record at <paramref name="tick"/> (its end, or after the last tick): severity, duration and sides so far.</summary>
+    public ModelEvent Outcome(int tick, string kind, string outcome) =>
+        new(tick, kind, Initiator, Target, outcome, DisputeId, Id, Value: Severity, Duration: tick - StartTick + 1,
+            SideA: string.Join(';', SideA), SideB: string.Join(';', SideB));
+
     /// <summary>0 for the initiator's side, 1 for the target's side, -1 for neither.</summary>
     public int SideOf(int state) => SideA.Contains(state) ? 0 : SideB.Contains(state) ? 1 : -1;
 }
