@@ -60,6 +60,7 @@ public static class CliApp
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        using var sigxfsz = IgnoreFileSizeSignal();
         void Cancel(PosixSignalContext context)
         {
             context.Cancel = true; // let the command finish its files and exit with 130
@@ -92,9 +93,29 @@ public static class CliApp
         .Replace("'System.UInt64'", "whole number", StringComparison.Ordinal)
         .Replace("'System.Double'", "number", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A write past the file-size limit (<c>ulimit -f</c>) raises SIGXFSZ, whose default action kills the process
+    /// before it can clean up; handled, the write fails with an error instead, and the command removes its unfinished
+    /// files and records the failure (exit code 3).
+    /// </summary>
+    private static PosixSignalRegistration? IgnoreFileSizeSignal()
+    {
+        if (!(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())) return null;
+        const int sigxfsz = 25; // the same number on Linux, macOS and the BSDs
+        try
+        {
+            return PosixSignalRegistration.Create((PosixSignal)sigxfsz, context => context.Cancel = true);
+        }
+        catch (Exception e) when (e is PlatformNotSupportedException or IOException)
+        {
+            return null;
+        }
+    }
+
     private static int Classify(Exception e) => e switch
     {
-        ScenarioException or InvalidInputException or OutputFolderExistsException or Anarchy.Sweeps.SweepException => ExitCodes.InvalidInput,
+        OutputWriteException => ExitCodes.OutputFailed,
+        ScenarioException or InvalidInputException or OutputFolderException or Anarchy.Sweeps.SweepException or Anarchy.Studies.StudyException => ExitCodes.InvalidInput,
         OperationCanceledException => ExitCodes.Cancelled,
         _ => ExitCodes.Failure,
     };

@@ -6,6 +6,8 @@ internal static class ExitCodes
     public const int Success = 0;
     public const int Failure = 1;
     public const int InvalidInput = 2;
+    /// <summary>An output file could not be written (a full disk, a file-size limit, a permission).</summary>
+    public const int OutputFailed = 3;
     public const int Cancelled = 130;
 }
 

@@ -102,16 +102,22 @@ internal sealed class RunCommand(Terminal terminal)
     private void PrintTable(StudyResult result)
     {
         var console = terminal.Console();
+        long finished = result.Outcome.Completed;
+        if (finished == 0)
+        {
+            terminal.Error("No run finished, so there is nothing to summarise.");
+            return;
+        }
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("output (per run)")
             .AddColumn(new TableColumn("mean").RightAligned())
             .AddColumn(new TableColumn("95% CI").RightAligned());
         foreach (var (column, interval) in result.KeyOutputs)
         {
-            string ci = double.IsNaN(interval.Lower) ? "n/a (1 run)" : string.Create(CultureInfo.InvariantCulture, $"[{Format(interval.Lower)}, {Format(interval.Upper)}]");
+            string ci = double.IsNaN(interval.Lower) ? (finished == 1 ? "n/a (1 run)" : "n/a") : string.Create(CultureInfo.InvariantCulture, $"[{Format(interval.Lower)}, {Format(interval.Upper)}]");
             table.AddRow(new Text(column), new Text(Format(interval.Mean)), new Text(ci));
         }
-        table.Caption(new TableTitle($"{result.Outcome.Completed} runs; 95% confidence intervals from Student's t", Style.Plain));
+        table.Caption(new TableTitle($"{finished} run{(finished == 1 ? "" : "s")}; 95% confidence intervals from Student's t", Style.Plain));
         console.Write(table);
     }
 

@@ -16,6 +16,8 @@ public sealed record Manifest
     public required long RunsPlanned { get; init; }
     public required long RunsCompleted { get; init; }
     public required string Status { get; init; }
+    /// <summary>Why a failed study failed; null otherwise.</summary>
+    public string? Reason { get; init; }
     public required int Threads { get; init; }
     public required DateTimeOffset Started { get; init; }
     public required DateTimeOffset Finished { get; init; }
@@ -75,6 +77,7 @@ public sealed record Manifest
                 w.WriteEndArray();
             }
             w.WriteString("status", Status);
+            if (Reason is not null) w.WriteString("reason", Reason);
             w.WriteNumber("threads", Threads);
             w.WriteString("started", Started.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             w.WriteString("finished", Finished.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));

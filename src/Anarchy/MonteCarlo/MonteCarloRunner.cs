@@ -33,13 +33,13 @@ public static class MonteCarloRunner
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        int total = plan.Count;
+        long total = plan.Count;
         int chunk = Math.Max(1, model.BatchSize);
         int window = Math.Max(4, threads * 2) * chunk;
         var slots = new RunRows?[window];
         var gate = new object();
-        int next = 0;          // next run index a worker may claim
-        int delivered = 0;     // runs handed to the sink
+        long next = 0;          // next run index a worker may claim
+        long delivered = 0;     // runs handed to the sink
         Exception? failure = null;
         long failedRun = -1;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -49,18 +49,19 @@ public static class MonteCarloRunner
             var keys = new List<RunKey>(chunk);
             while (true)
             {
-                int first, count;
+                long first;
+                int count;
                 lock (gate)
                 {
                     while (next < total && next + Math.Min(chunk, total - next) - delivered > window && !stop.IsCancellationRequested)
                         Monitor.Wait(gate);
                     if (next >= total || stop.IsCancellationRequested) return;
                     first = next;
-                    count = Math.Min(chunk, total - next);
+                    count = (int)Math.Min(chunk, total - next);
                     next += count;
                 }
                 keys.Clear();
-                for (int r = first; r < first + count; r++) keys.Add(plan[r]);
+                for (long r = first; r < first + count; r++) keys.Add(plan[r]);
                 RunRows[] rows;
                 try
                 {
@@ -99,29 +100,35 @@ public static class MonteCarloRunner
             lock (gate) Monitor.PulseAll(gate);
         });
 
-        // The calling thread is the only writer: it takes finished runs in order.
-        while (delivered < total)
+        // The calling thread is the only writer: it takes finished runs in order. If the sink fails (a full disk),
+        // the workers are stopped before the error goes on.
+        try
         {
-            RunRows? rows;
-            lock (gate)
+            while (delivered < total)
             {
-                while ((rows = slots[delivered % window]) is null && !WorkersDone())
-                    Monitor.Wait(gate, 100);
-                if (rows is null) break; // cancelled or failed before this run finished
-                slots[delivered % window] = null;
+                RunRows? rows;
+                lock (gate)
+                {
+                    while ((rows = slots[delivered % window]) is null && !WorkersDone())
+                        Monitor.Wait(gate, 100);
+                    if (rows is null) break; // cancelled or failed before this run finished
+                    slots[delivered % window] = null;
+                }
+                sink.Accept(plan[delivered], rows);
+                lock (gate)
+                {
+                    delivered++;
+                    Monitor.PulseAll(gate);
+                }
+                progress?.Report(new RunProgress(delivered, total, clock.Elapsed));
             }
-            sink.Accept(plan[delivered], rows);
-            lock (gate)
-            {
-                delivered++;
-                Monitor.PulseAll(gate);
-            }
-            progress?.Report(new RunProgress(delivered, total, clock.Elapsed));
         }
-
-        stop.Cancel();
-        lock (gate) Monitor.PulseAll(gate);
-        foreach (var w in workers) w.Join();
+        finally
+        {
+            stop.Cancel();
+            lock (gate) Monitor.PulseAll(gate);
+            foreach (var w in workers) w.Join();
+        }
         if (failure is not null)
             throw new RunFailedException($"the batch starting at run {failedRun} failed: {failure.Message}", failure);
         return new RunOutcome(delivered, total, delivered < total, clock.Elapsed);

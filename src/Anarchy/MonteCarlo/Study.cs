@@ -36,9 +36,9 @@ public static class Study
         if (request.Detail.Panel && request.Model.PanelSchemas.Count == 0)
             throw new ArgumentException($"the model '{request.Model.Name}' has no panel tables", nameof(request));
         var started = DateTimeOffset.UtcNow;
-        var folder = OutputFolder.Prepare(request.OutputPath, request.Overwrite);
-        using var output = new StudyOutput(folder, request.Model, request.Detail);
-        Manifest Manifest(string status, long completed) => new()
+        using var folder = OutputFolder.Prepare(request.OutputPath, request.Overwrite);
+        var output = new StudyOutput(folder, request.Model, request.Detail);
+        Manifest Manifest(string status, long completed, string? reason = null) => new()
         {
             Command = request.Command,
             ModelName = request.Model.Name,
@@ -48,29 +48,68 @@ public static class Study
             RunsPlanned = request.Plan.Count,
             RunsCompleted = completed,
             Status = status,
+            Reason = reason,
             Threads = request.Threads,
             Started = started,
             Finished = DateTimeOffset.UtcNow,
             ScenarioJson = request.ScenarioJson,
-            Files = status == "running" ? new Dictionary<string, long>() : output.Files,
+            Files = status is "running" or "failed" ? new Dictionary<string, long>() : output.Files,
             OnlyRuns = request.OnlyRuns,
         };
-        Manifest("running", 0).WriteTo(folder);
 
         RunOutcome outcome;
         try
         {
+            Manifest("running", 0).WriteTo(folder);
             outcome = MonteCarloRunner.Run(request.Model, request.Plan, request.Detail, output, request.Threads, progress, cancellation);
-        }
-        catch (RunFailedException)
-        {
             output.Commit();
-            Manifest("failed", output.RunsWritten).WriteTo(folder);
+            Manifest(outcome.Cancelled ? "cancelled" : "completed", outcome.Completed).WriteTo(folder);
+        }
+        catch (RunFailedException e)
+        {
+            // A run failed: the runs before it are complete and kept, as a cancelled study's are.
+            long written = output.RunsWritten;
+            var files = output.Files;
+            try
+            {
+                output.Commit();
+            }
+            catch (Exception commit) when (OutputWriteException.IsWriteFailure(commit))
+            {
+                output.Dispose();
+                written = 0;
+                files = new Dictionary<string, long>();
+            }
+            TryWriteFailed(() => (Manifest("failed", written, e.Message) with { Files = files }).WriteTo(folder));
             throw;
         }
-        output.Commit();
-        Manifest(outcome.Cancelled ? "cancelled" : "completed", outcome.Completed).WriteTo(folder);
+        catch (Exception e)
+        {
+            // Whatever failed, the unfinished files go first (freeing the space a full disk needs for the manifest),
+            // then the manifest says why.
+            output.Dispose();
+            var failure = !OutputWriteException.IsWriteFailure(e)
+                ? e
+                : new OutputWriteException($"writing the output in '{folder.Path}' failed: {e.Message}; the unfinished files were removed and manifest.json says \"failed\"", e);
+            TryWriteFailed(() => Manifest("failed", 0, failure.Message).WriteTo(folder));
+            if (ReferenceEquals(failure, e)) throw;
+            throw failure;
+        }
+        output.Dispose();
         var keys = request.Model.KeyOutputs.Select(c => (c, output.Summary(c))).ToList();
         return new StudyResult(outcome, folder.Path, keys);
+    }
+
+    /// <summary>Writes a failed manifest if the disk still lets it; the original error matters more than this one.</summary>
+    internal static void TryWriteFailed(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            // Nothing more can be recorded.
+        }
     }
 }

@@ -1,26 +1,37 @@
 namespace Anarchy.Output;
 
-/// <summary>The folder that receives one run's output files.</summary>
-public sealed class OutputFolder
+/// <summary>
+/// The folder that receives a command's output files, locked for as long as the command writes into it
+/// (<see cref="FolderLock"/>); disposing releases the lock.
+/// </summary>
+public sealed class OutputFolder : IDisposable
 {
-    private OutputFolder(string path) => Path = path;
+    private readonly FolderLock _lock;
+
+    private OutputFolder(string path, FolderLock folderLock)
+    {
+        Path = path;
+        _lock = folderLock;
+    }
 
     /// <summary>The folder's full path.</summary>
     public string Path { get; }
 
     /// <summary>
-    /// Makes sure the folder exists and is empty. A missing folder is created (with its parents); an empty one is used
-    /// as it is; a non-empty one is refused unless <paramref name="overwrite"/> is set, in which case everything in it
-    /// is deleted first (the folder itself is kept).
+    /// Makes sure the folder exists, is locked by this process and is empty. A missing folder is created (with its
+    /// parents); an empty one is used as it is; a non-empty one is refused unless <paramref name="overwrite"/> is set.
+    /// Overwriting replaces only a folder anarchy wrote (its manifest.json or study.json is there) and removes only
+    /// the files anarchy writes (<see cref="OwnedEntries"/>); anything else in it is named and nothing is removed.
     /// </summary>
     /// <param name="path">The folder path, absolute or relative to the current directory.</param>
-    /// <param name="overwrite">Whether to delete what a non-empty folder holds.</param>
+    /// <param name="overwrite">Whether to remove the output files a non-empty folder holds.</param>
     /// <exception cref="OutputFolderExistsException">
     /// The folder holds something and <paramref name="overwrite"/> is false. Nothing is created or changed.
     /// </exception>
-    /// <exception cref="IOException">
-    /// The path is an existing file, or <paramref name="overwrite"/> would empty a file-system root.
+    /// <exception cref="OutputFolderException">
+    /// The path is empty or an existing file; or overwriting would touch a folder or files anarchy did not write.
     /// </exception>
+    /// <exception cref="OutputFolderLockedException">Another process is writing into the folder.</exception>
     public static OutputFolder Prepare(string path, bool overwrite) => Prepare(path, overwrite, allowExisting: false);
 
     /// <summary>
@@ -29,51 +40,29 @@ public sealed class OutputFolder
     /// </summary>
     public static OutputFolder Prepare(string path, bool overwrite, bool allowExisting)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (string.IsNullOrWhiteSpace(path))
+            throw new OutputFolderException("the output folder path is empty; give a folder with --out");
         var fullPath = System.IO.Path.GetFullPath(path);
         if (File.Exists(fullPath))
+            throw new OutputFolderException($"the output path '{fullPath}' is a file, not a folder; choose a folder with --out");
+
+        // Locked before anything is looked at or removed, so that two writers never empty each other's files.
+        string? created = FirstMissing(fullPath);
+        Directory.CreateDirectory(fullPath);
+        FolderLock? folderLock = null;
+        try
         {
-            throw new IOException($"The output path '{fullPath}' is a file, not a folder.");
+            folderLock = FolderLock.Acquire(fullPath);
+            if (!allowExisting) Empty(fullPath, overwrite);
+            return new OutputFolder(fullPath, folderLock);
         }
-
-        var directory = new DirectoryInfo(fullPath);
-        if (allowExisting && directory.Exists)
+        catch
         {
-            return new OutputFolder(fullPath);
+            // Nothing is left behind by a refusal: the lock file and any folders made here are removed again.
+            folderLock?.Dispose();
+            if (created is not null) DeleteCreated(fullPath, created);
+            throw;
         }
-
-        if (directory.Exists && directory.EnumerateFileSystemInfos().Any())
-        {
-            if (!overwrite)
-            {
-                throw OutputFolderExistsException.For(fullPath);
-            }
-
-            // A guard against a mistyped path such as "/" wiping a whole disk.
-            if (directory.Parent is null)
-            {
-                throw new IOException($"Refusing to delete the contents of '{fullPath}', a file-system root.");
-            }
-
-            foreach (var entry in directory.EnumerateFileSystemInfos())
-            {
-                // A link to a folder is removed as a link; its target is never entered.
-                if (entry is DirectoryInfo subdirectory && entry.LinkTarget is null)
-                {
-                    subdirectory.Delete(recursive: true);
-                }
-                else
-                {
-                    entry.Delete();
-                }
-            }
-        }
-        else
-        {
-            Directory.CreateDirectory(fullPath);
-        }
-
-        return new OutputFolder(fullPath);
     }
 
     /// <summary>The full path of a file directly inside this folder.</summary>
@@ -88,5 +77,65 @@ public sealed class OutputFolder
         }
 
         return System.IO.Path.Combine(Path, fileName);
+    }
+
+    /// <summary>Releases the folder's lock.</summary>
+    public void Dispose() => _lock.Dispose();
+
+    private static void Empty(string fullPath, bool overwrite)
+    {
+        var directory = new DirectoryInfo(fullPath);
+        var entries = directory.EnumerateFileSystemInfos().Where(e => e.Name != FolderLock.FileName).ToList();
+        if (entries.Count == 0) return;
+        if (!overwrite) throw OutputFolderExistsException.For(fullPath);
+
+        // A guard against a mistyped path such as "/" wiping a whole disk.
+        if (directory.Parent is null)
+            throw new OutputFolderException($"--overwrite: refusing to empty '{fullPath}', a file-system root");
+        if (!OwnedEntries.IsAnarchyFolder(fullPath))
+            throw new OutputFolderException(
+                $"--overwrite: '{fullPath}' was not written by anarchy (it has no manifest.json or study.json), so nothing in it is replaced; choose another --out, or empty it yourself");
+        var foreign = OwnedEntries.Foreign(fullPath);
+        if (foreign.Count > 0)
+        {
+            const int shown = 20;
+            string names = string.Join(", ", foreign.Take(shown)) + (foreign.Count > shown ? $" and {foreign.Count - shown} more" : "");
+            throw new OutputFolderException(
+                $"--overwrite: '{fullPath}' holds {foreign.Count} entr{(foreign.Count == 1 ? "y" : "ies")} anarchy did not write ({names}); nothing was removed. Move them away or choose another --out");
+        }
+        foreach (var entry in entries)
+        {
+            if (entry is DirectoryInfo subdirectory) subdirectory.Delete(recursive: true);
+            else entry.Delete();
+        }
+    }
+
+    /// <summary>The outermost folder of <paramref name="fullPath"/> that does not exist yet, or null.</summary>
+    private static string? FirstMissing(string fullPath)
+    {
+        string? missing = null;
+        for (var dir = new DirectoryInfo(fullPath); dir is not null && !dir.Exists; dir = dir.Parent) missing = dir.FullName;
+        return missing;
+    }
+
+    /// <summary>Removes the folders from <paramref name="fullPath"/> up to <paramref name="created"/>, each only if empty.</summary>
+    private static void DeleteCreated(string fullPath, string created)
+    {
+        try
+        {
+            for (var dir = new DirectoryInfo(fullPath); dir is not null; dir = dir.Parent)
+            {
+                if (dir.Exists) dir.Delete(recursive: false);
+                if (string.Equals(dir.FullName, created, StringComparison.Ordinal)) break;
+            }
+        }
+        catch (IOException)
+        {
+            // Not empty after all (a nested folder, or another process wrote into it): left as it is.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // As above.
+        }
     }
 }

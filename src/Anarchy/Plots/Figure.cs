@@ -1,3 +1,4 @@
+using Anarchy.Output;
 using ScottPlot;
 using ScottPlot.Panels;
 
@@ -60,6 +61,9 @@ internal static class Figure
         UseFont(plot);
         byte[] png = plot.GetImageBytes(StudyPlots.Width, StudyPlots.Height, ImageFormat.Png);
         string path = Path.Combine(folder, fileName);
+        // Only a plot anarchy wrote (recorded in plots.json) is ever replaced.
+        if (!PlotRecord.MayWrite(folder, fileName))
+            throw new OutputFolderException($"'{Path.GetFullPath(path)}' exists and was not written by anarchy, so it is not replaced; move it away or choose another folder for the plots");
         string temporary = Path.Combine(folder, $".{fileName}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -71,6 +75,7 @@ internal static class Figure
             File.Delete(temporary);
             throw;
         }
+        PlotRecord.Add(folder, fileName);
         return path;
     }
 

@@ -51,6 +51,7 @@ public static class StudyRunner
         var problems = study.CheckInputs().ToList();
         if (problems.Count > 0) throw new StudyException(string.Join(Environment.NewLine + "error: ", problems));
         var (folder, earlier) = Prepare(study, options);
+        using var _ = folder;
         var clock = Stopwatch.StartNew();
         var context = new StudyContext(folder.Path, options.Quick, options.Threads, options.Log, options.Progress, cancellation);
         Sessions Totals() => earlier.Add(clock.Elapsed, context.RunsCompleted);
@@ -65,9 +66,9 @@ public static class StudyRunner
             WriteStudyFile(folder, study, options, "interrupted", Totals());
             throw;
         }
-        catch
+        catch (Exception e)
         {
-            WriteStudyFile(folder, study, options, "failed", Totals());
+            Study.TryWriteFailed(() => WriteStudyFile(folder, study, options, "failed", Totals(), e.Message));
             throw;
         }
         var totals = Totals() with { Runs = RunsInArms(folder.Path) };
@@ -157,7 +158,7 @@ public static class StudyRunner
         return text.ToString();
     }
 
-    private static void WriteStudyFile(OutputFolder folder, ResearchStudy study, StudyOptions options, string status, Sessions totals)
+    private static void WriteStudyFile(OutputFolder folder, ResearchStudy study, StudyOptions options, string status, Sessions totals, string? reason = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -166,6 +167,7 @@ public static class StudyRunner
             w.WriteString("study", study.Name);
             w.WriteBoolean("quick", options.Quick);
             w.WriteString("status", status);
+            if (reason is not null) w.WriteString("reason", reason);
             w.WriteString("toolVersion", Manifest.ToolVersion);
             w.WriteString("command", options.Command);
             w.WriteNumber("threads", options.Threads);

@@ -74,9 +74,25 @@ public sealed class RunJournal : IDisposable
 
     public void Dispose()
     {
-        Sync();
-        _stream.Dispose();
-        _buffer.Dispose();
+        try
+        {
+            Sync();
+        }
+        finally
+        {
+            _stream.Dispose();
+            _buffer.Dispose();
+        }
+    }
+
+    /// <summary>The complete rows in a journal file (0 if there is none).</summary>
+    public static long Count(string path)
+    {
+        if (!File.Exists(path)) return 0;
+        using var reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        long records = 0;
+        foreach (var _ in ReadRecords(reader)) records++;
+        return records;
     }
 
     /// <summary>Every complete row of a journal file, in order.</summary>

@@ -54,14 +54,74 @@ public static class SweepMerge
     public static void Merge(SweepJob job, IReadOnlyList<string> orderedShards)
     {
         var started = DateTimeOffset.UtcNow;
-        var folder = OutputFolder.Prepare(job.OutputPath, job.Overwrite);
-        SweepRunner.WriteInputs(folder, job);
-        var rows = orderedShards.SelectMany(s => RunJournal.ReadRows(Path.Combine(s, SweepRunner.JournalFile)));
-        var points = job.AfterFinish is null ? null : new List<Output.Cell[]>();
-        var files = SweepRunner.Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, rows, points);
-        job.AfterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
+        CheckOutput(job.OutputPath, orderedShards);
+        using var folder = OutputFolder.Prepare(job.OutputPath, job.Overwrite);
+        var whole = job with { Shard = ShardSpec.Whole };
+        try
+        {
+            SweepRunner.WriteInputs(folder, job);
+            var rows = orderedShards.SelectMany(s => RunJournal.ReadRows(Path.Combine(s, SweepRunner.JournalFile)));
+            var points = job.AfterFinish is null ? null : new List<Output.Cell[]>();
+            var files = SweepRunner.Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, rows, points);
+            job.AfterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
 
-        long runs = files["runs.csv"];
-        SweepRunner.WriteManifest(folder, job with { Shard = ShardSpec.Whole }, "completed", runs, runs, started, files, orderedShards);
+            long runs = files["runs.csv"];
+            SweepRunner.WriteManifest(folder, whole, "completed", runs, runs, started, files, orderedShards);
+        }
+        catch (Exception e)
+        {
+            var failure = SweepRunner.Failure(folder, e);
+            MonteCarlo.Study.TryWriteFailed(() => SweepRunner.WriteManifest(folder, whole, "failed", 0, 0, started, null, orderedShards, failure.Message));
+            if (ReferenceEquals(failure, e)) throw;
+            throw failure;
+        }
+    }
+
+    /// <summary>
+    /// Refuses an output folder that is one of the shards, lies inside one, or holds one: writing there would
+    /// replace or mix with the inputs being read.
+    /// </summary>
+    public static void CheckOutput(string outputPath, IReadOnlyList<string> shardFolders)
+    {
+        if (string.IsNullOrWhiteSpace(outputPath)) return; // OutputFolder.Prepare says what is wrong with it
+        string output = Normalised(outputPath);
+        foreach (var shard in shardFolders)
+        {
+            string input = Normalised(shard);
+            string? relation = output == input ? "is"
+                : output.StartsWith(input + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? "lies inside"
+                : input.StartsWith(output + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? "contains"
+                : null;
+            if (relation is not null)
+                throw new SweepException($"merge: --out {outputPath} {relation} the shard folder {shard}; merging there would overwrite the shards being merged. Choose an --out outside every shard folder");
+        }
+    }
+
+    /// <summary>A folder's full path with links resolved where they exist, without a trailing separator.</summary>
+    private static string Normalised(string path)
+    {
+        string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        // Resolve the longest existing prefix's links, so that two spellings of one folder compare equal.
+        var existing = new DirectoryInfo(full);
+        var rest = new Stack<string>();
+        while (existing.Parent is not null && !existing.Exists)
+        {
+            rest.Push(existing.Name);
+            existing = existing.Parent;
+        }
+        string resolved = Resolve(existing);
+        foreach (var part in rest) resolved = Path.Combine(resolved, part);
+        return Path.TrimEndingDirectorySeparator(resolved);
+    }
+
+    private static string Resolve(DirectoryInfo directory)
+    {
+        if (directory.Parent is null) return directory.FullName;
+        string parent = Resolve(directory.Parent);
+        string here = Path.Combine(parent, directory.Name);
+        var info = new DirectoryInfo(here);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            return Path.TrimEndingDirectorySeparator(target.FullName);
+        return here;
     }
 }

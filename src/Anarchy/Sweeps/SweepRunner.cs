@@ -39,50 +39,68 @@ public static class SweepRunner
     public static SweepResult Run(SweepJob job, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         var started = DateTimeOffset.UtcNow;
-        var folder = Prepare(job);
+        using var folder = Prepare(job);
         var (first, end) = job.Shard.PointRange(job.Points);
         long planned = (long)(end - first) * job.Replicates;
 
-        long completed, before;
-        using (var journal = RunJournal.OpenForAppend(folder.PathOf(JournalFile)))
+        long completed = 0, before = 0;
+        try
         {
-            completed = before = journal.Records;
-            WriteManifest(folder, job, "running", planned, completed, started, null);
-            if (completed < planned)
+            using (var journal = RunJournal.OpenForAppend(folder.PathOf(JournalFile)))
             {
-                var keys = new List<RunKey>((int)(planned - completed));
-                for (long x = completed; x < planned; x++)
+                completed = before = journal.Records;
+                WriteManifest(folder, job, "running", planned, completed, started, null);
+                if (completed < planned)
                 {
-                    int point = first + (int)(x / job.Replicates), replicate = (int)(x % job.Replicates);
-                    keys.Add(new RunKey((long)point * job.Replicates + replicate, point, replicate, job.SeedOf(point, replicate)));
-                }
-                var sink = new JournalSink(journal);
-                RunOutcome outcome;
-                try
-                {
-                    outcome = MonteCarloRunner.Run(job.Model, RunPlan.FromKeys(keys), default, sink, job.Threads,
+                    // Keys are made as the runs are taken, so memory does not grow with the size of the sweep.
+                    long done = completed;
+                    var plan = RunPlan.FromFunction(planned - done, i =>
+                    {
+                        long x = done + i;
+                        int point = first + (int)(x / job.Replicates), replicate = (int)(x % job.Replicates);
+                        return new RunKey((long)point * job.Replicates + replicate, point, replicate, job.SeedOf(point, replicate));
+                    });
+                    var outcome = MonteCarloRunner.Run(job.Model, plan, default, new JournalSink(journal), job.Threads,
                         progress is null ? null : new Offset(progress, completed, planned), cancellation);
-                }
-                catch
-                {
-                    WriteManifest(folder, job, "failed", planned, journal.Records, started, null);
-                    throw;
-                }
-                completed = journal.Records;
-                if (outcome.Cancelled)
-                {
-                    WriteManifest(folder, job, "interrupted", planned, completed, started, null);
-                    return new SweepResult(folder.Path, planned, completed, false, DateTimeOffset.UtcNow - started, completed - before);
+                    completed = journal.Records;
+                    if (outcome.Cancelled)
+                    {
+                        WriteManifest(folder, job, "interrupted", planned, completed, started, null);
+                        return new SweepResult(folder.Path, planned, completed, false, DateTimeOffset.UtcNow - started, completed - before);
+                    }
                 }
             }
-        }
 
-        var points = job.AfterFinish is null ? null : new List<Cell[]>();
-        var files = Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, RunJournal.ReadRows(folder.PathOf(JournalFile)), points);
-        job.AfterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
-        WriteManifest(folder, job, "completed", planned, completed, started, files);
-        return new SweepResult(folder.Path, planned, completed, true, DateTimeOffset.UtcNow - started, completed - before);
+            var points = job.AfterFinish is null ? null : new List<Cell[]>();
+            var files = Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, RunJournal.ReadRows(folder.PathOf(JournalFile)), points);
+            job.AfterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
+            WriteManifest(folder, job, "completed", planned, completed, started, files);
+            return new SweepResult(folder.Path, planned, completed, true, DateTimeOffset.UtcNow - started, completed - before);
+        }
+        catch (Exception e)
+        {
+            // The journal keeps every run delivered before the failure, so --resume continues from there.
+            var failure = Failure(folder, e);
+            long journalled = completed;
+            try
+            {
+                journalled = RunJournal.Count(folder.PathOf(JournalFile));
+            }
+            catch (Exception count) when (OutputWriteException.IsWriteFailure(count) || count is InvalidDataException)
+            {
+                // As many as were known before the failure.
+            }
+            Study.TryWriteFailed(() => WriteManifest(folder, job, "failed", planned, journalled, started, null, reason: failure.Message));
+            if (ReferenceEquals(failure, e)) throw;
+            throw failure;
+        }
     }
+
+    /// <summary>A failure to write becomes an <see cref="OutputWriteException"/> that says what is left; others stay as they are.</summary>
+    internal static Exception Failure(OutputFolder folder, Exception e) =>
+        e is not RunFailedException && OutputWriteException.IsWriteFailure(e) && e is not OutputFolderException
+            ? new OutputWriteException($"writing the output in '{folder.Path}' failed: {e.Message}; the unfinished files were removed, the journal keeps the finished runs (continue with --resume), and manifest.json says \"failed\"", e)
+            : e;
 
     /// <summary>Writes runs.* and points.* from run rows in run order (adding the point rows to <paramref name="keepPoints"/> when given); returns the row count of each file.</summary>
     public static IReadOnlyDictionary<string, long> Finish(OutputFolder folder, TableSchema runSchema, IReadOnlyList<string> factors,
@@ -159,7 +177,7 @@ public static class SweepRunner
         manifest.TryGetProperty("shard", out var s) ? new ShardSpec(s.GetProperty("index").GetInt32(), s.GetProperty("count").GetInt32()) : ShardSpec.Whole;
 
     internal static void WriteManifest(OutputFolder folder, SweepJob job, string status, long planned, long completed,
-        DateTimeOffset started, IReadOnlyDictionary<string, long>? files, IReadOnlyList<string>? mergedShards = null)
+        DateTimeOffset started, IReadOnlyDictionary<string, long>? files, IReadOnlyList<string>? mergedShards = null, string? reason = null)
     {
         var (first, end) = job.Shard.PointRange(job.Points);
         using var stream = new MemoryStream();
@@ -188,6 +206,7 @@ public static class SweepRunner
             w.WriteNumber("runsPlanned", planned);
             w.WriteNumber("runsCompleted", completed);
             w.WriteString("status", status);
+            if (reason is not null) w.WriteString("reason", reason);
             w.WriteBoolean("complete", status == "completed");
             w.WriteNumber("threads", job.Threads);
             w.WriteString("started", started.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));

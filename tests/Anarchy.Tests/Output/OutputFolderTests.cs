@@ -9,20 +9,29 @@ public sealed class OutputFolderTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void A_missing_folder_is_created_with_its_parents()
+    public void A_missing_folder_is_created_with_its_parents_and_locked_until_released()
     {
         var path = Path.Combine(_dir.Path, "a", "b");
-        var folder = OutputFolder.Prepare(path, overwrite: false);
-        Assert.True(Directory.Exists(path));
-        Assert.Equal(Path.GetFullPath(path), folder.Path);
-        Assert.Equal(Path.Combine(folder.Path, "runs.csv"), folder.PathOf("runs.csv"));
+        using (var folder = OutputFolder.Prepare(path, overwrite: false))
+        {
+            Assert.True(Directory.Exists(path));
+            Assert.Equal(Path.GetFullPath(path), folder.Path);
+            Assert.Equal(Path.Combine(folder.Path, "runs.csv"), folder.PathOf("runs.csv"));
+            Assert.True(File.Exists(Path.Combine(path, FolderLock.FileName)));
+            var second = Assert.Throws<OutputFolderLockedException>(() => OutputFolder.Prepare(path, overwrite: true, allowExisting: true));
+            Assert.Contains($"process {Environment.ProcessId} ", second.Message, StringComparison.Ordinal);
+        }
+        Assert.Empty(Directory.EnumerateFileSystemEntries(path));
+        using var again = OutputFolder.Prepare(path, overwrite: false);
     }
 
     [Fact]
     public void An_existing_empty_folder_is_used_as_it_is()
     {
-        var folder = OutputFolder.Prepare(_dir.Path, overwrite: false);
-        Assert.Equal(_dir.Path, folder.Path);
+        using (var folder = OutputFolder.Prepare(_dir.Path, overwrite: false))
+        {
+            Assert.Equal(_dir.Path, folder.Path);
+        }
         Assert.Empty(_dir.Entries());
     }
 
@@ -48,44 +57,100 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
-    public void A_path_that_is_a_file_is_refused_and_left_alone()
+    public void A_path_that_is_a_file_or_empty_is_refused_and_left_alone()
     {
         var path = Path.Combine(_dir.Path, "out");
         File.WriteAllText(path, "not a folder");
-        Assert.Throws<IOException>(() => OutputFolder.Prepare(path, overwrite: true));
+        var error = Assert.Throws<OutputFolderException>(() => OutputFolder.Prepare(path, overwrite: true));
+        Assert.Contains("is a file, not a folder", error.Message, StringComparison.Ordinal);
         Assert.Equal("not a folder", File.ReadAllText(path));
+        Assert.Contains("empty", Assert.Throws<OutputFolderException>(() => OutputFolder.Prepare("", overwrite: false)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Overwrite_empties_the_folder_but_keeps_it()
+    public void Overwrite_removes_only_anarchys_files_from_a_folder_anarchy_wrote()
     {
         var path = Path.Combine(_dir.Path, "out");
-        Directory.CreateDirectory(Path.Combine(path, "nested", "deeper"));
-        File.WriteAllText(Path.Combine(path, "runs.csv"), "old");
-        File.WriteAllText(Path.Combine(path, ".hidden"), "old");
-        File.WriteAllText(Path.Combine(path, "nested", "deeper", "x.txt"), "old");
+        Directory.CreateDirectory(Path.Combine(path, "plots"));
+        foreach (var name in new[] { "manifest.json", "runs.csv", "runs.parquet", "panel_x.csv", ".runs.csv.0123456789abcdef0123456789abcdef.tmp" })
+            File.WriteAllText(Path.Combine(path, name), "old");
+        File.WriteAllText(Path.Combine(path, "manifest.json"), """{ "files": { "panel_x.csv": 3 } }""");
+        File.WriteAllText(Path.Combine(path, "plots", "a.png"), "png");
+        PlotRecord.Add(Path.Combine(path, "plots"), "a.png");
 
-        var folder = OutputFolder.Prepare(path, overwrite: true);
-
-        Assert.True(Directory.Exists(folder.Path));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
+        using (var folder = OutputFolder.Prepare(path, overwrite: true))
+        {
+            Assert.Equal([FolderLock.FileName], Directory.EnumerateFileSystemEntries(folder.Path).Select(Path.GetFileName));
+        }
+        Assert.Empty(Directory.EnumerateFileSystemEntries(path));
     }
 
     [Fact]
-    public void Overwrite_removes_a_link_to_another_folder_without_touching_its_target()
+    public void Overwrite_refuses_a_folder_without_a_manifest_and_removes_nothing()
     {
+        var path = Path.Combine(_dir.Path, "p");
+        Directory.CreateDirectory(Path.Combine(path, ".git"));
+        File.WriteAllText(Path.Combine(path, "keep.txt"), "k");
+        File.WriteAllText(Path.Combine(path, "runs.csv"), "mine");
+        var error = Assert.Throws<OutputFolderException>(() => OutputFolder.Prepare(path, overwrite: true));
+        Assert.Contains("not written by anarchy", error.Message, StringComparison.Ordinal);
+        Assert.Equal([".git", "keep.txt", "runs.csv"], Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Overwrite_names_every_foreign_entry_and_removes_nothing()
+    {
+        var path = Path.Combine(_dir.Path, "out");
         var outside = Path.Combine(_dir.Path, "outside");
         Directory.CreateDirectory(outside);
         File.WriteAllText(Path.Combine(outside, "keep.txt"), "keep");
-        var path = Path.Combine(_dir.Path, "out");
-        Directory.CreateDirectory(Path.Combine(path, "nested"));
+        Directory.CreateDirectory(Path.Combine(path, ".git"));
+        Directory.CreateDirectory(Path.Combine(path, "plots"));
+        File.WriteAllText(Path.Combine(path, "manifest.json"), "{}");
+        File.WriteAllText(Path.Combine(path, "runs.csv"), "old");
+        File.WriteAllText(Path.Combine(path, "keep.txt"), "mine");
+        File.WriteAllText(Path.Combine(path, "plots", "mine.png"), "mine");
         Directory.CreateSymbolicLink(Path.Combine(path, "link"), outside);
-        Directory.CreateSymbolicLink(Path.Combine(path, "nested", "link"), outside);
 
-        OutputFolder.Prepare(path, overwrite: true);
+        var error = Assert.Throws<OutputFolderException>(() => OutputFolder.Prepare(path, overwrite: true));
 
-        Assert.Empty(Directory.EnumerateFileSystemEntries(path));
+        Assert.Contains("4 entries anarchy did not write (.git/, keep.txt, link, plots/)", error.Message, StringComparison.Ordinal);
+        Assert.Equal([".git", "keep.txt", "link", "manifest.json", "plots", "runs.csv"],
+            Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(path, "plots", "mine.png")));
         Assert.Equal("keep", File.ReadAllText(Path.Combine(outside, "keep.txt")));
+    }
+
+    [Fact]
+    public void A_study_folder_is_owned_down_through_its_arms()
+    {
+        var path = Path.Combine(_dir.Path, "study");
+        Directory.CreateDirectory(Path.Combine(path, "arms", "a"));
+        Directory.CreateDirectory(Path.Combine(path, "arms", "b"));
+        File.WriteAllText(Path.Combine(path, "study.json"), "{}");
+        File.WriteAllText(Path.Combine(path, "report.md"), "#");
+        File.WriteAllText(Path.Combine(path, "arms", "a", "manifest.json"), "{}");
+        File.WriteAllText(Path.Combine(path, "arms", "a", "journal.bin"), "");
+        File.WriteAllText(Path.Combine(path, "arms", "b", "manifest.json"), "{}");
+        File.WriteAllText(Path.Combine(path, "arms", "b", "data.xlsx"), "mine");
+        Assert.Equal(["arms/b/data.xlsx"], OwnedEntries.Foreign(path));
+        File.Delete(Path.Combine(path, "arms", "b", "data.xlsx"));
+        Assert.Empty(OwnedEntries.Foreign(path));
+        using var folder = OutputFolder.Prepare(path, overwrite: true);
+        Assert.False(Directory.Exists(Path.Combine(path, "arms")));
+    }
+
+    [Fact]
+    public void A_refusal_leaves_no_lock_file_and_no_folder_it_created()
+    {
+        var path = Path.Combine(_dir.Path, "held");
+        using var holder = OutputFolder.Prepare(path, overwrite: false);
+        Assert.Throws<OutputFolderLockedException>(() => OutputFolder.Prepare(path, overwrite: false));
+        Assert.Equal([FolderLock.FileName], Directory.EnumerateFileSystemEntries(path).Select(Path.GetFileName));
+
+        File.WriteAllText(Path.Combine(_dir.Path, "file"), "x");
+        Assert.Throws<OutputFolderException>(() => OutputFolder.Prepare(Path.Combine(_dir.Path, "file"), overwrite: false));
+        Assert.Equal(["file", "held"], _dir.Entries());
     }
 
     [Theory]
@@ -95,7 +160,7 @@ public sealed class OutputFolderTests : IDisposable
     [InlineData("")]
     public void Only_bare_file_names_are_accepted(string fileName)
     {
-        var folder = OutputFolder.Prepare(_dir.Path, overwrite: false);
+        using var folder = OutputFolder.Prepare(_dir.Path, overwrite: false);
         Assert.ThrowsAny<ArgumentException>(() => folder.PathOf(fileName));
     }
 }

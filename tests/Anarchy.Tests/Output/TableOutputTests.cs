@@ -12,7 +12,7 @@ public sealed class TableOutputTests : IDisposable
     [Fact]
     public async Task Both_files_appear_together_on_commit_holding_the_same_rows()
     {
-        var folder = OutputFolder.Prepare(Path.Combine(_dir.Path, "out"), overwrite: false);
+        using var folder = OutputFolder.Prepare(Path.Combine(_dir.Path, "out"), overwrite: false);
         using (var output = TableOutput.Create(folder, SampleSchemas.Runs()))
         {
             output.WriteRow([1, 0.25, "a"]);
@@ -25,7 +25,7 @@ public sealed class TableOutputTests : IDisposable
         }
 
         Assert.Equal(["runs.csv", "runs.parquet"], Directory.EnumerateFileSystemEntries(folder.Path)
-            .Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            .Select(Path.GetFileName).Where(n => n != FolderLock.FileName).Order(StringComparer.Ordinal));
         Assert.Equal("run,share,label\n1,0.25,a\n2,,\"b,c\"\n", File.ReadAllText(folder.PathOf("runs.csv")));
 
         await using var reader = await ParquetReader.CreateAsync(folder.PathOf("runs.parquet"));

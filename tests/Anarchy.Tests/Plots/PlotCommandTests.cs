@@ -41,7 +41,7 @@ public sealed class PlotCommandTests
             .. new[] { "wars", "entangled", "mean_burden" }.SelectMany(o => new[] { "honour", "looseness", "chainDepth" }.Select(f => $"{o}-by-{f}.png")),
             "wars-by-honour-and-looseness.png", "entangled-by-honour-and-looseness.png", "mean_burden-by-honour-and-looseness.png",
         ];
-        Assert.Equal(expected.Order(), Directory.GetFiles(scratch["sweep/plots"]).Select(Path.GetFileName).Order());
+        Assert.Equal(expected.Order(), Directory.GetFiles(scratch["sweep/plots"], "*.png").Select(Path.GetFileName).Order());
         Assert.Equal(expected.Select(f => Path.Combine(scratch["sweep"], "plots", f)), Lines(result.Out));
         foreach (string file in expected) AssertIsAPlot(Path.Combine(scratch["sweep/plots"], file));
     }
@@ -56,7 +56,7 @@ public sealed class PlotCommandTests
 
         Assert.Equal(0, result.ExitCode);
         string[] expected = ["entangled-by-honour.png", "entangled-by-looseness.png", "entangled-by-chainDepth.png", "entangled-by-chainDepth-and-looseness.png"];
-        Assert.Equal(expected.Order(), Directory.GetFiles(scratch["figures"]).Select(Path.GetFileName).Order());
+        Assert.Equal(expected.Order(), Directory.GetFiles(scratch["figures"], "*.png").Select(Path.GetFileName).Order());
         Assert.False(Directory.Exists(scratch["sweep/plots"]));
         AssertIsAPlot(scratch["figures/entangled-by-chainDepth-and-looseness.png"]);
     }
@@ -75,7 +75,7 @@ public sealed class PlotCommandTests
             "wars-by-honour.png", "wars-by-looseness.png", "entangled-by-honour.png", "entangled-by-looseness.png",
             "sensitivity-wars.png", "sensitivity-entangled.png",
         ];
-        Assert.Equal(expected.Order(), Directory.GetFiles(scratch["sweep/plots"]).Select(Path.GetFileName).Order());
+        Assert.Equal(expected.Order(), Directory.GetFiles(scratch["sweep/plots"], "*.png").Select(Path.GetFileName).Order());
         foreach (string file in expected) AssertIsAPlot(Path.Combine(scratch["sweep/plots"], file));
     }
 
@@ -88,7 +88,7 @@ public sealed class PlotCommandTests
         var result = CliHarness.Run("plot", scratch["run"]);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(SeriesPlots.Order(), Directory.GetFiles(scratch["run/plots"]).Select(Path.GetFileName).Order());
+        Assert.Equal(SeriesPlots.Order(), Directory.GetFiles(scratch["run/plots"], "*.png").Select(Path.GetFileName).Order());
         Assert.Equal(SeriesPlots.Select(f => Path.Combine(scratch["run"], "plots", f)), Lines(result.Out));
         foreach (string file in SeriesPlots) AssertIsAPlot(Path.Combine(scratch["run/plots"], file));
     }

@@ -115,9 +115,29 @@ public sealed class StudyRunnerTests
         Assert.False(ran);
         Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
 
+        // Not a folder anarchy wrote: --overwrite refuses it too, and keeps the user's file.
+        var refused = Assert.Throws<OutputFolderException>(() => StudyRunner.Run(study, Options(folder, overwrite: true)));
+        Assert.Contains("no manifest.json or study.json", refused.Message, StringComparison.Ordinal);
+        Assert.False(ran);
+        Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Overwrite_replaces_a_studys_own_folder_but_names_and_keeps_a_file_anarchy_did_not_write()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["out"];
+        int runs = 0;
+        var study = new FakeStudy("fake", _ => runs++);
+        StudyRunner.Run(study, Options(folder));
         StudyRunner.Run(study, Options(folder, overwrite: true));
-        Assert.True(ran);
-        Assert.False(File.Exists(Path.Combine(folder, "keep.txt")));
+        Assert.Equal(2, runs);
+
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+        var refused = Assert.Throws<OutputFolderException>(() => StudyRunner.Run(study, Options(folder, overwrite: true)));
+        Assert.Contains("notes.txt", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2, runs);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "notes.txt")));
         Assert.True(File.Exists(Path.Combine(folder, "report.md")));
     }
 
