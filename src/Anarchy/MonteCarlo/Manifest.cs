@@ -25,6 +25,10 @@ public sealed record Manifest
     public IReadOnlyDictionary<string, long> Files { get; init; } = new Dictionary<string, long>();
     public IReadOnlyList<long>? OnlyRuns { get; init; }
 
+    /// <summary>How manifests are written: indented, and with text escaped only where JSON requires it, so that
+    /// reasons and commands read as they were written.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The random-number scheme, in words; see docs/decisions/0001-random-numbers.md.</summary>
     public const string RandomScheme =
         "philox4x32-10; run seed = SeedSequence.Derive(masterSeed, point, replicate) with the top bit cleared; " +
@@ -63,7 +67,7 @@ public sealed record Manifest
     public string ToJson()
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, Manifest.WriterOptions))
         {
             w.WriteStartObject();
             WriteProvenance(w, Command, ModelName, ModelVersion, Engine);

@@ -88,9 +88,9 @@ public static class Study
             // Whatever failed, the unfinished files go first (freeing the space a full disk needs for the manifest),
             // then the manifest says why.
             output.Dispose();
-            var failure = !OutputWriteException.IsWriteFailure(e)
+            var failure = e is OutputWriteException || !OutputWriteException.IsWriteFailure(e)
                 ? e
-                : new OutputWriteException($"writing the output in '{folder.Path}' failed: {e.Message}; the unfinished files were removed and manifest.json says \"failed\"", e);
+                : new OutputWriteException($"writing the output in '{folder.Path}' failed: {OutputWriteException.Describe(e)}; the unfinished files were removed and manifest.json says \"failed\"", e);
             TryWriteFailed(() => Manifest("failed", 0, failure.Message).WriteTo(folder));
             if (ReferenceEquals(failure, e)) throw;
             throw failure;

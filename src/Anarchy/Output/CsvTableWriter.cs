@@ -121,7 +121,7 @@ public sealed class CsvTableWriter : TemporaryTableWriter
         {
             _writer.Dispose();
         }
-        catch (IOException)
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
         {
             // Flushing into a file that is about to be deleted may fail (for example on a full disk); that is moot.
         }

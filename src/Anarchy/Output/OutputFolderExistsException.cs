@@ -56,8 +56,13 @@ public sealed class OutputWriteException : IOException
     public OutputWriteException(string message) : base(message) { }
     public OutputWriteException(string message, Exception innerException) : base(message, innerException) { }
 
+    /// <summary>The cause of a write failure in words.</summary>
+    public static string Describe(Exception e) =>
+        e is ArgumentOutOfRangeException ? "a file reached the file-size limit (ulimit -f)" : e.Message;
+
     /// <summary>Whether an exception is a failure to write a file (rather than a defect in the program).</summary>
     /// <remarks>.NET reports a write past the file-size limit (EFBIG) as an <see cref="ArgumentOutOfRangeException"/>.</remarks>
     public static bool IsWriteFailure(Exception e) =>
+        e is OutputWriteException ||
         e is IOException or UnauthorizedAccessException || e is ArgumentOutOfRangeException { StackTrace: { } trace } && trace.Contains("System.IO.", StringComparison.Ordinal);
 }

@@ -77,9 +77,21 @@ internal sealed class TemporaryFile : IDisposable
             return;
         }
 
-        Stream.Dispose();
-        _closed = true;
-        DeleteQuietly(TempPath);
+        try
+        {
+            // Closing flushes what is buffered, which fails on a full disk or past the file-size limit; the file is
+            // deleted all the same.
+            Stream.Dispose();
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            // Moot: the file is about to be deleted.
+        }
+        finally
+        {
+            _closed = true;
+            DeleteQuietly(TempPath);
+        }
     }
 
     /// <summary>Deletes a file, ignoring failures: it is only called on paths that are already being abandoned.</summary>

@@ -161,7 +161,7 @@ public static class StudyRunner
     private static void WriteStudyFile(OutputFolder folder, ResearchStudy study, StudyOptions options, string status, Sessions totals, string? reason = null)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, Manifest.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("study", study.Name);

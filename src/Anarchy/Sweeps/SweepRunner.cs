@@ -98,8 +98,8 @@ public static class SweepRunner
 
     /// <summary>A failure to write becomes an <see cref="OutputWriteException"/> that says what is left; others stay as they are.</summary>
     internal static Exception Failure(OutputFolder folder, Exception e) =>
-        e is not RunFailedException && OutputWriteException.IsWriteFailure(e) && e is not OutputFolderException
-            ? new OutputWriteException($"writing the output in '{folder.Path}' failed: {e.Message}; the unfinished files were removed, the journal keeps the finished runs (continue with --resume), and manifest.json says \"failed\"", e)
+        e is not RunFailedException and not OutputWriteException and not OutputFolderException && OutputWriteException.IsWriteFailure(e)
+            ? new OutputWriteException($"writing the output in '{folder.Path}' failed: {OutputWriteException.Describe(e)}; the unfinished files were removed, the journal keeps the finished runs (continue with --resume), and manifest.json says \"failed\"", e)
             : e;
 
     /// <summary>Writes runs.* and points.* from run rows in run order (adding the point rows to <paramref name="keepPoints"/> when given); returns the row count of each file.</summary>
@@ -181,7 +181,7 @@ public static class SweepRunner
     {
         var (first, end) = job.Shard.PointRange(job.Points);
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, Manifest.WriterOptions))
         {
             w.WriteStartObject();
             Manifest.WriteProvenance(w, job.Command, job.Model.Name, job.Model.Version, job.Engine);
