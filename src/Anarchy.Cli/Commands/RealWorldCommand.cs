@@ -29,7 +29,7 @@ internal sealed class RealWorldCommand(Terminal terminal)
             string folder = parse.GetValue(data)!;
             if (!Directory.Exists(folder))
                 throw new InvalidInputException($"--data: folder '{folder}' not found (run from the repository's top folder, or pass --data)");
-            var world = RealWorldData.Load(folder);
+            var world = LoadData(folder);
             int y = parse.GetValue(year);
             if (y < world.FirstYear || y > world.LastYear)
                 throw new InvalidInputException($"YEAR: value {y} is outside the allowed range [{world.FirstYear}, {world.LastYear}] (the years the data cover)");
@@ -49,5 +49,18 @@ internal sealed class RealWorldCommand(Terminal terminal)
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The extracts in <paramref name="folder"/>; a missing or unreadable file is the user's input problem (exit 2).</summary>
+    internal static RealWorldData LoadData(string folder)
+    {
+        try
+        {
+            return RealWorldData.Load(folder);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"--data: {e.Message}", e);
+        }
     }
 }
