@@ -49,7 +49,7 @@ internal sealed class SweepCommand(Terminal terminal)
             var sweep = WaltzSweepReader.Parse(text, Path.GetFullPath(ordered[0]), "sweep.json", scenario);
             var job = Job(sweep, text, parse.GetValue(output)!, EngineKind.Kernel, ShardSpec.Whole, 1, false, parse.GetValue(overwrite), "anarchy merge");
             SweepMerge.Merge(job, ordered);
-            terminal.Error($"Merged {ordered.Count} shards into {Path.GetFullPath(parse.GetValue(output)!)}{Path.DirectorySeparatorChar} (runs.*, points.*, manifest.json).");
+            terminal.Error($"Merged {ordered.Count} shards into {Path.GetFullPath(parse.GetValue(output)!)}{Path.DirectorySeparatorChar} (runs.*, points.*{(job.AfterFinish is null ? "" : ", sensitivity.*")}, manifest.json).");
             return ExitCodes.Success;
         });
         return command;

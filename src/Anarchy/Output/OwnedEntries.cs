@@ -7,7 +7,7 @@ namespace Anarchy.Output;
 /// Which entries of an output folder anarchy wrote, and may therefore remove when the folder is overwritten
 /// (README, "Output folders"): its manifests (manifest.json, study.json), the inputs it copies there (sweep.json,
 /// scenario.json), the sweep journal, the report, the files the manifest lists, the tables runs, series, events and
-/// points (.csv, .parquet), sensitivity.csv, the plots recorded in plots.json, the lock file and hidden temporary
+/// points and sensitivity (.csv, .parquet), the plots recorded in plots.json, the lock file and hidden temporary
 /// files; a study's <c>arms/</c> folder and a <c>plots/</c> folder when everything in them is anarchy's too.
 /// Anything else (a link, another folder, a file of the user's) is foreign.
 /// </summary>
@@ -22,7 +22,7 @@ public static partial class OwnedEntries
 
     private static readonly HashSet<string> Fixed = new(StringComparer.Ordinal)
     {
-        ManifestFile, StudyFile, PlotsFile, "sweep.json", "scenario.json", "journal.bin", "report.md", "sensitivity.csv", FolderLock.FileName,
+        ManifestFile, StudyFile, PlotsFile, "sweep.json", "scenario.json", "journal.bin", "report.md", "sensitivity.csv", "sensitivity.parquet", FolderLock.FileName,
         "runs.csv", "runs.parquet", "series.csv", "series.parquet", "events.csv", "events.parquet", "points.csv", "points.parquet",
     };
 

@@ -71,9 +71,11 @@ public static class SweepRunner
                 }
             }
 
-            var points = job.AfterFinish is null ? null : new List<Cell[]>();
+            // What is computed over the whole design (Sobol indices) waits for the merge when this is one shard.
+            var afterFinish = job.Shard.Count == 1 ? job.AfterFinish : null;
+            var points = afterFinish is null ? null : new List<Cell[]>();
             var files = Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, RunJournal.ReadRows(folder.PathOf(JournalFile)), points);
-            job.AfterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
+            afterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
             WriteManifest(folder, job, "completed", planned, completed, started, files);
             return new SweepResult(folder.Path, planned, completed, true, DateTimeOffset.UtcNow - started, completed - before);
         }
@@ -107,7 +109,7 @@ public static class SweepRunner
         IReadOnlyList<string> outputs, IEnumerable<Cell[]> rows, List<Cell[]>? keepPoints = null)
     {
         var aggregator = new PointAggregator(runSchema, factors, outputs);
-        foreach (var name in new[] { "runs.csv", "runs.parquet", "points.csv", "points.parquet" })
+        foreach (var name in new[] { "runs.csv", "runs.parquet", "points.csv", "points.parquet", "sensitivity.csv", "sensitivity.parquet" })
         {
             if (File.Exists(folder.PathOf(name))) File.Delete(folder.PathOf(name)); // a previous finish, rewritten identically
         }

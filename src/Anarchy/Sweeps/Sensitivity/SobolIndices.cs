@@ -253,8 +253,9 @@ public sealed class SobolIndices
                 totalSum += difference * difference;
             }
 
-            first[i] = firstSum / n / variance;
-            total[i] = totalSum / (2.0 * n) / variance;
+            // With no variance (a constant output, or a resample of identical rows) the shares are undefined.
+            first[i] = variance > 0 ? firstSum / n / variance : double.NaN;
+            total[i] = variance > 0 ? totalSum / (2.0 * n) / variance : double.NaN;
         }
 
         return variance;
