@@ -80,7 +80,7 @@ public static class Study
                 written = 0;
                 files = new Dictionary<string, long>();
             }
-            TryWriteFailed(() => (Manifest("failed", written, e.Message) with { Files = files }).WriteTo(folder));
+            TryWriteFailed(folder, () => (Manifest("failed", written, e.Message) with { Files = files }).WriteTo(folder));
             throw;
         }
         catch (Exception e)
@@ -91,7 +91,7 @@ public static class Study
             var failure = e is OutputWriteException || !OutputWriteException.IsWriteFailure(e)
                 ? e
                 : new OutputWriteException($"writing the output in '{folder.Path}' failed: {OutputWriteException.Describe(e)}; the unfinished files were removed and manifest.json says \"failed\"", e);
-            TryWriteFailed(() => Manifest("failed", 0, failure.Message).WriteTo(folder));
+            TryWriteFailed(folder, () => Manifest("failed", 0, failure.Message).WriteTo(folder));
             if (ReferenceEquals(failure, e)) throw;
             throw failure;
         }
@@ -101,7 +101,21 @@ public static class Study
     }
 
     /// <summary>Writes a failed manifest if the disk still lets it; the original error matters more than this one.</summary>
-    internal static void TryWriteFailed(Action write)
+    internal static void TryWriteFailed(OutputFolder folder, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            // The disk may be full: give back the lock's reserve and try once more.
+            folder.ReleaseReserve();
+            TryOnce(write);
+        }
+    }
+
+    private static void TryOnce(Action write)
     {
         try
         {

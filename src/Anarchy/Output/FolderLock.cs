@@ -8,7 +8,8 @@ namespace Anarchy.Output;
 /// An exclusive lock on an output folder, held while a command writes into it: the hidden file
 /// <c>.anarchy.lock</c> in the folder, opened without sharing (on Linux and macOS an advisory <c>flock</c>, which the
 /// operating system releases when the process ends, however it ends). It holds a line naming the holder (process id,
-/// machine, start time), which a second writer reports. The file is removed when the lock is released.
+/// machine, start time), which a second writer reports, and 64 KiB held in reserve for recording a failure on a full
+/// disk. The file is removed when the lock is released.
 /// </summary>
 /// <remarks>
 /// A writer that removes the file as it lets go can race a writer that opened the old file just before: the second
@@ -62,6 +63,7 @@ public sealed class FolderLock : IDisposable
                 stream.SetLength(0);
                 stream.Write(bytes);
                 stream.Flush();
+                TryReserve(stream);
                 // Where the file can be read past the lock, check that the folder's lock file is the one locked.
                 string? seen = ReadUnlocked(path);
                 if (seen is null || seen == holder)
@@ -75,6 +77,40 @@ public sealed class FolderLock : IDisposable
             stream.Dispose();
         }
         throw new IOException($"Could not lock '{System.IO.Path.GetDirectoryName(path)}': its lock file kept changing; is another anarchy process starting there?");
+    }
+
+    /// <summary>
+    /// Gives back the space the lock file holds in reserve (<see cref="ReserveBytes"/>), so that on a full disk the
+    /// manifest can still record why the command failed.
+    /// </summary>
+    public void ReleaseReserve()
+    {
+        if (_released) return;
+        try
+        {
+            _stream.SetLength(Encoding.UTF8.GetByteCount(_holder) + 1);
+        }
+        catch (IOException)
+        {
+            // Nothing more to give.
+        }
+    }
+
+    /// <summary>The space the lock file holds while a command writes (zeros after the holder's line).</summary>
+    public const int ReserveBytes = 64 * 1024;
+
+    private static void TryReserve(FileStream stream)
+    {
+        try
+        {
+            stream.Write(new byte[ReserveBytes]);
+            stream.Flush(flushToDisk: false);
+        }
+        catch (Exception e) when (e is IOException or ArgumentOutOfRangeException)
+        {
+            // Already (nearly) full: the command will fail soon enough without a reserve.
+            stream.SetLength(stream.Position);
+        }
     }
 
     /// <summary>Releases the lock and removes the lock file.</summary>

@@ -79,6 +79,9 @@ public sealed class OutputFolder : IDisposable
         return System.IO.Path.Combine(Path, fileName);
     }
 
+    /// <summary>Frees the space the lock holds in reserve, just before a failure is recorded on a full disk.</summary>
+    public void ReleaseReserve() => _lock.ReleaseReserve();
+
     /// <summary>Releases the folder's lock.</summary>
     public void Dispose() => _lock.Dispose();
 

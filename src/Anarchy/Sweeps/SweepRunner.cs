@@ -92,7 +92,7 @@ public static class SweepRunner
             {
                 // As many as were known before the failure.
             }
-            Study.TryWriteFailed(() => WriteManifest(folder, job, "failed", planned, journalled, started, null, reason: failure.Message));
+            Study.TryWriteFailed(folder, () => WriteManifest(folder, job, "failed", planned, journalled, started, null, reason: failure.Message));
             if (ReferenceEquals(failure, e)) throw;
             throw failure;
         }
