@@ -1,5 +1,4 @@
 using Anarchy.Plots;
-using Anarchy.Statistics;
 
 namespace Anarchy.Tests.Plots;
 
@@ -49,12 +48,12 @@ public sealed class CurvesTests
         var curve = Curves.BinnedMainEffect(FactorGroups.Binned10(factor), means);
 
         Assert.Equal(2, curve.Length); // bins 0 and 9
-        var moments = new RunningMoments();
-        foreach (double m in new[] { 3.0, 5, 10 }) moments.Add(m);
-        var expected = MeanInterval.StudentT(moments);
-        Assert.Equal(expected.Mean, curve[0].Mean, 12);
-        Assert.Equal(expected.Lower, curve[0].Low, 12);
-        Assert.Equal(expected.Upper, curve[0].High, 12);
+        // Bin 0 holds 3, 5 and 10: mean 6, sample variance (9 + 1 + 16) / 2 = 13, standard error sqrt(13 / 3);
+        // t(0.975; 2) = 4.302652729911275 (SciPy t.ppf; tables: 4.303), so 6 -/+ 8.9566858953664372. The curve's
+        // quantile (MathNet's, through MeanInterval) is within about 1e-10 of it, hence the tolerance of 1e-9.
+        Assert.Equal(6, curve[0].Mean, 12);
+        Assert.Equal(-2.9566858953664372, curve[0].Low, 1e-9);
+        Assert.Equal(14.956685895366437, curve[0].High, 1e-9);
         Assert.Equal(3, curve[0].Count);
         Assert.Equal(7, curve[1].Mean);
         Assert.False(curve[1].HasInterval); // one point: no spread, no interval
@@ -85,8 +84,8 @@ public sealed class CurvesTests
         Assert.Equal([0.0, 1.0], curve.Select(c => c.X));
         Assert.Equal(3, curve[0].Mean, 12);
         Assert.Equal(20, curve[1].Mean, 12);
-        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, 2, 0.975) * 10 / Math.Sqrt(3); // sd of 10, 20, 30 is 10
-        Assert.Equal(20 - half, curve[1].Low, 9);
-        Assert.Equal(20 + half, curve[1].High, 9);
+        double half = 4.302652729911275 * 10 / Math.Sqrt(3); // t(0.975; 2) (SciPy) times the sd of 10, 20, 30 (10) over sqrt(3)
+        Assert.Equal(20 - half, curve[1].Low, 1e-8);
+        Assert.Equal(20 + half, curve[1].High, 1e-8);
     }
 }

@@ -101,7 +101,9 @@ public sealed class InvariantPropertyTests
             Assert.Equal(c.Conquests, Count(EventKinds.Death, "conquered"));
             Assert.Equal(c.Disputes, result.Series.Sum(s => s.Counts.Disputes));
             Assert.Equal(scenario.States - c.Deaths, result.Summary.Survivors);
-            Assert.True(result.Summary.Survivors >= 0);
+            // No state dies twice, and the survivors are the states alive after the last tick.
+            Assert.Equal(c.Deaths, result.Events.Where(e => e.Kind == EventKinds.Death).Select(e => e.State).Distinct().Count());
+            Assert.Equal(result.Series[^1].Alive, result.Summary.Survivors);
             var l = result.Summary.LeaderCounts;
             Assert.True(l.Entangled + l.Aligned + l.Abandoned <= l.Disputes);
             Assert.True(l.Initiated + l.Targeted <= l.Disputes);

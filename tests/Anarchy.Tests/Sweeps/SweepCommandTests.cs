@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -67,15 +68,29 @@ public sealed class SweepCommandTests
         }
     }
 
-    [Fact]
-    public void TheKernelAndTheReferenceEngineGiveTheSameSweep()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheKernelAndTheReferenceEngineGiveTheSameSweep(bool commonRandomNumbers)
     {
         using var scratch = new ScratchFolder();
-        var file = scratch.Write("grid.json", Grid.Replace("\"commonRandomNumbers\": false", "", StringComparison.Ordinal));
+        string json = commonRandomNumbers
+            ? Grid.Replace("\"seed\": 11", "\"seed\": 11, \"commonRandomNumbers\": true", StringComparison.Ordinal)
+            : Grid;
+        var file = scratch.Write("grid.json", json);
         Assert.Equal(0, CliHarness.Run("sweep", file, "--out", scratch["kernel"]).ExitCode);
         Assert.Equal(0, CliHarness.Run("sweep", file, "--out", scratch["reference"], "--engine", "reference").ExitCode);
         foreach (var name in DataFiles)
             Assert.Equal(File.ReadAllBytes(scratch["reference/" + name]), File.ReadAllBytes(scratch["kernel/" + name]));
+
+        // The setting took effect: the manifest records it, and with common random numbers the 12 points share the
+        // 4 replicate seeds instead of having 48 seeds of their own.
+        foreach (var engine in new[] { "kernel", "reference" })
+        {
+            using var manifest = JsonDocument.Parse(File.ReadAllText(scratch[engine + "/manifest.json"]));
+            Assert.Equal(commonRandomNumbers, manifest.RootElement.GetProperty("commonRandomNumbers").GetBoolean());
+        }
+        Assert.Equal(commonRandomNumbers ? 4 : 48, Table(scratch["kernel/runs.csv"]).Select(r => r["seed"]).Distinct().Count());
     }
 
     [Fact]
@@ -128,9 +143,9 @@ public sealed class SweepCommandTests
         Assert.Equal(0, CliHarness.Run("sweep", file, "--out", scratch["whole"]).ExitCode);
 
         // Cancel (as Ctrl+C does) once some runs are in the journal: whatever the machine's speed, mid-sweep.
+        string journal = scratch["resumed/journal.bin"];
         using (var cancel = new CancellationTokenSource())
         {
-            string journal = scratch["resumed/journal.bin"];
             var watcher = new Thread(() =>
             {
                 while (!cancel.IsCancellationRequested && (!File.Exists(journal) || new FileInfo(journal).Length < 20_000)) Thread.Sleep(2);
@@ -141,38 +156,99 @@ public sealed class SweepCommandTests
             cancel.Cancel();
             watcher.Join();
             Assert.Equal(130, first.ExitCode);
+            Assert.False(File.Exists(scratch["resumed/runs.csv"]), "the sweep finished before it was cancelled; make it larger");
+
+            // The journal holds a prefix of the sweep's runs, and the message reports exactly that many.
+            int kept = JournalRecords(File.ReadAllBytes(journal)).Count;
+            Assert.InRange(kept, 1, 12 * 300 - 1);
+            Assert.Contains($"Interrupted after {kept} of {12 * 300} runs", first.Err, StringComparison.Ordinal);
+            using var manifest = JsonDocument.Parse(File.ReadAllText(scratch["resumed/manifest.json"]));
+            Assert.Equal("interrupted", manifest.RootElement.GetProperty("status").GetString());
+            Assert.Equal(kept, manifest.RootElement.GetProperty("runsCompleted").GetInt64());
         }
-        Assert.False(File.Exists(scratch["resumed/runs.csv"]));
         var resumed = CliHarness.Run("sweep", file, "--out", scratch["resumed"], "--resume");
         Assert.Equal(0, resumed.ExitCode);
         foreach (var name in DataFiles)
             Assert.Equal(File.ReadAllBytes(scratch["whole/" + name]), File.ReadAllBytes(scratch["resumed/" + name]));
+        Assert.Equal(File.ReadAllBytes(scratch["whole/journal.bin"]), File.ReadAllBytes(journal)); // no run journalled twice
     }
 
     [Fact]
-    public void ASweepKilledMidWriteResumesToTheSameFiles()
+    public async Task ASweepKilledMidWriteResumesFromItsJournalToTheSameFiles()
     {
         using var scratch = new ScratchFolder();
+        const int planned = 12 * 400;
         var file = scratch.Write("grid.json", Grid.Replace("\"replicates\": 4", "\"replicates\": 400", StringComparison.Ordinal));
         Assert.Equal(0, CliHarness.Run("sweep", file, "--out", scratch["whole"]).ExitCode);
+        byte[] wholeJournal = File.ReadAllBytes(scratch["whole/journal.bin"]);
+        Assert.Equal(planned, JournalRecords(wholeJournal).Count);
 
         // A separate process, killed with SIGKILL while it writes: no handler runs, nothing is flushed on exit.
         string cli = typeof(Anarchy.Cli.CliApp).Assembly.Location;
+        string journal = scratch["killed/journal.bin"];
+        string childErr;
         using (var process = Process.Start(new ProcessStartInfo("dotnet", [cli, "sweep", file, "--out", scratch["killed"], "--threads", "1"])
         { RedirectStandardError = true, RedirectStandardOutput = true })!)
         {
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            string journal = scratch["killed/journal.bin"];
-            while (DateTime.UtcNow < deadline && (!File.Exists(journal) || new FileInfo(journal).Length < 20_000)) Thread.Sleep(20);
+            while (DateTime.UtcNow < deadline && !process.HasExited && (!File.Exists(journal) || new FileInfo(journal).Length < 20_000)) await Task.Delay(20);
             process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            await process.WaitForExitAsync();
+            childErr = await stderr;
+            Assert.Equal("", await stdout); // a sweep prints its results to files only
         }
+        // The child started this very sweep and was killed before it finished it.
+        Assert.Contains($"Sweep 'small-grid': grid (full factorial, 3 levels per range factor), 12 points x 400 replicates = {planned} runs, 1 thread.",
+            childErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("runs done", childErr, StringComparison.Ordinal);
         Assert.False(File.Exists(scratch["killed/runs.csv"]), "the process finished before it could be killed; make the sweep larger");
+
+        // At the kill the journal held the first runs of the sweep, record for record those of the uninterrupted one
+        // (any torn record after them is cut off on resume).
+        byte[] atKill = File.ReadAllBytes(journal);
+        var records = JournalRecords(atKill);
+        Assert.InRange(records.Count, 1, planned - 1);
+        var last = records[^1];
+        Assert.Equal(wholeJournal.AsSpan(0, last.End).ToArray(), atKill.AsSpan(0, last.End).ToArray());
+
+        // A copy of the killed folder whose first and last journalled runs are marked with impossible war counts.
+        CopyFolder(scratch["killed"], scratch["marked"]);
+        int warsColumn = Array.IndexOf(File.ReadAllLines(scratch["whole/runs.csv"])[0].Split(','), "wars");
+        Assert.True(warsColumn > 0);
+        var marks = new Dictionary<int, long> { [0] = 999_999, [records.Count - 1] = 999_998 };
+        byte[] marked = File.ReadAllBytes(scratch["marked/journal.bin"]);
+        foreach (var (record, wars) in marks) SetInt64Cell(marked, records[record], warsColumn, wars);
+        File.WriteAllBytes(scratch["marked/journal.bin"], marked);
+        Assert.Equal(records.Count, JournalRecords(marked).Count); // the marked records are still valid
 
         var resumed = CliHarness.Run("sweep", file, "--out", scratch["killed"], "--resume");
         Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains($"{planned} runs done", resumed.Err, StringComparison.Ordinal);
         foreach (var name in DataFiles)
             Assert.Equal(File.ReadAllBytes(scratch["whole/" + name]), File.ReadAllBytes(scratch["killed/" + name]));
+        Assert.Equal(wholeJournal, File.ReadAllBytes(journal)); // each run journalled once, the torn tail cut off
+
+        // Resuming the marked copy keeps the marks: the runs journalled before the kill were read back, not run again,
+        // and every other run was run and equals the uninterrupted sweep's.
+        Assert.Equal(0, CliHarness.Run("sweep", file, "--out", scratch["marked"], "--resume").ExitCode);
+        var expected = File.ReadAllLines(scratch["whole/runs.csv"]);
+        var actual = File.ReadAllLines(scratch["marked/runs.csv"]);
+        Assert.Equal(expected.Length, actual.Length);
+        for (int line = 0; line < expected.Length; line++)
+        {
+            if (line >= 1 && marks.TryGetValue(line - 1, out long wars))
+            {
+                var cells = expected[line].Split(',');
+                cells[warsColumn] = wars.ToString(CultureInfo.InvariantCulture);
+                Assert.Equal(string.Join(',', cells), actual[line]);
+            }
+            else
+            {
+                Assert.Equal(expected[line], actual[line]);
+            }
+        }
     }
 
     [Fact]
@@ -230,6 +306,67 @@ public sealed class SweepCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--shard 4/3", result.Err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(scratch["o"]));
+    }
+
+    /// <summary>One complete record of a journal file: where it starts and ends, and where its payload lies.</summary>
+    private readonly record struct JournalRecord(int Start, int PayloadStart, int PayloadLength)
+    {
+        public int End => PayloadStart + PayloadLength + 8;
+    }
+
+    /// <summary>
+    /// The complete records of journal.bin, read by the format src/Anarchy/Sweeps/RunJournal.cs writes and without it:
+    /// each record is the magic 0x4E524A41 ("AJRN", little-endian), the payload's length (int32), the payload and the
+    /// payload's 64-bit FNV-1a hash. Reading stops at the first record that is cut short or fails its hash (a record
+    /// torn by a kill).
+    /// </summary>
+    private static List<JournalRecord> JournalRecords(byte[] bytes)
+    {
+        var records = new List<JournalRecord>();
+        int at = 0;
+        while (at + 8 <= bytes.Length && BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at)) == 0x4E524A41)
+        {
+            int length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at + 4));
+            if (length < 0 || (long)at + 16 + length > bytes.Length) break;
+            var record = new JournalRecord(at, at + 8, length);
+            if (BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(record.End - 8)) != Fnv1a(bytes.AsSpan(record.PayloadStart, length))) break;
+            records.Add(record);
+            at = record.End;
+        }
+        return records;
+    }
+
+    /// <summary>
+    /// Overwrites an integer cell of a record's row and its hash. The payload is the cell count (int32) and then each
+    /// cell: a kind byte (0 integer, 1 real, 2 text) followed by 8 bytes, or for text by a length (int32, -1 for a
+    /// missing value) and that many UTF-8 bytes.
+    /// </summary>
+    private static void SetInt64Cell(byte[] bytes, JournalRecord record, int column, long value)
+    {
+        var payload = bytes.AsSpan(record.PayloadStart, record.PayloadLength);
+        Assert.InRange(column, 0, BinaryPrimitives.ReadInt32LittleEndian(payload) - 1);
+        int at = 4;
+        for (int c = 0; c < column; c++)
+        {
+            byte kind = payload[at++];
+            at += kind == 2 ? 4 + Math.Max(0, BinaryPrimitives.ReadInt32LittleEndian(payload[at..])) : 8;
+        }
+        Assert.Equal(0, payload[at]); // an integer cell
+        BinaryPrimitives.WriteInt64LittleEndian(payload[(at + 1)..], value);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(record.End - 8), Fnv1a(payload));
+    }
+
+    private static ulong Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in bytes) hash = (hash ^ b) * 1099511628211UL;
+        return hash;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var path in Directory.GetFiles(from)) File.Copy(path, Path.Combine(to, Path.GetFileName(path)));
     }
 
     private static List<Dictionary<string, string>> Table(string csv)
