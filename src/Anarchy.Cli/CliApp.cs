@@ -122,7 +122,7 @@ public static class CliApp
 
     private static string Describe(Exception e) => e switch
     {
-        ScenarioException s => string.Join(Environment.NewLine + "error: ", s.Problems),
+        ScenarioException s => s.Listing(InputLimits.MaxListedErrors, Environment.NewLine + "error: "),
         _ => e.Message,
     };
 }

@@ -25,7 +25,7 @@ internal sealed class RunCommand(Terminal terminal)
     private readonly Option<bool> _events = new("--events") { Description = "Also write events.csv/.parquet: every dispute, call, war, pact and death." };
     private readonly Option<bool> _panel = new("--panel") { Description = "Also write panel_states and panel_dyads (.csv/.parquet): state-years and dyad-years (pacts, disputes, wars) to compare with COW and ATOP." };
     private readonly Option<long?> _only = new("--only") { Description = "Re-run only run K (0-based) of the same scenario and seed, e.g. with --series --events." };
-    private readonly Option<EngineKind> _engine = new("--engine") { Description = "kernel (default): the batched SIMD engine; reference: the readable one. Results are byte-identical.", DefaultValueFactory = _ => EngineKind.Kernel };
+    private readonly Option<EngineKind> _engine = EngineOption.Create("kernel (default): the batched SIMD engine; reference: the readable one. Results are byte-identical.");
     private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
 

@@ -19,7 +19,7 @@ internal sealed class StudyCommand(Terminal terminal)
     private readonly Option<int?> _threads = new("--threads") { Description = "Worker threads (default: all cores). Results do not depend on it." };
     private readonly Option<bool> _resume = new("--resume") { Description = "Continue an interrupted study in its output folder: completed arms are kept." };
     private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
-    private readonly Option<EngineKind> _engine = new("--engine") { Description = "kernel (default) or reference; results are identical.", DefaultValueFactory = _ => EngineKind.Kernel };
+    private readonly Option<EngineKind> _engine = EngineOption.Create("kernel (default) or reference; results are identical.");
     private readonly Option<string> _data = new("--data") { Description = "The folder with the COW, ATOP and MID extracts (realworld study).", DefaultValueFactory = _ => "data" };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
 

@@ -19,7 +19,7 @@ internal sealed class SweepCommand(Terminal terminal)
     private readonly Option<int?> _shards = new("--shards") { Description = "Number of shards, with JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs) or to override SLURM_ARRAY_TASK_COUNT." };
     private readonly Option<bool> _resume = new("--resume") { Description = "Continue an interrupted sweep in its output folder: only missing runs are run." };
     private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
-    private readonly Option<EngineKind> _engine = new("--engine") { Description = "kernel (default) or reference; results are identical.", DefaultValueFactory = _ => EngineKind.Kernel };
+    private readonly Option<EngineKind> _engine = EngineOption.Create("kernel (default) or reference; results are identical.");
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
 
     public Command Build()

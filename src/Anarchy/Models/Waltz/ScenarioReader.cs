@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Anarchy.Input;
 
 namespace Anarchy.Models.Waltz;
 
@@ -10,10 +11,10 @@ namespace Anarchy.Models.Waltz;
 public static class ScenarioReader
 {
     /// <summary>Most states a scenario may have.</summary>
-    public const int MaxStates = 4096;
+    public const int MaxStates = InputLimits.MaxStates;
 
     /// <summary>Most ticks a scenario may have (burn-in and recorded each): wealth compounds, and beyond this it could overflow.</summary>
-    public const int MaxTicks = 10_000;
+    public const int MaxTicks = InputLimits.MaxTicks;
 
     /// <summary>Largest country code a state override may carry (COW ccodes run from 2 to 990).</summary>
     public const int MaxCcode = 999;
@@ -24,34 +25,46 @@ public static class ScenarioReader
     /// <summary>Latest calendar year a scenario may start in.</summary>
     public const int MaxStartYear = 9999;
 
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>Reads and validates a scenario file.</summary>
     public static Scenario ReadFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioException($"scenario file '{path}': cannot be read ({e.Message})");
-        }
-        return Parse(text, Path.GetFileName(path));
+        string text = ReadText(path, "scenario file");
+        return Parse(text, Path.GetFileName(path), path);
     }
 
+    /// <summary>The text of an input file, refused (<see cref="ScenarioException"/>) if it is unreadable or over
+    /// <see cref="InputLimits.MaxFileBytes"/>.</summary>
+    public static string ReadText(string path, string what) =>
+        JsonInput.ReadText(path, what, InputLimits.MaxFileBytes, InputLimits.MaxFileText, out var problem) ?? throw new ScenarioException(problem!);
+
     /// <summary>Parses and validates scenario JSON. <paramref name="source"/> names the input in messages.</summary>
-    public static Scenario Parse(string json, string source = "scenario")
+    public static Scenario Parse(string json, string source = "scenario") => Parse(json, source, null);
+
+    /// <summary>Whether a parsed file is a sweep file rather than a scenario: it has the fields only a sweep has.</summary>
+    public static bool IsSweep(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object
+        && (root.TryGetProperty("factors", out _) || root.TryGetProperty("design", out _) || root.TryGetProperty("scenario", out _));
+
+    /// <summary>Whether the JSON text is a sweep file (<see cref="IsSweep(JsonElement)"/>); false if it is not valid JSON.</summary>
+    public static bool IsSweep(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json, JsonInput.DocumentOptions);
+            return IsSweep(doc.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static Scenario Parse(string json, string source, string? file)
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json, DocumentOptions);
+            doc = JsonDocument.Parse(json, JsonInput.DocumentOptions);
         }
         catch (JsonException e)
         {
@@ -59,7 +72,10 @@ public static class ScenarioReader
         }
         using (doc)
         {
+            if (file is not null && IsSweep(doc.RootElement))
+                throw new ScenarioException($"{source}: this is a sweep file (it has factors, a design or a base scenario), not a scenario; run it with 'anarchy sweep {file}'");
             var reader = new Reader();
+            JsonInput.FindRepeatedKeys(doc.RootElement, "", reader.Problems);
             var scenario = reader.ReadScenario(doc.RootElement);
             if (reader.Problems.Count == 0)
                 reader.Problems.AddRange(Validate(scenario));
@@ -198,7 +214,7 @@ public static class ScenarioReader
                 {
                     case "$schema": break;
                     case "name": s = s with { Name = Name(v) }; break;
-                    case "description": s = s with { Description = Text(v, "description") ?? "" }; break;
+                    case "description": s = s with { Description = Text(v, "description", InputLimits.MaxDescriptionLength, "it is copied into every manifest") ?? "" }; break;
                     case "states": s = s with { States = Int(v, "states") }; break;
                     case "ticks": s = s with { Ticks = Int(v, "ticks") }; break;
                     case "burnIn": s = s with { BurnIn = Int(v, "burnIn") }; break;
@@ -211,9 +227,9 @@ public static class ScenarioReader
                     case "poleShare": s = s with { PoleShare = Number(v, "poleShare") }; break;
                     case "leader": s = s with { Leader = v.ValueKind == JsonValueKind.Null ? null : Int(v, "leader") }; break;
                     case "parameters": s = s with { Parameters = Parameters(v) }; break;
-                    case "stateOverrides": s = s with { StateOverrides = Array(v, "stateOverrides", Override) }; break;
-                    case "pacts": s = s with { Pacts = Array(v, "pacts", Pact) }; break;
-                    case "shocks": s = s with { Shocks = Array(v, "shocks", Shock) }; break;
+                    case "stateOverrides": s = s with { StateOverrides = Array(v, "stateOverrides", Override, InputLimits.MaxStateOverrides, "one per state") }; break;
+                    case "pacts": s = s with { Pacts = Array(v, "pacts", Pact, InputLimits.MaxPacts) }; break;
+                    case "shocks": s = s with { Shocks = Array(v, "shocks", Shock, InputLimits.MaxShocks) }; break;
                     default:
                         Unknown(prop.Name, "scenario", "name, description, states, ticks, burnIn, startYear, seed, runs, doctrine, geography, poles, poleShare, leader, parameters, stateOverrides, pacts, shocks");
                         break;
@@ -239,7 +255,14 @@ public static class ScenarioReader
                         (hint.Count > 0 ? $" (did you mean {string.Join(", ", hint)}?)" : " (run 'anarchy params' for the list)"));
                     continue;
                 }
+                if (JsonInput.NotFinite(prop.Value, "parameters." + prop.Name, info.RangeText) is { } huge)
+                {
+                    Problems.Add(huge);
+                    continue;
+                }
                 double value = Number(prop.Value, "parameters." + prop.Name);
+                if (double.IsNaN(value))
+                    continue;
                 if (info.Check(value) is { } problem)
                     Problems.Add(problem);
                 else
@@ -259,7 +282,7 @@ public static class ScenarioReader
                 switch (prop.Name)
                 {
                     case "state": o = o with { State = Int(e, f) }; break;
-                    case "label": o = o with { Label = Text(e, f) }; break;
+                    case "label": o = o with { Label = Text(e, f, InputLimits.MaxLabelLength, "it is written into the panel tables") }; break;
                     case "ccode": o = o with { Ccode = Int(e, f) }; break;
                     case "doctrine": o = o with { Doctrine = Enum<Doctrine>(e, f) }; break;
                     case "wealth": o = o with { Wealth = Number(e, f) }; break;
@@ -327,12 +350,17 @@ public static class ScenarioReader
             return k;
         }
 
-        private List<T> Array<T>(JsonElement v, string at, Func<JsonElement, string, T> item)
+        private List<T> Array<T>(JsonElement v, string at, Func<JsonElement, string, T> item, int limit, string? why = null)
         {
             var list = new List<T>();
             if (v.ValueKind != JsonValueKind.Array)
             {
                 Problems.Add($"{at}: expected an array, got {Describe(v)}");
+                return list;
+            }
+            if (v.GetArrayLength() > limit)
+            {
+                Problems.Add($"{at}: {v.GetArrayLength()} entries is more than the limit of {limit}{(why is null ? "" : $" ({why})")}");
                 return list;
             }
             int i = 0;
@@ -362,17 +390,23 @@ public static class ScenarioReader
             return name;
         }
 
-        private string? Text(JsonElement v, string at)
+        private string? Text(JsonElement v, string at, int maxLength = InputLimits.MaxNameLength, string? why = null)
         {
-            if (v.ValueKind == JsonValueKind.String) return v.GetString();
-            Problems.Add($"{at}: expected a string, got {Describe(v)}");
+            if (v.ValueKind != JsonValueKind.String)
+            {
+                Problems.Add($"{at}: expected a string, got {Describe(v)}");
+                return null;
+            }
+            var text = v.GetString()!;
+            if (text.Length <= maxLength) return text;
+            Problems.Add($"{at}: {text.Length} characters is more than the limit of {maxLength}{(why is null ? "" : $" ({why})")}");
             return null;
         }
 
         private double Number(JsonElement v, string at)
         {
             if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double d) && double.IsFinite(d)) return d;
-            Problems.Add($"{at}: expected a number, got {Describe(v)}");
+            Problems.Add(JsonInput.NotFinite(v, at) ?? $"{at}: expected a number, got {Describe(v)}");
             return double.NaN;
         }
 
@@ -393,7 +427,7 @@ public static class ScenarioReader
         {
             if (v.ValueKind == JsonValueKind.Number && v.TryGetUInt64(out ulong seed)) return seed;
             if (v.ValueKind == JsonValueKind.String && ulong.TryParse(v.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out seed)) return seed;
-            Problems.Add($"seed: value {v.GetRawText()} is not a whole number in [0, {ulong.MaxValue}]");
+            Problems.Add($"seed: value {JsonInput.Truncate(v.GetRawText())} is not a whole number in [0, {ulong.MaxValue}]");
             return 0;
         }
 
@@ -403,6 +437,11 @@ public static class ScenarioReader
             if (v.ValueKind != JsonValueKind.Array)
             {
                 Problems.Add($"{at}: expected an array of numbers, got {Describe(v)}");
+                return xs;
+            }
+            if (v.GetArrayLength() > InputLimits.MaxVectorLength)
+            {
+                Problems.Add($"{at}: {v.GetArrayLength()} numbers is more than the limit of {InputLimits.MaxVectorLength}");
                 return xs;
             }
             int i = 0;
@@ -416,14 +455,14 @@ public static class ScenarioReader
             if (v.ValueKind == JsonValueKind.String && System.Enum.TryParse<T>(v.GetString(), ignoreCase: true, out var value)
                 && System.Enum.IsDefined(value) && !char.IsAsciiDigit(v.GetString()![0]))
                 return value;
-            Problems.Add($"{at}: value {v.GetRawText()} is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
+            Problems.Add($"{at}: value {JsonInput.Truncate(v.GetRawText())} is not one of {string.Join(", ", System.Enum.GetNames<T>())}");
             return null;
         }
 
         private static string Describe(JsonElement v) => v.ValueKind switch
         {
-            JsonValueKind.String => $"the string {v.GetRawText()}",
-            JsonValueKind.Number => $"the number {v.GetRawText()}",
+            JsonValueKind.String => $"the string {JsonInput.Truncate(v.GetRawText())}",
+            JsonValueKind.Number => $"the number {JsonInput.Truncate(v.GetRawText())}",
             JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
             JsonValueKind.Null => "null",
             JsonValueKind.Array => "an array",

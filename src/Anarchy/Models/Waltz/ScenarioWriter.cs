@@ -107,6 +107,7 @@ public static class ParameterAssignments
     {
         var problems = new List<string>();
         var p = scenario.Parameters;
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var a in assignments)
         {
             int eq = a.IndexOf('=', StringComparison.Ordinal);
@@ -123,9 +124,19 @@ public static class ParameterAssignments
                     (hint.Count > 0 ? $" (did you mean {string.Join(", ", hint)}?)" : " (run 'anarchy params' for the list)"));
                 continue;
             }
-            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+            if (!given.TryAdd(info.Name, text))
+            {
+                problems.Add($"--set {info.Name}: given twice ({given[info.Name]}, then {text}); set a parameter once");
+                continue;
+            }
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
             {
                 problems.Add($"--set {name}: value '{text}' is not a number (allowed range {info.RangeText})");
+                continue;
+            }
+            if (!double.IsFinite(value))
+            {
+                problems.Add($"--set {name}: value '{text}' is not a finite number (allowed range {info.RangeText})");
                 continue;
             }
             if (info.Check(value) is { } problem)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Anarchy.Input;
 using Anarchy.Sweeps;
 using Anarchy.Sweeps.Designs;
 
@@ -43,24 +44,23 @@ public sealed record WaltzSweep
     };
 }
 
-/// <summary>Reads and validates sweep files; every problem names its field, the value and what is allowed.</summary>
+/// <summary>Reads and validates sweep files; every problem names its field, the value and what is allowed. Every
+/// constraint of the design is checked here, before the first run: a sweep that reads runs to its end.</summary>
 public static class WaltzSweepReader
 {
     /// <summary>Most points a design may have.</summary>
-    public const int MaxPoints = 10_000_000;
+    public const int MaxPoints = InputLimits.MaxPoints;
+
+    /// <summary>Fewest base samples of a Saltelli design: the Sobol estimators divide by N - 1.</summary>
+    public const int MinSaltelliSamples = 2;
+
+    private static readonly string[] ScenarioFields =
+        ["states", "ticks", "burnIn", "startYear", "runs", "doctrine", "geography", "poles", "poleShare", "leader", "parameters", "stateOverrides", "pacts", "shocks"];
 
     public static WaltzSweep ReadFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioException($"sweep file '{path}': cannot be read ({e.Message})");
-        }
-        return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", Path.GetFileName(path));
+        string text = ScenarioReader.ReadText(path, "sweep file");
+        return Parse(text, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", Path.GetFileName(path), null, path);
     }
 
     /// <summary>Parses a sweep; a scenario given as a path is read relative to <paramref name="directory"/>.</summary>
@@ -68,12 +68,15 @@ public static class WaltzSweepReader
 
     /// <summary>As <see cref="Parse(string, string, string)"/>, with the base scenario given instead of read from the file
     /// (a merge reads the scenario the shards recorded).</summary>
-    public static WaltzSweep Parse(string json, string directory, string source, Scenario? scenarioOverride)
+    public static WaltzSweep Parse(string json, string directory, string source, Scenario? scenarioOverride) =>
+        Parse(json, directory, source, scenarioOverride, null);
+
+    private static WaltzSweep Parse(string json, string directory, string source, Scenario? scenarioOverride, string? file)
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            doc = JsonDocument.Parse(json, JsonInput.DocumentOptions);
         }
         catch (JsonException e)
         {
@@ -84,9 +87,13 @@ public static class WaltzSweepReader
             var problems = new List<string>();
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new ScenarioException($"{source}: expected a JSON object");
+            if (file is not null && !ScenarioReader.IsSweep(root)
+                && ScenarioFields.Any(f => root.TryGetProperty(f, out _)))
+                throw new ScenarioException($"{source}: this is a scenario file (it has no factors), not a sweep; run it with 'anarchy run --scenario {file}', or see docs/SWEEPS.md to write a sweep of it");
+            JsonInput.FindRepeatedKeys(root, "", problems, at => at == "scenario");
             string name = "sweep", description = "";
             Scenario? scenario = null;
-            var factors = new List<Factor>();
+            var factors = new List<(int Index, Factor Factor)>();
             var design = new DesignSpec("grid");
             int replicates = 10;
             ulong seed = 1;
@@ -101,21 +108,25 @@ public static class WaltzSweepReader
                     case "$schema": break;
                     case "name":
                         name = v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
-                        if (name.Length == 0 || name.Length > 64 || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) || name.StartsWith('.'))
-                            problems.Add($"name: value {v.GetRawText()} must be 1 to 64 letters, digits, '-', '_' or '.' (it names the output folder)");
+                        if (name.Length == 0 || name.Length > InputLimits.MaxNameLength || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) || name.StartsWith('.'))
+                            problems.Add($"name: value {JsonInput.Truncate(v.GetRawText())} must be 1 to {InputLimits.MaxNameLength} letters, digits, '-', '_' or '.' (it names the output folder)");
                         break;
-                    case "description": description = v.ValueKind == JsonValueKind.String ? v.GetString()! : ""; break;
+                    case "description":
+                        if (v.ValueKind != JsonValueKind.String) problems.Add($"description: expected a string, got {JsonInput.Truncate(v.GetRawText())}");
+                        else if ((description = v.GetString()!).Length > InputLimits.MaxDescriptionLength)
+                            problems.Add($"description: {description.Length} characters is more than the limit of {InputLimits.MaxDescriptionLength} (it is copied into every manifest)");
+                        break;
                     case "scenario": scenario = scenarioOverride ?? ReadScenario(v, directory, problems); break;
                     case "factors": hasFactors = true; ReadFactors(v, factors, problems); break;
                     case "design": design = ReadDesign(v, problems); break;
-                    case "replicates": replicates = Int(v, "replicates", 1, 1_000_000, problems); break;
+                    case "replicates": replicates = Int(v, "replicates", 1, InputLimits.MaxReplicates, problems); break;
                     case "seed":
                         if (v.ValueKind == JsonValueKind.Number && v.TryGetUInt64(out ulong s)) seed = s;
-                        else problems.Add($"seed: value {v.GetRawText()} is not a whole number in [0, {ulong.MaxValue}]");
+                        else problems.Add($"seed: value {JsonInput.Truncate(v.GetRawText())} is not a whole number in [0, {ulong.MaxValue}]");
                         break;
                     case "commonRandomNumbers":
                         if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) crn = v.GetBoolean();
-                        else problems.Add($"commonRandomNumbers: value {v.GetRawText()} is not true or false");
+                        else problems.Add($"commonRandomNumbers: value {JsonInput.Truncate(v.GetRawText())} is not true or false");
                         break;
                     case "outputs": outputs = ReadOutputs(v, problems); break;
                     default:
@@ -125,16 +136,13 @@ public static class WaltzSweepReader
             }
             if (!hasFactors) problems.Add("factors: missing (list the parameters the sweep varies)");
             else if (factors.Count == 0 && problems.Count == 0) problems.Add("factors: empty (list at least one parameter)");
-            if (design.Type is "saltelli" && factors.Count > 0 && 2 * factors.Count > SobolSequence.MaxDimensions)
-                problems.Add($"design: saltelli with {factors.Count} factors needs {2 * factors.Count} Sobol dimensions; at most {SobolSequence.MaxDimensions / 2} factors are supported");
-            if (design.Type is "sobol" && factors.Count > SobolSequence.MaxDimensions)
-                problems.Add($"design: sobol supports at most {SobolSequence.MaxDimensions} factors, got {factors.Count}");
+            CheckDesign(design, factors, problems);
             var sweep = new WaltzSweep
             {
                 Name = name,
                 Description = description,
                 Scenario = scenario ?? scenarioOverride ?? BuiltInScenarios.Default,
-                Factors = factors,
+                Factors = factors.Select(f => f.Factor).ToList(),
                 Design = design,
                 Replicates = replicates,
                 Seed = seed,
@@ -143,13 +151,15 @@ public static class WaltzSweepReader
             };
             if (problems.Count == 0)
             {
-                long points = PointCount(sweep);
-                if (points < 1 || points > MaxPoints)
-                    problems.Add($"design: the design has {points} points; allowed [1, {MaxPoints}]");
+                double points = PointCount(sweep);
+                if (points > MaxPoints)
+                    problems.Add($"design: {Count(points)} points are more than {MaxPoints} points, the most a design may have");
+                else if (points * replicates > InputLimits.MaxSweepRuns)
+                    problems.Add($"replicates: {Count(points)} points times {replicates} replicates is {Count(points * replicates)} runs, more than {InputLimits.MaxSweepRuns}, the most a sweep may run (shard a larger study into several sweeps)");
                 else
                 {
                     // Every point's scenario must be valid (e.g. minBurden may not exceed maxBurden).
-                    var model = new WaltzSweepModel(sweep.Scenario, factors, sweep.Points(), EngineKind.Reference);
+                    var model = new WaltzSweepModel(sweep.Scenario, sweep.Factors, sweep.Points(), EngineKind.Reference);
                     for (int pt = 0; pt < (int)points && problems.Count == 0; pt++)
                     {
                         foreach (var problem in ScenarioReader.Validate(model.ScenarioOf(pt)))
@@ -162,12 +172,31 @@ public static class WaltzSweepReader
         }
     }
 
-    private static long PointCount(WaltzSweep s) => s.Design.Type switch
+    /// <summary>The constraints that tie the design to the factors: dimensions, base samples, one-level factors.</summary>
+    private static void CheckDesign(DesignSpec design, List<(int Index, Factor Factor)> factors, List<string> problems)
     {
-        "grid" => s.Factors.Aggregate(1L, (n, f) => n * FullFactorial.LevelsOf(f, s.Design.Levels).Count),
-        "saltelli" => (long)s.Design.Samples * (s.Factors.Count + 2),
+        if (design.Type is "saltelli" && factors.Count > 0 && 2 * factors.Count > SobolSequence.MaxDimensions)
+            problems.Add($"design: saltelli with {factors.Count} factors needs {2 * factors.Count} Sobol dimensions; at most {SobolSequence.MaxDimensions / 2} factors are supported");
+        if (design.Type is "sobol" && factors.Count > SobolSequence.MaxDimensions)
+            problems.Add($"design: sobol supports at most {SobolSequence.MaxDimensions} factors, got {factors.Count}");
+        if (design.Type is "saltelli" && design.Samples is > 0 and < MinSaltelliSamples)
+            problems.Add($"design.samples: value {design.Samples} is below {MinSaltelliSamples}, the fewest base samples of a saltelli design (the Sobol indices need at least two)");
+        if (design.Type is "grid") return;
+        foreach (var (index, factor) in factors)
+        {
+            if (factor.Levels is { Count: < 2 })
+                problems.Add($"factors[{index}].levels: a {design.Type} design samples between levels and needs at least two; to hold {factor.Name} fixed, set it in the scenario");
+        }
+    }
+
+    private static double PointCount(WaltzSweep s) => s.Design.Type switch
+    {
+        "grid" => s.Factors.Aggregate(1.0, (n, f) => n * FullFactorial.LevelsOf(f, s.Design.Levels).Count),
+        "saltelli" => (double)s.Design.Samples * (s.Factors.Count + 2),
         _ => s.Design.Samples,
     };
+
+    private static string Count(double n) => n < 1e15 ? n.ToString("F0", CultureInfo.InvariantCulture) : n.ToString("G3", CultureInfo.InvariantCulture);
 
     private static Scenario? ReadScenario(JsonElement v, string directory, List<string> problems)
     {
@@ -177,7 +206,7 @@ public static class WaltzSweepReader
                 return ScenarioReader.ReadFile(Path.Combine(directory, v.GetString()!));
             if (v.ValueKind == JsonValueKind.Object)
                 return ScenarioReader.Parse(v.GetRawText(), "scenario");
-            problems.Add($"scenario: expected a scenario object or the path of a scenario file, got {v.GetRawText()}");
+            problems.Add($"scenario: expected a scenario object or the path of a scenario file, got {JsonInput.Truncate(v.GetRawText())}");
         }
         catch (ScenarioException e)
         {
@@ -186,17 +215,23 @@ public static class WaltzSweepReader
         return null;
     }
 
-    private static void ReadFactors(JsonElement v, List<Factor> factors, List<string> problems)
+    private static void ReadFactors(JsonElement v, List<(int, Factor)> factors, List<string> problems)
     {
         if (v.ValueKind != JsonValueKind.Array)
         {
             problems.Add("factors: expected an array of { \"name\": ..., \"levels\": [...] } or { \"name\": ..., \"min\": ..., \"max\": ... }");
             return;
         }
+        if (v.GetArrayLength() > InputLimits.MaxFactors)
+        {
+            problems.Add($"factors: {v.GetArrayLength()} factors is more than the limit of {InputLimits.MaxFactors}");
+            return;
+        }
         int i = 0;
         foreach (var f in v.EnumerateArray())
         {
-            string at = $"factors[{i++}]";
+            int index = i++;
+            string at = $"factors[{index}]";
             if (f.ValueKind != JsonValueKind.Object)
             {
                 problems.Add($"{at}: expected an object");
@@ -205,6 +240,7 @@ public static class WaltzSweepReader
             string? name = null;
             double? min = null, max = null;
             List<double>? levels = null;
+            bool tooMany = false;
             foreach (var p in f.EnumerateObject())
             {
                 switch (p.Name)
@@ -215,27 +251,45 @@ public static class WaltzSweepReader
                     case "levels":
                         levels = [];
                         if (p.Value.ValueKind != JsonValueKind.Array) problems.Add($"{at}.levels: expected an array of numbers");
-                        else foreach (var l in p.Value.EnumerateArray()) levels.Add(Number(l, $"{at}.levels", problems));
+                        else if (p.Value.GetArrayLength() > InputLimits.MaxLevels)
+                        {
+                            problems.Add($"{at}.levels: {p.Value.GetArrayLength()} levels is more than the limit of {InputLimits.MaxLevels}");
+                            tooMany = true;
+                        }
+                        else
+                        {
+                            int k = 0;
+                            foreach (var l in p.Value.EnumerateArray()) levels.Add(Number(l, $"{at}.levels[{k++}]", problems));
+                        }
                         break;
                     default: problems.Add($"{at}.{p.Name}: unknown field (allowed: name, levels, min, max)"); break;
                 }
             }
+            if (tooMany) continue;
             if (name is null || !ParameterCatalog.TryFind(name, out var info))
             {
                 var hint = name is null ? [] : ParameterCatalog.Suggest(name).ToList();
-                problems.Add($"{at}.name: {(name is null ? "missing" : $"unknown parameter '{name}'")}" +
+                problems.Add($"{at}.name: {(name is null ? "missing" : $"unknown parameter '{JsonInput.Truncate(name)}'")}" +
                     (hint.Count > 0 ? $" (did you mean {string.Join(", ", hint)}?)" : " (run 'anarchy params' for the list)"));
                 continue;
             }
-            if (factors.Any(x => x.Name == name)) problems.Add($"{at}.name: parameter '{name}' is varied twice");
+            if (factors.Any(x => x.Item2.Name == name)) problems.Add($"{at}.name: parameter '{name}' is varied twice");
+            if (levels is not null && (min is not null || max is not null))
+            {
+                problems.Add($"{at}: give either levels or min and max, not both (levels lists the values; min and max bound a range)");
+                continue;
+            }
             if (levels is not null)
             {
                 if (levels.Count == 0) problems.Add($"{at}.levels: empty (give at least one level)");
-                foreach (var l in levels)
+                var seen = new HashSet<double>();
+                for (int k = 0; k < levels.Count; k++)
                 {
-                    if (info.Check(l) is { } problem) problems.Add($"{at}.levels: {problem}");
+                    if (double.IsNaN(levels[k])) continue;
+                    if (info.Check(levels[k]) is { } problem) problems.Add($"{at}.levels[{k}]: {problem}");
+                    else if (!seen.Add(levels[k])) problems.Add($"{at}.levels[{k}]: value {F(levels[k])} is listed twice");
                 }
-                if (levels.Count > 0) factors.Add(new Factor(name, levels.Min(), levels.Max(), info.IsInteger, levels));
+                if (levels.Count > 0) factors.Add((index, new Factor(name, levels.Min(), levels.Max(), info.IsInteger, levels)));
                 continue;
             }
             if (min is not { } lo || max is not { } hi)
@@ -243,10 +297,12 @@ public static class WaltzSweepReader
                 problems.Add($"{at}: give either levels or both min and max");
                 continue;
             }
+            if (double.IsNaN(lo) || double.IsNaN(hi)) continue;
             if (hi < lo) problems.Add($"{at}: empty range (min {F(lo)} is above max {F(hi)})");
+            else if (hi == lo) problems.Add($"{at}: the range [{F(lo)}, {F(hi)}] has zero width; to hold {name} fixed, set it in the scenario (or give one level in a grid)");
             if (info.Check(lo) is { } low) problems.Add($"{at}.min: {low}");
             if (info.Check(hi) is { } high) problems.Add($"{at}.max: {high}");
-            factors.Add(new Factor(name, lo, hi, info.IsInteger));
+            factors.Add((index, new Factor(name, lo, hi, info.IsInteger)));
         }
     }
 
@@ -258,7 +314,7 @@ public static class WaltzSweepReader
             if (only is "grid") return new DesignSpec("grid");
             problems.Add(only is "lhs" or "sobol" or "saltelli"
                 ? $"design: a {only} design needs a number of samples: {{ \"type\": \"{only}\", \"samples\": 64 }}"
-                : $"design: value {v.GetRawText()} is not one of grid, lhs, sobol, saltelli");
+                : $"design: value {JsonInput.Truncate(v.GetRawText())} is not one of grid, lhs, sobol, saltelli");
             return new DesignSpec("grid");
         }
         if (v.ValueKind != JsonValueKind.Object)
@@ -268,23 +324,28 @@ public static class WaltzSweepReader
         }
         string type = "grid";
         int samples = 0, levels = 5;
-        bool hasSamples = false;
+        bool hasSamples = false, hasLevels = false;
         foreach (var p in v.EnumerateObject())
         {
             switch (p.Name)
             {
                 case "type":
-                    type = p.Value.GetString() ?? "";
+                    type = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : "";
                     if (type is not ("grid" or "lhs" or "sobol" or "saltelli"))
-                        problems.Add($"design.type: value {p.Value.GetRawText()} is not one of grid, lhs, sobol, saltelli");
+                        problems.Add($"design.type: value {JsonInput.Truncate(p.Value.GetRawText())} is not one of grid, lhs, sobol, saltelli");
                     break;
                 case "samples": samples = Int(p.Value, "design.samples", 1, MaxPoints, problems); hasSamples = true; break;
-                case "levels": levels = Int(p.Value, "design.levels", 2, 1000, problems); break;
+                case "levels": levels = Int(p.Value, "design.levels", 2, InputLimits.MaxLevels, problems); hasLevels = true; break;
                 default: problems.Add($"design.{p.Name}: unknown field (allowed: type, samples, levels)"); break;
             }
         }
-        if (type is "lhs" or "sobol" or "saltelli" && !hasSamples)
-            problems.Add($"design.samples: missing (a {type} design needs a number of samples)");
+        if (type is "lhs" or "sobol" or "saltelli")
+        {
+            if (!hasSamples) problems.Add($"design.samples: missing (a {type} design needs a number of samples)");
+            if (hasLevels) problems.Add($"design.levels: a {type} design takes samples, not levels (levels belong to a grid)");
+        }
+        else if (type is "grid" && hasSamples)
+            problems.Add("design.samples: a grid design takes levels per range factor, not samples (samples belong to lhs, sobol and saltelli)");
         return new DesignSpec(type, samples, levels);
     }
 
@@ -296,13 +357,20 @@ public static class WaltzSweepReader
             problems.Add("outputs: expected an array of run columns, e.g. [\"wars\", \"entangled\"]");
             return outputs;
         }
+        if (v.GetArrayLength() > InputLimits.MaxOutputs)
+        {
+            problems.Add($"outputs: {v.GetArrayLength()} entries is more than the limit of {InputLimits.MaxOutputs}");
+            return outputs;
+        }
         int i = 0;
         foreach (var o in v.EnumerateArray())
         {
             string? name = o.ValueKind == JsonValueKind.String ? o.GetString() : null;
             int column = name is null ? -1 : WaltzTables.Runs.IndexOf(name);
             if (column < 0 || name is "run" or "point" or "replicate" or "seed")
-                problems.Add($"outputs[{i}]: {o.GetRawText()} is not an output column of runs.csv (see docs/OUTPUTS.md)");
+                problems.Add($"outputs[{i}]: {JsonInput.Truncate(o.GetRawText())} is not an output column of runs.csv (see docs/OUTPUTS.md)");
+            else if (outputs.Contains(WaltzTables.Runs.Columns[column].Name))
+                problems.Add($"outputs[{i}]: \"{name}\" is listed twice");
             else outputs.Add(WaltzTables.Runs.Columns[column].Name);
             i++;
         }
@@ -313,14 +381,14 @@ public static class WaltzSweepReader
     private static int Int(JsonElement v, string at, int min, int max, List<string> problems)
     {
         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long x) && x >= min && x <= max) return (int)x;
-        problems.Add($"{at}: value {v.GetRawText()} is outside the allowed range [{min}, {max}] (whole numbers)");
+        problems.Add($"{at}: value {JsonInput.Truncate(v.GetRawText())} is outside the allowed range [{min}, {max}] (whole numbers)");
         return min;
     }
 
     private static double Number(JsonElement v, string at, List<string> problems)
     {
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double d) && double.IsFinite(d)) return d;
-        problems.Add($"{at}: expected a number, got {v.GetRawText()}");
+        problems.Add(JsonInput.NotFinite(v, at) ?? $"{at}: expected a number, got {JsonInput.Truncate(v.GetRawText())}");
         return double.NaN;
     }
 

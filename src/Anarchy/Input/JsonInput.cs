@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Anarchy.Input;
+
+/// <summary>
+/// Reading a JSON input file under limits that keep refusing it cheap: the file's length is checked before it is
+/// read, and every object is checked for a key given twice (JSON allows it and would let the last value win).
+/// </summary>
+public static class JsonInput
+{
+    /// <summary>The options every input file is parsed with: comments and trailing commas allowed, nesting bounded.</summary>
+    public static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        MaxDepth = 64,
+    };
+
+    /// <summary>
+    /// The text of <paramref name="path"/>, or null with one problem in <paramref name="problem"/> when it cannot be
+    /// read or is longer than <paramref name="maxBytes"/> (checked from its length, before reading).
+    /// </summary>
+    public static string? ReadText(string path, string what, long maxBytes, string maxText, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            long length = new FileInfo(path).Length;
+            if (length > maxBytes)
+            {
+                problem = $"{what} '{path}': {Size(length)} is larger than the limit of {maxText} for an input file";
+                return null;
+            }
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            problem = $"{what} '{path}': cannot be read ({e.Message})";
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Adds "<c>path: given twice</c>" to <paramref name="problems"/> for every key repeated in one object, anywhere
+    /// in <paramref name="element"/>. Keys are compared after unescaping, so <c>"st\u0061tes"</c> repeats
+    /// <c>"states"</c>. A subtree whose path <paramref name="skip"/> accepts is not entered (its own reader checks it).
+    /// </summary>
+    public static void FindRepeatedKeys(JsonElement element, string path, List<string> problems, Func<string, bool>? skip = null)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    string at = path.Length == 0 ? property.Name : path + "." + property.Name;
+                    if (!seen.Add(property.Name))
+                        problems.Add($"{at}: given twice (a field may be given once)");
+                    if (skip is null || !skip(at))
+                        FindRepeatedKeys(property.Value, at, problems, skip);
+                }
+                break;
+            case JsonValueKind.Array:
+                int i = 0;
+                foreach (var item in element.EnumerateArray())
+                    FindRepeatedKeys(item, $"{path}[{i++}]", problems, skip);
+                break;
+        }
+    }
+
+    /// <summary>The problem for a number that does not fit a double (for example 1e400), or null if it fits.</summary>
+    public static string? NotFinite(JsonElement v, string at, string? allowed = null)
+    {
+        if (v.ValueKind != JsonValueKind.Number || (v.TryGetDouble(out double d) && double.IsFinite(d))) return null;
+        return $"{at}: value {Truncate(v.GetRawText())} is beyond the range of a finite number" + (allowed is null ? "" : $" (allowed range {allowed})");
+    }
+
+    /// <summary>A value as written in a message, cut to 40 characters.</summary>
+    public static string Truncate(string text) => text.Length <= 40 ? text : text[..37] + "...";
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024.0 * 1024)).ToString("F1", CultureInfo.InvariantCulture) + " MiB"
+        : bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
+}
