@@ -43,30 +43,56 @@ public static class JsonInput
 
     /// <summary>
     /// Adds "<c>path: given twice</c>" to <paramref name="problems"/> for every key repeated in one object, anywhere
-    /// in <paramref name="element"/>. Keys are compared after unescaping, so <c>"st\u0061tes"</c> repeats
-    /// <c>"states"</c>. A subtree whose path <paramref name="skip"/> accepts is not entered (its own reader checks it).
+    /// in <paramref name="element"/>, and a problem for every name or string that cannot be decoded (an unpaired
+    /// UTF-16 surrogate escape such as <c>"\ud800"</c>). Keys are compared after unescaping, so <c>"st\u0061tes"</c>
+    /// repeats <c>"states"</c>. A subtree whose path <paramref name="skip"/> accepts is not entered (its own reader
+    /// checks it). Returns false when some text cannot be decoded: the file cannot be read further.
     /// </summary>
-    public static void FindRepeatedKeys(JsonElement element, string path, List<string> problems, Func<string, bool>? skip = null)
+    public static bool CheckKeysAndText(JsonElement element, string path, List<string> problems, Func<string, bool>? skip = null)
     {
+        bool readable = true;
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var property in element.EnumerateObject())
                 {
-                    string at = path.Length == 0 ? property.Name : path + "." + property.Name;
-                    if (!seen.Add(property.Name))
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        problems.Add($"{(path.Length == 0 ? "" : path + ": ")}a field name holds an unpaired UTF-16 surrogate escape (\\uD800 to \\uDFFF), which is not text");
+                        readable = false;
+                        continue;
+                    }
+                    string at = path.Length == 0 ? name : path + "." + name;
+                    if (!seen.Add(name))
                         problems.Add($"{at}: given twice (a field may be given once)");
                     if (skip is null || !skip(at))
-                        FindRepeatedKeys(property.Value, at, problems, skip);
+                        readable &= CheckKeysAndText(property.Value, at, problems, skip);
                 }
                 break;
             case JsonValueKind.Array:
                 int i = 0;
                 foreach (var item in element.EnumerateArray())
-                    FindRepeatedKeys(item, $"{path}[{i++}]", problems, skip);
+                    readable &= CheckKeysAndText(item, $"{path}[{i++}]", problems, skip);
+                break;
+            case JsonValueKind.String:
+                try
+                {
+                    element.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    problems.Add($"{path}: the string holds an unpaired UTF-16 surrogate escape (\\uD800 to \\uDFFF), which is not text");
+                    readable = false;
+                }
                 break;
         }
+        return readable;
     }
 
     /// <summary>The problem for a number that does not fit a double (for example 1e400), or null if it fits.</summary>

@@ -303,6 +303,15 @@ public sealed class InputHardeningTests
         Assert.DoesNotContain("got the number", validate.Err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{ \"name\": \"a\\ud800b\" }", "name")]
+    [InlineData("{ \"stateOverrides\": [ { \"state\": 0, \"ccode\\ud800\": 2 } ] }", "stateOverrides[0]")]
+    public void AnUnpairedSurrogateEscapeIsRefusedNamingWhereItIs(string json, string path)
+    {
+        var validate = AssertScenarioRefused(json, path, "surrogate");
+        Assert.Single(ErrorLines(validate));
+    }
+
     [Fact]
     public void ValidateChecksASweepFileAsASweep()
     {

@@ -51,7 +51,7 @@ public static class ScenarioReader
         try
         {
             using var doc = JsonDocument.Parse(json, JsonInput.DocumentOptions);
-            return IsSweep(doc.RootElement);
+            return JsonInput.CheckKeysAndText(doc.RootElement, "", []) && IsSweep(doc.RootElement);
         }
         catch (JsonException)
         {
@@ -75,7 +75,8 @@ public static class ScenarioReader
             if (file is not null && IsSweep(doc.RootElement))
                 throw new ScenarioException($"{source}: this is a sweep file (it has factors, a design or a base scenario), not a scenario; run it with 'anarchy sweep {file}'");
             var reader = new Reader();
-            JsonInput.FindRepeatedKeys(doc.RootElement, "", reader.Problems);
+            if (!JsonInput.CheckKeysAndText(doc.RootElement, "", reader.Problems))
+                throw new ScenarioException(reader.Problems);
             var scenario = reader.ReadScenario(doc.RootElement);
             if (reader.Problems.Count == 0)
                 reader.Problems.AddRange(Validate(scenario));

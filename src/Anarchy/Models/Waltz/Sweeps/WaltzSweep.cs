@@ -90,7 +90,8 @@ public static class WaltzSweepReader
             if (file is not null && !ScenarioReader.IsSweep(root)
                 && ScenarioFields.Any(f => root.TryGetProperty(f, out _)))
                 throw new ScenarioException($"{source}: this is a scenario file (it has no factors), not a sweep; run it with 'anarchy run --scenario {file}', or see docs/SWEEPS.md to write a sweep of it");
-            JsonInput.FindRepeatedKeys(root, "", problems, at => at == "scenario");
+            if (!JsonInput.CheckKeysAndText(root, "", problems, at => at == "scenario"))
+                throw new ScenarioException(problems);
             string name = "sweep", description = "";
             Scenario? scenario = null;
             var factors = new List<(int Index, Factor Factor)>();
@@ -202,6 +203,8 @@ public static class WaltzSweepReader
     {
         try
         {
+            if (v.ValueKind == JsonValueKind.String && !JsonInput.CheckKeysAndText(v, "scenario", problems))
+                return null;
             if (v.ValueKind == JsonValueKind.String)
                 return ScenarioReader.ReadFile(Path.Combine(directory, v.GetString()!));
             if (v.ValueKind == JsonValueKind.Object)
