@@ -34,6 +34,7 @@ public static class CliApp
         builder.Services.AddSingleton<BenchCommand>();
         builder.Services.AddSingleton<PlotCommand>();
         builder.Services.AddSingleton<StudyCommand>();
+        builder.Services.AddSingleton<CalibrateCommand>();
         using var host = builder.Build();
         var terminal = host.Services.GetRequiredService<Terminal>();
 
@@ -47,6 +48,7 @@ public static class CliApp
         root.Subcommands.Add(host.Services.GetRequiredService<BenchCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<PlotCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<StudyCommand>().Build());
+        root.Subcommands.Add(host.Services.GetRequiredService<CalibrateCommand>().Build());
 
         var parse = root.Parse(args);
         bool verbose = args.Contains("--verbose");

@@ -117,10 +117,11 @@ internal static class Disputes
         {
             ledger.Tick.Restrained++;
             if (rec && leader == i) ledger.Leader.WasRestrained++;
-            Finish(w, ledger, id, i, j, "restrained", leaderInvolved);
+            Finish(w, ledger, id, i, j, "restrained", leaderInvolved, leader == i || leader == j);
             return;
         }
 
+        long callsBefore = ledger.Tick.Calls;
         var stood = AllyCalls.Call(w, ledger, i, j, id, out bool leaderCalled);
         bool leaderStood = leader == j || stood.Contains(leader);
         leaderInvolved |= leaderCalled;
@@ -135,14 +136,14 @@ internal static class Disputes
             ledger.Tick.Deterred++;
             if (rec && leaderStood) ledger.Leader.Deterred++;
             if (rec && leader == i) ledger.Leader.WasDeterred++;
-            Finish(w, ledger, id, i, j, "deterred", leaderInvolved);
+            Finish(w, ledger, id, i, j, "deterred", leaderInvolved, leaderStood || leader == i);
             return;
         }
 
         if (w.Random.Uniform(tick, (uint)DrawPurpose.Escalation, (uint)i) >= p.Escalation)
         {
             ledger.Tick.Settled++;
-            Finish(w, ledger, id, i, j, "settled", leaderInvolved);
+            Finish(w, ledger, id, i, j, "settled", leaderInvolved, leaderStood || leader == i);
             return;
         }
 
@@ -167,10 +168,15 @@ internal static class Disputes
         foreach (int k in war.SideA) w.WarOf[k] = war.Id;
         foreach (int k in war.SideB) w.WarOf[k] = war.Id;
         ledger.Tick.Wars++;
-        if (rec && (war.SideA.Contains(leader) || war.SideB.Contains(leader))) ledger.Leader.Wars++;
+        ledger.Tick.WarCalls += ledger.Tick.Calls - callsBefore;
+        ledger.Tick.WarHonoured += stood.Count;
+        ledger.Tick.WarStates += war.SideA.Count + war.SideB.Count;
+        if (war.SideA.Count + war.SideB.Count == 2) ledger.Tick.DyadicWars++;
+        bool leaderFought = war.SideA.Contains(leader) || war.SideB.Contains(leader);
+        if (rec && leaderFought) ledger.Leader.Wars++;
         ledger.Record(new ModelEvent(w.Tick, EventKinds.WarStart, i, j, "", id, war.Id,
             SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
-        Finish(w, ledger, id, i, j, "war", leaderInvolved);
+        Finish(w, ledger, id, i, j, "war", leaderInvolved, leaderFought);
     }
 
     /// <summary>True when <paramref name="a"/> is the target side's member or ally: it would fight its own ally.</summary>
@@ -183,9 +189,10 @@ internal static class Disputes
         return false;
     }
 
-    private static void Finish(World w, RunLedger ledger, int id, int i, int j, string ending, bool leaderInvolved)
+    private static void Finish(World w, RunLedger ledger, int id, int i, int j, string ending, bool leaderInvolved, bool leaderParticipated)
     {
         if (ledger.Recording && leaderInvolved) ledger.Leader.Disputes++;
+        if (ledger.Recording && leaderParticipated) ledger.Leader.Participated++;
         ledger.Record(new ModelEvent(w.Tick, EventKinds.Dispute, i, j, ending, id));
         ledger.RecordDispute(i, j);
     }

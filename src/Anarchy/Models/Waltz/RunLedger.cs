@@ -8,8 +8,16 @@ public sealed class EventCounts
     public long Deterred { get; set; }
     public long Settled { get; set; }
     public long Wars { get; set; }
+    /// <summary>Wars started with only their two principals on the sides.</summary>
+    public long DyadicWars { get; set; }
+    /// <summary>States on the sides of the wars started, at their start (principals, allies that stood, joiners).</summary>
+    public long WarStates { get; set; }
     public long Calls { get; set; }
     public long Honoured { get; set; }
+    /// <summary>Calls made in disputes that became wars.</summary>
+    public long WarCalls { get; set; }
+    /// <summary>Of <see cref="WarCalls"/>, those honoured: the ally fought.</summary>
+    public long WarHonoured { get; set; }
     public long Entangled { get; set; }
     public long Aligned { get; set; }
     public long Chain { get; set; }
@@ -26,7 +34,8 @@ public sealed class EventCounts
     public void Add(EventCounts o)
     {
         Disputes += o.Disputes; Restrained += o.Restrained; Deterred += o.Deterred; Settled += o.Settled;
-        Wars += o.Wars; Calls += o.Calls; Honoured += o.Honoured; Entangled += o.Entangled; Aligned += o.Aligned;
+        Wars += o.Wars; DyadicWars += o.DyadicWars; WarStates += o.WarStates;
+        Calls += o.Calls; Honoured += o.Honoured; WarCalls += o.WarCalls; WarHonoured += o.WarHonoured; Entangled += o.Entangled; Aligned += o.Aligned;
         Chain += o.Chain; OpportunisticJoins += o.OpportunisticJoins; Abandonments += o.Abandonments;
         PactsFormed += o.PactsFormed; PactsWithStrongest += o.PactsWithStrongest; PactsLapsed += o.PactsLapsed; Deaths += o.Deaths; Conquests += o.Conquests;
         WarsEnded += o.WarsEnded;
@@ -34,7 +43,8 @@ public sealed class EventCounts
 
     public void Clear()
     {
-        Disputes = Restrained = Deterred = Settled = Wars = Calls = Honoured = Entangled = Aligned = Chain = 0;
+        Disputes = Restrained = Deterred = Settled = Wars = DyadicWars = WarStates = 0;
+        Calls = Honoured = WarCalls = WarHonoured = Entangled = Aligned = Chain = 0;
         OpportunisticJoins = Abandonments = PactsFormed = PactsWithStrongest = PactsLapsed = Deaths = Conquests = WarsEnded = 0;
     }
 }
@@ -44,6 +54,9 @@ public sealed class LeaderCounts
 {
     /// <summary>Disputes the leader was involved in (initiator, target, called ally, joiner or objecting ally).</summary>
     public long Disputes { get; set; }
+    /// <summary>Disputes the leader took part in: as initiator, target, an ally that stood, or a joiner of the war
+    /// (the roles in which a state is a participant of a militarized interstate dispute).</summary>
+    public long Participated { get; set; }
     public long Initiated { get; set; }
     public long Targeted { get; set; }
     public long Entangled { get; set; }
@@ -119,6 +132,10 @@ public sealed class RunLedger
     public int LeaderAliveTicks { get; set; }
     /// <summary>Recorded ticks at whose end the leader was alive and insecure (security ratio below 1).</summary>
     public int LeaderInsecureTicks { get; set; }
+    /// <summary>Living states summed over the recorded ticks (at each tick's end): the run's state-years.</summary>
+    public long StateYears { get; set; }
+    /// <summary>Pacts in force summed over the recorded ticks (at each tick's end): the run's pact-years.</summary>
+    public long PactYears { get; set; }
     public List<ModelEvent>? Events { get; }
 
     /// <summary>The state-year and dyad-year panel, when kept.</summary>

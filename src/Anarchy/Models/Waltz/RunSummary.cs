@@ -32,6 +32,8 @@ public sealed record RunSummary
     public double LeaderCapabilityShare { get; init; }
     public int LeaderPacts { get; init; }
     public double LeaderInsecureShare { get; init; }
+    public long StateYears { get; init; }
+    public long PactYears { get; init; }
 }
 
 /// <summary>One recorded tick of one run: the row of series.csv (docs/OUTPUTS.md, "series").</summary>

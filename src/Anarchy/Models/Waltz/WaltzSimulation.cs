@@ -53,6 +53,8 @@ public static class WaltzSimulation
         ledger.Panel?.EndTick(world);
         ledger.Total.Add(ledger.Tick);
         var snapshot = Snapshot(world);
+        ledger.StateYears += snapshot.Alive;
+        ledger.PactYears += snapshot.Pacts;
         if (snapshot.Hegemony && ledger.FirstHegemonyTick < 0) ledger.FirstHegemonyTick = world.Tick;
         if (world.Alive[world.Leader])
         {
@@ -155,6 +157,8 @@ public static class WaltzSimulation
             LeaderWealthShare = end.TotalWealth > 0 && w.Alive[w.Leader] ? w.Wealth[w.Leader] / end.TotalWealth : 0,
             LeaderCapabilityShare = end.LeaderCapabilityShare,
             LeaderPacts = w.Alive[w.Leader] ? w.PactCount[w.Leader] : 0,
+            StateYears = ledger.StateYears,
+            PactYears = ledger.PactYears,
             LeaderInsecureShare = ledger.LeaderAliveTicks > 0 ? (double)ledger.LeaderInsecureTicks / ledger.LeaderAliveTicks : 0,
         };
     }

@@ -31,8 +31,12 @@ public static class WaltzTables
         Int<T>("deterred", "disputes", $"disputes {period} in which the target's allies deterred the initiator", x => c(x).Deterred),
         Int<T>("settled", "disputes", $"disputes {period} settled without war", x => c(x).Settled),
         Int<T>("wars", "wars", $"disputes {period} that became wars (wars started)", x => c(x).Wars),
+        Int<T>("dyadic_wars", "wars", $"wars started {period} with only the initiator and the target on their sides", x => c(x).DyadicWars),
+        Int<T>("war_states", "states", $"states on the sides of the wars started {period}, at their start (principals, allies that stood, opportunistic joiners)", x => c(x).WarStates),
         Int<T>("calls", "calls", $"calls to allies {period}", x => c(x).Calls),
         Int<T>("honoured", "calls", $"calls {period} answered by standing with the ally (entangled + aligned)", x => c(x).Honoured),
+        Int<T>("war_calls", "calls", $"calls {period} in disputes that became wars", x => c(x).WarCalls),
+        Int<T>("war_honoured", "calls", $"calls {period} in disputes that became wars that the ally honoured by fighting", x => c(x).WarHonoured),
         Int<T>("entangled", "calls", $"stands {period} that only the commitment brought about (interest + noise <= 0)", x => c(x).Entangled),
         Int<T>("aligned", "calls", $"stands {period} that interest alone would have brought about", x => c(x).Aligned),
         Int<T>("chain", "calls", $"stands {period} at hop 1 or more (chain-ganging)", x => c(x).Chain),
@@ -72,6 +76,7 @@ public static class WaltzTables
         Int<RunSummary>("leader", "state", "index of the leader", r => r.Leader),
         Int<RunSummary>("leader_alive", "0/1", "1 if the leader is alive at the end", r => r.LeaderAlive ? 1 : 0),
         Int<RunSummary>("leader_disputes", "disputes", "disputes involving the leader (initiator, target, called ally, joiner or objecting ally)", r => r.LeaderCounts.Disputes),
+        Int<RunSummary>("leader_participated", "disputes", "disputes the leader took part in: as initiator, target, an ally that stood, or a joiner of the war (not as an ally that was called and stayed out, nor as an objector)", r => r.LeaderCounts.Participated),
         Int<RunSummary>("leader_initiated", "disputes", "disputes the leader initiated", r => r.LeaderCounts.Initiated),
         Int<RunSummary>("leader_targeted", "disputes", "disputes in which the leader was the target", r => r.LeaderCounts.Targeted),
         Int<RunSummary>("leader_entangled", "calls", "calls the leader answered only because of the commitment", r => r.LeaderCounts.Entangled),
@@ -88,6 +93,8 @@ public static class WaltzTables
         Real<RunSummary>("leader_capability_share", "share", "the leader's share of all capability at the end (0 if dead)", r => r.LeaderCapabilityShare),
         Int<RunSummary>("leader_pacts", "pacts", "pacts the leader holds at the end", r => r.LeaderPacts),
         Real<RunSummary>("leader_insecure_share", "share of ticks", "share of the recorded ticks the leader lived through with a security ratio below 1", r => r.LeaderInsecureShare),
+        Int<RunSummary>("state_years", "state-years", "living states summed over the recorded ticks, counted at each tick's end", r => r.StateYears),
+        Int<RunSummary>("pact_years", "pact-years", "pacts in force summed over the recorded ticks, counted at each tick's end", r => r.PactYears),
     ];
 
     private static readonly Column<(long Run, SeriesRow Row)>[] SeriesColumns =
