@@ -34,8 +34,17 @@ public sealed class KernelExactnessTests
         from warEnd in Gen.Double[0.01, 1]
         from collapse in Gen.Double[0, 0.5]
         from interestDrift in Gen.Double[0, 0.1]
+        from challenge in Gen.Double[0, 1]
+        from casus in Gen.Double[0, 1]
+        from norm in Gen.Double[0, 1]
         select new ModelParameters
         {
+            WarEndChance = warEnd,
+            CollapseShare = collapse,
+            InterestDrift = interestDrift,
+            Challenge = challenge,
+            CasusFoederis = casus,
+            ConquestNorm = norm,
             Honour = honour,
             Looseness = looseness,
             ChainDepth = chainDepth,

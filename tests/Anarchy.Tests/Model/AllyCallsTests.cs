@@ -99,6 +99,38 @@ public sealed class AllyCallsTests
     private static World Chain(int chainDepth) => CallWorld(1, Quiet with { ChainDepth = chainDepth },
         [new InitialPact(1, 2), new InitialPact(2, 3)], [State(3, 0.1, 1)]);
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void An_ally_whose_principal_threat_is_the_initiator_is_called_under_any_casus_foederis(double casus)
+    {
+        // 2's only threat is 0, so T20 = theta_2 and T20 >= casusFoederis * theta_2 for every casusFoederis <= 1
+        // (the bound is inclusive: at casusFoederis 1 the pact still applies).
+        var w = CallWorld(0.05, Quiet with { CasusFoederis = casus });
+        var (stood, ledger) = Call(w);
+        Assert.Equal(1L, ledger.Tick.Calls);
+        Assert.Equal([2], stood);
+    }
+
+    [Theory]
+    [InlineData(0.0, 1L)]
+    [InlineData(0.5, 1L)]
+    [InlineData(0.7, 0L)]
+    public void The_pact_applies_only_against_an_initiator_that_threatens_the_ally_enough(double casus, long calls)
+    {
+        // 2's ally 1 is attacked by 0 (M 1, u 0, r 1): T20 = 1 * (1 - c20) * (1 + eta * r0) = 1 * 1 * 2 = 2. 2 (u 1)
+        // also faces 3 (M 5, u 0.4, r 0), all in one place: T23 = 5 * (1 - 0.4) * 1 = 3, its principal threat, so
+        // theta_2 = 3 and T20 / theta_2 = 2 / 3. Under casusFoederis 0 and 0.5 the pact applies and 2 is called;
+        // under 0.7 it does not apply: no call, no abandonment, no reputation lost.
+        var w = CallWorld(1, Quiet with { CasusFoederis = casus }, more: [State(3, 5, 0.4)]);
+        Near(2.0 / 3, w.Threat[2 * w.N + 0] / w.ThreatLevel[2]);
+        var (_, ledger) = Call(w);
+        Assert.Equal(calls, ledger.Tick.Calls);
+        Assert.Equal(0L, ledger.Tick.Abandonments);
+        Assert.Equal(1.0, w.Reputation[2]);
+        Assert.True(w.Allied(1, 2));
+    }
+
     [Fact]
     public void With_chainDepth_one_only_the_targets_own_allies_are_called()
     {

@@ -292,4 +292,44 @@ public sealed class DisputesTests
         Assert.Equal(1, Disputes.ChooseTarget(w, 0));
         Assert.Equal(0L, ledger.Tick.Disputes);
     }
+
+    // A weak revisionist 1 (M 0.1, u 1, r 1) beside a strong status-quo state 0 (M 1, u 0, r 0): 1 has no target
+    // (P = 0.1 / 1.1 = 0.09), and 0, its only neighbour, is its principal threat.
+    private static World Challenger(double challenge, ulong seed) =>
+        Create(Quiet with { Challenge = challenge, Escalation = 1 }, [State(0, 1, 0), State(1, 0.1, 1, revisionism: 1)], seed: seed);
+
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    public void With_challenge_one_a_state_without_a_target_challenges_its_principal_threat_and_is_deterred(ulong seed)
+    {
+        // challenge * r1 = 1: the draw always succeeds. The dispute 1 -> 0 ends deterred: P(0.1, 1) = 0.09 <= 0.65.
+        var w = Challenger(1, seed);
+        var ledger = Disputed(w);
+        Assert.Equal(-1, w.Target[1]);
+        Assert.Equal(0, Disputes.PrincipalThreat(w, 1));
+        Assert.Equal((1L, 1L, 1L, 0L), (ledger.Tick.Disputes, ledger.Tick.Challenges, ledger.Tick.Deterred, ledger.Tick.Wars));
+        var dispute = TheDispute(ledger);
+        Assert.Equal((1, 0, "deterred", 1.0), (dispute.State, dispute.Other, dispute.Outcome, dispute.Value));
+    }
+
+    [Fact]
+    public void With_challenge_zero_nobody_challenges()
+    {
+        var w = Challenger(0, 1);
+        var ledger = Disputed(w);
+        Assert.Equal(0L, ledger.Tick.Disputes);
+    }
+
+    [Fact]
+    public void A_state_that_acts_on_a_target_does_not_also_challenge()
+    {
+        // The bully 0 (r 1) acts on 1; with challenge 1 it would also challenge its principal threat, which is 1: one
+        // dispute only, an ordinary one (value empty), and 1 (r 0) never challenges.
+        var w = Create(Quiet with { Challenge = 1 }, [State(0, 1, 0, revisionism: 1), State(1, 0.1, 1)]);
+        var ledger = Disputed(w);
+        Assert.Equal((1L, 0L), (ledger.Tick.Disputes, ledger.Tick.Challenges));
+        Assert.True(double.IsNaN(TheDispute(ledger).Value));
+    }
 }

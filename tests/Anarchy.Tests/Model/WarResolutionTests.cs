@@ -149,25 +149,74 @@ public sealed class WarResolutionTests
     }
 
     [Fact]
-    public void A_member_of_the_winning_side_that_dies_of_its_losses_collapses_without_a_conqueror()
+    public void A_member_of_the_winning_side_below_deathShare_is_not_conquered_and_survives()
     {
         // Side A: 0 (M 10, W 1) and its ally 2 (M 1, W 0.03 of initial 1); side B: 1 (M 1, W 1); all in one place.
         // A = 11, B = 1: lA = 1/120, lB = 11/120. B collapses: A wins. 1 pays 0.2 * (1 - 11/240); 0 and 2 share it
-        // 10 : 1 by capability. 2 then holds 0.03 * (1 - 1/240) + pool / 11 = 0.047 < 0.05: it dies, on the winning
-        // side, so nobody conquers it (docs/MODEL.md, deviation 29) and 0 keeps only its own share.
+        // 10 : 1 by capability. 2 then holds 0.03 * (1 - 1/240) + pool / 11 = 0.047 < 0.05, but it won: nobody
+        // conquers it, so it lives on, poor, with its pact (docs/MODEL.md, 7.8: a state dies only by conquest).
         var w = Create(Quiet, [State(0, 10, 0), State(1, 1, 1), State(2, 1, 0)], [new InitialPact(0, 2)]);
         w.Wealth[2] = 0.03;
         var war = StartWar(w, 0, 1, initiatorAllies: [2]);
         var ledger = Resolve(w);
         Assert.Equal(0, war.Winner);
-        Assert.False(w.Alive[2]);
-        Assert.Equal((1L, 0L), (ledger.Tick.Deaths, ledger.Tick.Conquests));
-        var death = Assert.Single(EventsOf(ledger, EventKinds.Death));
-        Assert.Equal((2, -1, "collapsed"), (death.State, death.Other, death.Outcome));
+        Assert.True(w.Alive[2]);
+        Assert.Equal((0L, 0L), (ledger.Tick.Deaths, ledger.Tick.Conquests));
+        Assert.Empty(EventsOf(ledger, EventKinds.Death));
         double pool = 0.2 * (1 - 11.0 / 240);
-        Near(1 - 1.0 / 240 + pool * 10 / 11, w.Wealth[0]);
-        Near(0.03 * (1 - 1.0 / 240) + pool / 11, death.Value);
-        Assert.Equal(0, w.PactCount[0]);
+        Near(0.03 * (1 - 1.0 / 240) + pool / 11, w.Wealth[2]);
+        Assert.True(w.Wealth[2] < 0.05);
+        Assert.True(w.Allied(0, 2));
+    }
+
+    [Fact]
+    public void A_state_below_deathShare_that_fought_no_war_survives()
+    {
+        // 1 holds 0.01 of its initial wealth 1 but fights no war this tick: economic decline alone kills no state.
+        var w = Create(Quiet, [State(0, 1, 0), State(1, 1, 1, x: 0.5)]);
+        w.Wealth[1] = 0.01;
+        var ledger = Resolve(w);
+        Assert.True(w.Alive[1]);
+        Assert.Equal(0.01, w.Wealth[1]);
+        Assert.Equal(0L, ledger.Tick.Deaths);
+    }
+
+    [Theory]
+    [InlineData(1.0, false)]
+    [InlineData(0.0, true)]
+    public void With_conquestNorm_one_a_defeated_state_keeps_its_sovereignty(double norm, bool dies)
+    {
+        // The conquest of A_loser_below_deathShare_dies...: with conquestNorm 1 the draw U < 1 always spares it (a
+        // spared event names the victor that did not conquer); with 0 no draw is made and it is conquered.
+        var w = Create(Quiet with { ConquestNorm = norm }, [State(0, 10, 0), State(1, 1, 1), State(2, 1, 1, x: 0.5)], [new InitialPact(1, 2)]);
+        w.Wealth[1] = 0.055;
+        var war = StartWar(w, 0, 1);
+        var ledger = Resolve(w);
+        Assert.Equal(0, war.Winner);
+        Assert.Equal(!dies, w.Alive[1]);
+        Assert.Equal(dies ? 1L : 0L, ledger.Tick.Deaths);
+        Assert.Equal(dies ? 0L : 1L, ledger.Tick.Spared);
+        Assert.Equal(!dies, w.Allied(1, 2));
+        if (!dies)
+        {
+            var spared = Assert.Single(EventsOf(ledger, EventKinds.Spared));
+            Assert.Equal((1, 0, "spared", war.Id), (spared.State, spared.Other, spared.Outcome, spared.War));
+            Near(0.8 * 0.055 * (1 - 1.0 / 22), w.Wealth[1]);
+        }
+    }
+
+    [Fact]
+    public void A_principal_spared_by_the_norm_fights_on()
+    {
+        // As A_principals_death_ends_its_war...: 1 falls below deathShare in an ongoing war, but conquestNorm 1 spares
+        // it, so the war goes on and nobody dies.
+        var w = Create(Quiet with { CollapseShare = 0, ConquestNorm = 1 }, [State(0, 1, 0), State(1, 1, 1)]);
+        w.Wealth[1] = 0.051;
+        var war = StartWar(w, 0, 1);
+        var ledger = Resolve(w);
+        Assert.True(war.Ongoing);
+        Assert.True(w.Alive[1]);
+        Assert.Equal((0L, 1L, 0L), (ledger.Tick.Deaths, ledger.Tick.Spared, ledger.Tick.WarsEnded));
     }
 
     [Fact]

@@ -31,6 +31,8 @@ internal static class AllyCalls
             {
                 // A state allied to the initiator as well is torn between them and is not called.
                 if (involved[a] || !w.Allied(a, k) || !w.Alive[a] || w.AtWar(a) || w.Allied(a, i)) continue;
+                // The pact applies only against an initiator that threatens the ally enough (casus foederis).
+                if (w.Threat[a * n + i] < p.CasusFoederis * w.ThreatLevel[a]) continue;
                 involved[a] = true;
                 ledger.Tick.Calls++;
                 double interest = w.Compatibility[a * n + k] * w.Threat[a * n + i] / (w.ThreatLevel[a] + p.Epsilon) - p.WarCost;

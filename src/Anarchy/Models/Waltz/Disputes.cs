@@ -6,7 +6,7 @@ namespace Anarchy.Models.Waltz;
 /// </summary>
 internal static class Disputes
 {
-    private readonly record struct Act(ulong Key, int Initiator, int Target);
+    private readonly record struct Act(ulong Key, int Initiator, int Target, bool Challenge);
 
     public static void Step(World w, RunLedger ledger)
     {
@@ -21,17 +21,28 @@ internal static class Disputes
             w.Target[i] = w.Alive[i] && !w.AtWar(i) ? ChooseTarget(w, i) : -1;
     }
 
-    /// <summary>Then those with a target act with probability r_i, and the acts are resolved in random-key order.</summary>
+    /// <summary>
+    /// Then those with a target act with probability r_i; a state that does not act challenges its principal threat
+    /// with probability challenge * r_i; and the acts are resolved in random-key order.
+    /// </summary>
     public static void ResolveActs(World w, RunLedger ledger)
     {
         var acts = new List<Act>();
+        var p = w.Parameters;
         uint tick = (uint)w.Tick;
         for (int i = 0; i < w.N; i++)
         {
             int target = w.Target[i];
-            if (target < 0) continue;
-            if (w.Random.Uniform(tick, (uint)DrawPurpose.DisputeAct, (uint)i) < w.Revisionism[i])
-                acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, target));
+            if (target >= 0 && w.Random.Uniform(tick, (uint)DrawPurpose.DisputeAct, (uint)i) < w.Revisionism[i])
+            {
+                acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, target, Challenge: false));
+                continue;
+            }
+            if (p.Challenge <= 0 || !w.Alive[i] || w.AtWar(i)) continue;
+            int threat = PrincipalThreat(w, i);
+            if (threat < 0 || w.AtWar(threat)) continue;
+            if (w.Random.Uniform(tick, (uint)DrawPurpose.ChallengeAct, (uint)i) < p.Challenge * w.Revisionism[i])
+                acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, threat, Challenge: true));
         }
         // A random order from sorted random keys; the initiator index breaks (improbable) ties.
         acts.Sort(static (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Initiator.CompareTo(b.Initiator));
@@ -39,8 +50,26 @@ internal static class Disputes
         {
             int i = act.Initiator, j = act.Target;
             if (!w.Alive[i] || !w.Alive[j] || w.AtWar(i) || w.AtWar(j)) continue;
-            Resolve(w, ledger, i, j);
+            Resolve(w, ledger, i, j, act.Challenge);
         }
+    }
+
+    /// <summary>The state that threatens i most (largest T_ij of step 2, ties to the lower index), or -1 when nobody
+    /// threatens it. Threat is 0 towards allies and the dead, so the principal threat is a living non-ally.</summary>
+    public static int PrincipalThreat(World w, int i)
+    {
+        int n = w.N, best = -1;
+        double most = 0;
+        for (int j = 0; j < n; j++)
+        {
+            double threat = w.Threat[i * n + j];
+            if (threat > most)
+            {
+                most = threat;
+                best = j;
+            }
+        }
+        return best;
     }
 
     /// <summary>
@@ -88,13 +117,14 @@ internal static class Disputes
         return strength;
     }
 
-    private static void Resolve(World w, RunLedger ledger, int i, int j)
+    private static void Resolve(World w, RunLedger ledger, int i, int j, bool challenge)
     {
         var p = w.Parameters;
         int n = w.N, leader = w.Leader, id = ledger.NextDisputeId++;
         uint tick = (uint)w.Tick;
         bool rec = ledger.Recording;
         ledger.Tick.Disputes++;
+        if (challenge) ledger.Tick.Challenges++;
         bool leaderInvolved = leader == i || leader == j;
         if (rec && leader == i) ledger.Leader.Initiated++;
         if (rec && leader == j) ledger.Leader.Targeted++;
@@ -117,7 +147,7 @@ internal static class Disputes
         {
             ledger.Tick.Restrained++;
             if (rec && leader == i) ledger.Leader.WasRestrained++;
-            Finish(w, ledger, id, i, j, "restrained", leaderInvolved, leader == i || leader == j);
+            Finish(w, ledger, id, i, j, "restrained", leaderInvolved, leader == i || leader == j, challenge);
             return;
         }
 
@@ -136,14 +166,14 @@ internal static class Disputes
             ledger.Tick.Deterred++;
             if (rec && leaderStood) ledger.Leader.Deterred++;
             if (rec && leader == i) ledger.Leader.WasDeterred++;
-            Finish(w, ledger, id, i, j, "deterred", leaderInvolved, leaderStood || leader == i);
+            Finish(w, ledger, id, i, j, "deterred", leaderInvolved, leaderStood || leader == i, challenge);
             return;
         }
 
         if (w.Random.Uniform(tick, (uint)DrawPurpose.Escalation, (uint)i) >= p.Escalation)
         {
             ledger.Tick.Settled++;
-            Finish(w, ledger, id, i, j, "settled", leaderInvolved, leaderStood || leader == i);
+            Finish(w, ledger, id, i, j, "settled", leaderInvolved, leaderStood || leader == i, challenge);
             return;
         }
 
@@ -176,7 +206,7 @@ internal static class Disputes
         if (rec && leaderFought) ledger.Leader.Wars++;
         ledger.Record(new ModelEvent(w.Tick, EventKinds.WarStart, i, j, "", id, war.Id,
             SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
-        Finish(w, ledger, id, i, j, "war", leaderInvolved, leaderFought);
+        Finish(w, ledger, id, i, j, "war", leaderInvolved, leaderFought, challenge);
     }
 
     /// <summary>True when <paramref name="a"/> is the target side's member or ally: it would fight its own ally.</summary>
@@ -189,11 +219,11 @@ internal static class Disputes
         return false;
     }
 
-    private static void Finish(World w, RunLedger ledger, int id, int i, int j, string ending, bool leaderInvolved, bool leaderParticipated)
+    private static void Finish(World w, RunLedger ledger, int id, int i, int j, string ending, bool leaderInvolved, bool leaderParticipated, bool challenge)
     {
         if (ledger.Recording && leaderInvolved) ledger.Leader.Disputes++;
         if (ledger.Recording && leaderParticipated) ledger.Leader.Participated++;
-        ledger.Record(new ModelEvent(w.Tick, EventKinds.Dispute, i, j, ending, id));
+        ledger.Record(new ModelEvent(w.Tick, EventKinds.Dispute, i, j, ending, id, Value: challenge ? 1 : double.NaN));
         ledger.RecordDispute(i, j);
     }
 }

@@ -20,7 +20,9 @@ internal enum DrawPurpose : uint
     Restraint = 22,         // a = initiator, b = objecting ally
     Escalation = 23,        // a = initiator
     CallNoise = 24,         // a = called ally, b = initiator
+    ChallengeAct = 25,      // a = challenger
     WarEnd = 30,            // a = war's initiator, b = war's start tick
     WarWinner = 31,         // a = war's initiator, b = war's start tick
+    Conquest = 32,          // a = defeated state below deathShare
     InterestDrift = 40,     // a = state, b = dimension
 }

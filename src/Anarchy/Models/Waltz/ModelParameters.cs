@@ -55,11 +55,13 @@ public sealed record ModelParameters
     public double HostileCompatibility { get; init; } = 0.5;
     public double RestrainC { get; init; } = 0.8;
     public double Escalation { get; init; } = 0.3;
+    public double Challenge { get; init; }
     public double Opportunism { get; init; } = 0.3;
 
     // Calls to allies
     public double WarCost { get; init; } = 0.15;
     public double Honour { get; init; } = 0.2;
+    public double CasusFoederis { get; init; }
     public double Looseness { get; init; }
     public double ChainDecay { get; init; } = 0.5;
     public int ChainDepth { get; init; } = 1;
@@ -72,6 +74,7 @@ public sealed record ModelParameters
     public double CollapseShare { get; init; } = 0.2;
     public double Reparations { get; init; } = 0.2;
     public double DeathShare { get; init; } = 0.05;
+    public double ConquestNorm { get; init; }
 
     // Drift
     public double InterestDrift { get; init; } = 0.01;

@@ -81,10 +81,12 @@ public static class ParameterCatalog
         P("hostileCompatibility", "disputes", "compatibility", 0, 1, "an initiator counts an ally as support only where the ally's compatibility with the target is below this", p => p.HostileCompatibility, (p, v) => p with { HostileCompatibility = v }),
         P("restrainC", "disputes", "compatibility", 0, 1, "an initiator's ally objects when its compatibility with the target is above this", p => p.RestrainC, (p, v) => p with { RestrainC = v }),
         P("escalation", "disputes", "probability", 0, 1, "chance that a dispute neither restrained nor deterred becomes a war", p => p.Escalation, (p, v) => p with { Escalation = v }),
+        P("challenge", "disputes", "probability per tick", 0, 1, "chance per tick, times its revisionism, that a state with no opportunity challenges its principal threat whatever the odds", p => p.Challenge, (p, v) => p with { Challenge = v }),
         P("opportunism", "disputes", "interest", -10, 10, "interest above which an initiator's ally joins its war uncalled", p => p.Opportunism, (p, v) => p with { Opportunism = v }),
 
         P("warCost", "calls", "interest", 0, 10, "expected cost of fighting, subtracted from an ally's interest", p => p.WarCost, (p, v) => p with { WarCost = v }),
         P("honour", "calls", "interest", 0, 10, "weight of a treaty obligation when an ally is called", p => p.Honour, (p, v) => p with { Honour = v }),
+        P("casusFoederis", "calls", "share of threat", 0, 1, "a pact obliges an ally only against an initiator whose threat to it is at least this share of its principal threat (0: against anyone)", p => p.CasusFoederis, (p, v) => p with { CasusFoederis = v }),
         P("looseness", "calls", "1", 0, 1, "how far a treaty's wording lets an ally sidestep its obligation (0: tight, 1: no obligation)", p => p.Looseness, (p, v) => p with { Looseness = v }),
         P("chainDecay", "calls", "1", 0, 1, "factor by which an obligation shrinks per hop along a chain of allies", p => p.ChainDecay, (p, v) => p with { ChainDecay = v }),
         I("chainDepth", "calls", "hops", 0, 20, "how many hops of allies are called (1: only the target's allies; 0: nobody)", p => p.ChainDepth, (p, v) => p with { ChainDepth = v }),
@@ -95,7 +97,8 @@ public static class ParameterCatalog
         P("warEndChance", "war", "probability per tick", 0, 1, "chance that a war ends in a given tick", p => p.WarEndChance, (p, v) => p with { WarEndChance = v }),
         P("collapseShare", "war", "share of strength", 0, 0.5, "a side whose strength falls below this share of the total collapses", p => p.CollapseShare, (p, v) => p with { CollapseShare = v }),
         P("reparations", "war", "share of wealth", 0, 1, "share of its wealth each loser pays the winners", p => p.Reparations, (p, v) => p with { Reparations = v }),
-        P("deathShare", "war", "share of initial wealth", 0, 1, "a state whose wealth falls below this share of its initial wealth dies", p => p.DeathShare, (p, v) => p with { DeathShare = v }),
+        P("deathShare", "war", "share of initial wealth", 0, 1, "a state defeated in war whose wealth falls below this share of its initial wealth is conquered", p => p.DeathShare, (p, v) => p with { DeathShare = v }),
+        P("conquestNorm", "war", "probability", 0, 1, "chance that a defeated state below deathShare keeps its sovereignty (the territorial-integrity norm)", p => p.ConquestNorm, (p, v) => p with { ConquestNorm = v }),
 
         P("interestDrift", "drift", "interest units per tick", 0, 1, "standard deviation of the drift of interests per tick", p => p.InterestDrift, (p, v) => p with { InterestDrift = v }),
     ];

@@ -29,6 +29,10 @@ public sealed class EventCounts
     public long PactsLapsed { get; set; }
     public long Deaths { get; set; }
     public long Conquests { get; set; }
+    /// <summary>Defeated states below deathShare that kept their sovereignty (conquestNorm).</summary>
+    public long Spared { get; set; }
+    /// <summary>Disputes in which a state challenged its principal threat (the challenge rule).</summary>
+    public long Challenges { get; set; }
     public long WarsEnded { get; set; }
 
     public void Add(EventCounts o)
@@ -37,7 +41,7 @@ public sealed class EventCounts
         Wars += o.Wars; DyadicWars += o.DyadicWars; WarStates += o.WarStates;
         Calls += o.Calls; Honoured += o.Honoured; WarCalls += o.WarCalls; WarHonoured += o.WarHonoured; Entangled += o.Entangled; Aligned += o.Aligned;
         Chain += o.Chain; OpportunisticJoins += o.OpportunisticJoins; Abandonments += o.Abandonments;
-        PactsFormed += o.PactsFormed; PactsWithStrongest += o.PactsWithStrongest; PactsLapsed += o.PactsLapsed; Deaths += o.Deaths; Conquests += o.Conquests;
+        PactsFormed += o.PactsFormed; PactsWithStrongest += o.PactsWithStrongest; PactsLapsed += o.PactsLapsed; Deaths += o.Deaths; Conquests += o.Conquests; Spared += o.Spared; Challenges += o.Challenges;
         WarsEnded += o.WarsEnded;
     }
 
@@ -45,7 +49,7 @@ public sealed class EventCounts
     {
         Disputes = Restrained = Deterred = Settled = Wars = DyadicWars = WarStates = 0;
         Calls = Honoured = WarCalls = WarHonoured = Entangled = Aligned = Chain = 0;
-        OpportunisticJoins = Abandonments = PactsFormed = PactsWithStrongest = PactsLapsed = Deaths = Conquests = WarsEnded = 0;
+        OpportunisticJoins = Abandonments = PactsFormed = PactsWithStrongest = PactsLapsed = Deaths = Conquests = Spared = Challenges = WarsEnded = 0;
     }
 }
 
@@ -88,6 +92,7 @@ public static class EventKinds
     public const string PactLapsed = "pact_lapsed";
     public const string PactBroken = "pact_broken";
     public const string Death = "death";
+    public const string Spared = "spared";
     public const string Shock = "shock";
 }
 

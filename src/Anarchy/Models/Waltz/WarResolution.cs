@@ -2,7 +2,7 @@ namespace Anarchy.Models.Waltz;
 
 /// <summary>
 /// Step 8: wars wear both sides down, end by chance, collapse or a principal's death, and losers pay reparations;
-/// then states whose wealth fell below deathShare of their initial wealth die and are conquered (docs/MODEL.md,
+/// then defeated states whose wealth fell below deathShare of their initial wealth are conquered (docs/MODEL.md,
 /// "War resolution").
 /// </summary>
 internal static class WarResolution
@@ -104,42 +104,47 @@ internal static class WarResolution
     }
 
     /// <summary>
-    /// States below deathShare of their initial wealth die, in index order; their pacts vanish and their wealth goes
-    /// to the principal victor of their war. A principal's death ends its war, which may cause further deaths, so
-    /// passes repeat until none occurs.
+    /// States below deathShare of their initial wealth that were defeated this tick die, in index order: those fighting
+    /// a war still going on fall to the opposing principal, losers of a war that ended this tick to the winning
+    /// principal. A state that was not defeated survives however poor it is (a state dies by conquest, not by
+    /// economic decline), and with conquestNorm a defeated state keeps its sovereignty with that chance (the
+    /// territorial-integrity norm). Its pacts vanish and its wealth goes to the victor. A principal's death ends its
+    /// war, which may cause further deaths, so passes repeat until none occurs.
     /// </summary>
     private static void Deaths(World w, RunLedger ledger, int[] foughtIn)
     {
         var p = w.Parameters;
         int n = w.N;
+        uint tick = (uint)w.Tick;
+        var spared = new bool[n];
         bool again = true;
         while (again)
         {
             again = false;
             for (int i = 0; i < n; i++)
             {
-                if (!w.Alive[i] || w.Wealth[i] >= p.DeathShare * w.InitialWealth[i]) continue;
-                int victor = -1;
-                if (foughtIn[i] >= 0)
+                if (!w.Alive[i] || spared[i] || foughtIn[i] < 0 || w.Wealth[i] >= p.DeathShare * w.InitialWealth[i]) continue;
+                var war = w.Wars[foughtIn[i]];
+                int side = war.SideOf(i);
+                if (!war.Ongoing && side == war.Winner) continue; // a member of the winning side is not conquered
+                int victor = war.Ongoing
+                    ? (side == 0 ? war.Target : war.Initiator)
+                    : (war.Winner == 0 ? war.Initiator : war.Target);
+                if (victor == i || !w.Alive[victor]) continue; // no conqueror, no conquest
+                if (p.ConquestNorm > 0 && w.Random.Uniform(tick, (uint)DrawPurpose.Conquest, (uint)i) < p.ConquestNorm)
                 {
-                    var war = w.Wars[foughtIn[i]];
-                    int side = war.SideOf(i);
-                    if (war.Ongoing)
-                    {
-                        victor = side == 0 ? war.Target : war.Initiator;
-                        if (i == war.Initiator || i == war.Target)
-                        {
-                            w.Alive[i] = false; // so that it neither pays nor receives
-                            End(w, ledger, war, side == 0 ? 1 : 0);
-                            again = true;
-                        }
-                    }
-                    else if (side != war.Winner)
-                    {
-                        victor = war.Winner == 0 ? war.Initiator : war.Target; // a loser falls to the winner
-                    }
+                    spared[i] = true;
+                    ledger.Tick.Spared++;
+                    ledger.Record(new ModelEvent(w.Tick, EventKinds.Spared, i, victor, "spared", War: war.Id, Value: w.Wealth[i]));
+                    continue;
                 }
-                Die(w, ledger, i, victor != i && victor >= 0 && w.Alive[victor] ? victor : -1);
+                if (war.Ongoing && (i == war.Initiator || i == war.Target))
+                {
+                    w.Alive[i] = false; // so that it neither pays nor receives
+                    End(w, ledger, war, side == 0 ? 1 : 0);
+                    again = true;
+                }
+                Die(w, ledger, i, victor);
             }
         }
     }
@@ -151,13 +156,10 @@ internal static class WarResolution
         {
             if (w.Allied(i, a)) w.BreakPact(i, a);
         }
-        if (victor >= 0)
-        {
-            w.Wealth[victor] += w.Wealth[i];
-            ledger.Tick.Conquests++;
-        }
+        w.Wealth[victor] += w.Wealth[i];
+        ledger.Tick.Conquests++;
         ledger.Tick.Deaths++;
-        ledger.Record(new ModelEvent(w.Tick, EventKinds.Death, i, victor, victor >= 0 ? "conquered" : "collapsed", Value: w.Wealth[i]));
+        ledger.Record(new ModelEvent(w.Tick, EventKinds.Death, i, victor, "conquered", Value: w.Wealth[i]));
         w.Wealth[i] = 0;
         w.Capability[i] = 0;
         w.WarOf[i] = -1;
