@@ -74,7 +74,7 @@ internal sealed class CalibrateCommand(Terminal terminal)
 
         int evaluations = spec.Starts * spec.MaxEvaluations;
         terminal.Error(string.Create(CultureInfo.InvariantCulture,
-            $"Calibration '{spec.Name}': {spec.Parameters.Count} parameters, {spec.Moments.Count} moments x {spec.Fit.Count} period(s) ({string.Join(", ", spec.Fit)}), {spec.Runs} runs per period, {spec.Starts} start(s) of at most {spec.MaxEvaluations} evaluations, {workers} thread{(workers == 1 ? "" : "s")}."));
+            $"Calibration '{spec.Name}': {spec.Parameters.Count} parameters, {calibratorCheck.Fitted.Count} moments x {spec.Fit.Count} period(s) ({string.Join(", ", spec.Fit)}), {spec.Runs} runs per period, {spec.Starts} start(s) of at most {spec.MaxEvaluations} evaluations, {workers} thread{(workers == 1 ? "" : "s")}."));
         using var calibrator = new Calibrator(spec, record, workers, outFolder.PathOf(CalibrationOutput.JournalFile));
         CalibrationResult result;
         try

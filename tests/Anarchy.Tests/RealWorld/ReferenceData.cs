@@ -38,7 +38,7 @@ internal static class ReferenceData
         return [.. DyadYears.Value.Where(d => d.Year == year).Select(d => (Math.Min(d.A, d.B), Math.Max(d.A, d.B)))];
     }
 
-    private static IEnumerable<Dictionary<string, string>> Rows(string file)
+    public static IEnumerable<Dictionary<string, string>> Rows(string file)
     {
         using var lines = File.ReadLines(Path.Combine(Folder, file)).GetEnumerator();
         lines.MoveNext();

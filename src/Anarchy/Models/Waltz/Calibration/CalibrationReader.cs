@@ -74,7 +74,17 @@ public static class CalibrationReader
             var moments = MomentList(root, problems);
             if (spec.ProfilePoints is 1 or 2)
                 problems.Add($"profilePoints: value {spec.ProfilePoints} is outside the allowed values (0 for no profiles, or 3 to 101)");
-            spec = spec with { Fixed = fixedParameters, FixedNames = fixedNames, Parameters = parameters, Moments = moments };
+            spec = spec with { Fixed = fixedParameters, FixedNames = fixedNames, Parameters = parameters, Moments = moments, MomentsListed = root.TryGetProperty("moments", out _) };
+            foreach (var (period, index, field) in spec.Fit.Select((p, i) => (p, i, "fit")).Concat(spec.Predict.Select((p, i) => (p, i, "predict"))))
+            {
+                foreach (var (info, _) in period.Parameters)
+                {
+                    if (parameters.Any(p => p.Name == info.Name))
+                        problems.Add($"{field}[{index}].parameters.{info.Name}: '{info.Name}' is also estimated; a parameter is either estimated or set");
+                }
+            }
+            var clash = spec.Fit.Select(p => p.StartYear).Intersect(spec.Predict.Select(p => p.StartYear)).ToList();
+            foreach (int year in clash) problems.Add($"predict: the start year {year} is also fitted; a period is either fitted or predicted");
             if (problems.Count == 0) problems.AddRange(CheckBox(spec));
             if (problems.Count > 0) throw new ScenarioException(problems);
             return spec;
@@ -197,8 +207,8 @@ public static class CalibrationReader
             }
             foreach (var property in item.EnumerateObject())
             {
-                if (property.Name is not ("startYear" or "years"))
-                    problems.Add($"{at}.{property.Name}: unknown field (allowed: startYear, years)");
+                if (property.Name is not ("startYear" or "years" or "parameters"))
+                    problems.Add($"{at}.{property.Name}: unknown field (allowed: startYear, years, parameters)");
             }
             int? start = item.TryGetProperty("startYear", out var s) ? IntegerValue(s, at + ".startYear", firstYear, lastYear, problems) : null;
             if (!item.TryGetProperty("startYear", out _)) problems.Add($"{at}.startYear: missing (a year from {firstYear} to {lastYear})");
@@ -208,7 +218,13 @@ public static class CalibrationReader
             if (years == 0) continue;
             if (periods.Any(p => p.StartYear == start.Value))
                 problems.Add($"{at}.startYear: {start.Value} is listed twice in {field}");
-            periods.Add(new CalibrationPeriod(start.Value, years));
+            var own = new List<(ParameterInfo, double)>();
+            if (item.TryGetProperty("parameters", out var overrides))
+            {
+                var (set, names) = ParameterObject(overrides, at + ".parameters", problems);
+                own.AddRange(names.Select(n => (Find(n), set[n])));
+            }
+            periods.Add(new CalibrationPeriod(start.Value, years) { Parameters = own });
         }
         if (required && index == 0) problems.Add($"{field}: the list is empty; give at least one period");
         if (index > 16) problems.Add($"{field}: {index} periods is more than the limit of 16");
@@ -218,16 +234,27 @@ public static class CalibrationReader
     private static (ModelParameters Parameters, List<string> Names) Fixed(JsonElement root, List<string> problems)
     {
         var parameters = new ModelParameters();
+        if (!root.TryGetProperty("fixed", out var v)) return (parameters, []);
+        var (values, names) = ParameterObject(v, "fixed", problems);
+        foreach (string name in names) parameters = Find(name).With(parameters, values[name]);
+        return (parameters, names);
+    }
+
+    private static ParameterInfo Find(string name) => ParameterCatalog.TryFind(name, out var info) ? info : throw new KeyNotFoundException(name);
+
+    /// <summary>An object of parameter: value, each checked against the parameter's range.</summary>
+    private static (Dictionary<string, double> Values, List<string> Names) ParameterObject(JsonElement v, string path, List<string> problems)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
         var names = new List<string>();
-        if (!root.TryGetProperty("fixed", out var v)) return (parameters, names);
         if (v.ValueKind != JsonValueKind.Object)
         {
-            problems.Add("fixed: must be an object of parameter: value");
-            return (parameters, names);
+            problems.Add($"{path}: must be an object of parameter: value");
+            return (values, names);
         }
         foreach (var property in v.EnumerateObject())
         {
-            string at = "fixed." + property.Name;
+            string at = path + "." + property.Name;
             if (!ParameterCatalog.TryFind(property.Name, out var info))
             {
                 problems.Add($"{at}: unknown parameter{Hint(property.Name)}");
@@ -239,10 +266,10 @@ public static class CalibrationReader
                 problems.Add($"{at}: {problem}");
                 continue;
             }
-            parameters = info.With(parameters, value);
+            values[info.Name] = value;
             names.Add(info.Name);
         }
-        return (parameters, names);
+        return (values, names);
     }
 
     private static List<CalibratedParameter> Parameters(JsonElement root, List<string> fixedNames, List<string> problems)

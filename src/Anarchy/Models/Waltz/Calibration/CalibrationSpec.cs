@@ -1,8 +1,14 @@
 namespace Anarchy.Models.Waltz.Calibration;
 
-/// <summary>A period of the record: the real-world start year and the years simulated and compared from it.</summary>
+/// <summary>
+/// A period of the record: the real-world start year, the years simulated and compared from it, and parameters that
+/// hold for this period only (for example the territorial-integrity norm after 1945), applied over the fixed ones.
+/// </summary>
 public sealed record CalibrationPeriod(int StartYear, int Years)
 {
+    /// <summary>Parameters set for this period only, in file order.</summary>
+    public IReadOnlyList<(ParameterInfo Info, double Value)> Parameters { get; init; } = [];
+
     /// <summary>The last year compared.</summary>
     public int LastYear => StartYear + Years - 1;
 
@@ -40,6 +46,10 @@ public sealed record CalibrationSpec
     /// <summary>The moments fitted (every moment is reported).</summary>
     public IReadOnlyList<Moment> Moments { get; init; } = [];
 
+    /// <summary>Whether the file lists the moments; if not, every moment is fitted whose record is above 0 in every
+    /// fitted period.</summary>
+    public bool MomentsListed { get; init; }
+
     /// <summary>Runs per period and evaluation; the same seeds at every evaluation (common random numbers).</summary>
     public int Runs { get; init; } = 100;
 
@@ -60,12 +70,19 @@ public sealed record CalibrationSpec
     /// <summary>Points of each parameter's objective profile (0: no profiles).</summary>
     public int ProfilePoints { get; init; } = 9;
 
-    /// <summary>The parameters of the model at a point of the search: <see cref="Fixed"/> with the estimated values set.</summary>
-    public ModelParameters At(IReadOnlyList<double> theta)
+    /// <summary>The parameters of the model at a point of the search: <see cref="Fixed"/>, then the period's own
+    /// (when a period is given), then the estimated values.</summary>
+    public ModelParameters At(IReadOnlyList<double> theta, CalibrationPeriod? period = null)
     {
         ArgumentNullException.ThrowIfNull(theta);
         var p = Fixed;
+        foreach (var (info, value) in period?.Parameters ?? []) p = info.With(p, value);
         for (int k = 0; k < Parameters.Count; k++) p = Parameters[k].Info.With(p, theta[k]);
         return p;
     }
+
+    /// <summary>The period of the fit or prediction that starts in <paramref name="startYear"/> and lasts
+    /// <paramref name="years"/>, or null.</summary>
+    public CalibrationPeriod? Find(int startYear, int years) =>
+        Fit.Concat(Predict).FirstOrDefault(p => p.StartYear == startYear && p.Years == years);
 }

@@ -74,23 +74,24 @@ public sealed class Calibrator : IDisposable
         Spec = spec;
         _record = record;
         _threads = threads;
-        var recordMoments = new Dictionary<CalibrationPeriod, MomentEstimate[]>();
+        var recordMoments = new Dictionary<(int, int), MomentEstimate[]>();
         RecordMoments = recordMoments;
         foreach (var period in spec.Fit.Concat(spec.Predict))
         {
             var years = RecordYears.Of(record, period.StartYear, period.Years);
-            recordMoments[period] = [.. Moments.All.Select((m, k) => MomentEstimate.OfRecord(m, years, spec.Bootstrap, spec.Seed + (ulong)k))];
+            recordMoments[(period.StartYear, period.Years)] = [.. Moments.All.Select((m, k) => MomentEstimate.OfRecord(m, years, spec.Bootstrap, spec.Seed + (ulong)k))];
         }
         var zero = new List<string>();
+        var fitted = new List<Moment>();
         foreach (var moment in spec.Moments)
         {
-            foreach (var period in spec.Fit)
-            {
-                double value = RecordOf(period, moment).Value;
-                if (!(value > 0)) zero.Add($"moments: '{moment.Name}' is {value.ToString(CultureInfo.InvariantCulture)} in the record of {period}; a zero cannot be fitted on the log scale (leave it out of \"moments\"; it is still reported)");
-            }
+            var empty = spec.Fit.Where(period => !(RecordOf(period, moment).Value > 0)).ToList();
+            if (empty.Count == 0) fitted.Add(moment);
+            else if (spec.MomentsListed)
+                zero.AddRange(empty.Select(period => $"moments: '{moment.Name}' is {RecordOf(period, moment).Value.ToString(CultureInfo.InvariantCulture)} in the record of {period}; a zero cannot be fitted on the log scale (leave it out of \"moments\"; it is still reported)"));
         }
         if (zero.Count > 0) throw new ScenarioException(zero);
+        Fitted = fitted;
         if (journalPath is not null)
         {
             if (File.Exists(journalPath))
@@ -103,14 +104,23 @@ public sealed class Calibrator : IDisposable
 
     public CalibrationSpec Spec { get; }
 
-    /// <summary>The record's moments of each period (fitted and predicted), aligned with <see cref="Moments.All"/>.</summary>
-    public IReadOnlyDictionary<CalibrationPeriod, MomentEstimate[]> RecordMoments { get; }
+    /// <summary>The moments in the objective: those of the file, less (when the file does not list them) those whose
+    /// record is 0 in some fitted period.</summary>
+    public IReadOnlyList<Moment> Fitted { get; }
+
+    /// <summary>The record's moments of each period (fitted and predicted) by start year and years, aligned with
+    /// <see cref="Moments.All"/>.</summary>
+    public IReadOnlyDictionary<(int StartYear, int Years), MomentEstimate[]> RecordMoments { get; }
 
     /// <summary>Evaluations taken from the journal rather than run.</summary>
     public int Reused { get; private set; }
 
     /// <summary>The record's estimate of a moment in a period.</summary>
-    public MomentEstimate RecordOf(CalibrationPeriod period, Moment moment) => RecordMoments[period][Index(moment)];
+    public MomentEstimate RecordOf(CalibrationPeriod period, Moment moment)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return RecordMoments[(period.StartYear, period.Years)][Index(moment)];
+    }
 
     private static int Index(Moment moment) => Moments.All.ToList().FindIndex(m => m.Name == moment.Name);
 
@@ -118,7 +128,7 @@ public sealed class Calibrator : IDisposable
     public Scenario ScenarioOf(CalibrationPeriod period, IReadOnlyList<double> theta, int? runs = null)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var parameters = Spec.At(theta);
+        var parameters = Spec.At(theta, period);
         var key = (period.StartYear, parameters.InitialMilitaryShare);
         if (!_systems.TryGetValue(key, out var system))
             _systems[key] = system = RealWorldSystem.Of(period.StartYear, _record.Data, SystemMembership.AnyDayOfYear, parameters.InitialMilitaryShare);
@@ -200,8 +210,8 @@ public sealed class Calibrator : IDisposable
         double sum = 0;
         for (int p = 0; p < Spec.Fit.Count; p++)
         {
-            for (int m = 0; m < Spec.Moments.Count; m++)
-                sum += _weights[p][m] * Math.Pow(LogRatio(evaluation, p, Spec.Moments[m]), 2);
+            for (int m = 0; m < Fitted.Count; m++)
+                sum += _weights[p][m] * Math.Pow(LogRatio(evaluation, p, Fitted[m]), 2);
         }
         return sum;
     }
@@ -223,10 +233,10 @@ public sealed class Calibrator : IDisposable
         var weights = new double[Spec.Fit.Count][];
         for (int p = 0; p < Spec.Fit.Count; p++)
         {
-            weights[p] = new double[Spec.Moments.Count];
-            for (int m = 0; m < Spec.Moments.Count; m++)
+            weights[p] = new double[Fitted.Count];
+            for (int m = 0; m < Fitted.Count; m++)
             {
-                var moment = Spec.Moments[m];
+                var moment = Fitted[m];
                 double record = RecordOf(Spec.Fit[p], moment).LogVariance;
                 double model = first.Periods[p].Model[Index(moment)].LogVariance;
                 double variance = (double.IsFinite(record) ? record : 0) + (double.IsFinite(model) ? model : 0);
@@ -321,7 +331,7 @@ public sealed class Calibrator : IDisposable
             progress?.Report(new CalibrationProgress("predictions", _evaluations, _best, _clock.Elapsed));
             predicted = Evaluate(estimate, Spec.Predict, cancellation);
         }
-        return new CalibrationResult(Spec, [.. Spec.Moments], estimate, errors, bestObjective, starts, bestEvaluation, predicted, profiles, _evaluations);
+        return new CalibrationResult(Spec, [.. Fitted], estimate, errors, bestObjective, starts, bestEvaluation, predicted, profiles, _evaluations);
     }
 
     /// <summary>
@@ -333,12 +343,12 @@ public sealed class Calibrator : IDisposable
     private double[] StandardErrors(Evaluation at, CancellationToken cancellation)
     {
         var parameters = Spec.Parameters;
-        int k = parameters.Count, rows = Spec.Fit.Count * Spec.Moments.Count;
+        int k = parameters.Count, rows = Spec.Fit.Count * Fitted.Count;
         var g = Matrix<double>.Build.Dense(rows, k);
         var w = Vector<double>.Build.Dense(rows);
         for (int p = 0, r = 0; p < Spec.Fit.Count; p++)
         {
-            for (int m = 0; m < Spec.Moments.Count; m++, r++) w[r] = _weights![p][m];
+            for (int m = 0; m < Fitted.Count; m++, r++) w[r] = _weights![p][m];
         }
         for (int i = 0; i < k; i++)
         {
@@ -353,8 +363,8 @@ public sealed class Calibrator : IDisposable
             var eMinus = Evaluate(minus, Spec.Fit, cancellation);
             for (int p = 0, r = 0; p < Spec.Fit.Count; p++)
             {
-                for (int m = 0; m < Spec.Moments.Count; m++, r++)
-                    g[r, i] = (LogRatio(ePlus, p, Spec.Moments[m]) - LogRatio(eMinus, p, Spec.Moments[m])) / (up - down);
+                for (int m = 0; m < Fitted.Count; m++, r++)
+                    g[r, i] = (LogRatio(ePlus, p, Fitted[m]) - LogRatio(eMinus, p, Fitted[m])) / (up - down);
             }
         }
         var information = g.Transpose() * Matrix<double>.Build.DenseOfDiagonalVector(w) * g;
@@ -424,7 +434,9 @@ public sealed class Calibrator : IDisposable
         var results = new List<PeriodMoments>(periods);
         for (int p = 0; p < periods; p++)
         {
-            var period = new CalibrationPeriod((int)row[at++].AsInt64, (int)row[at++].AsInt64);
+            int start = (int)row[at++].AsInt64, years = (int)row[at++].AsInt64;
+            var period = Spec.Find(start, years)
+                ?? throw new InvalidDataException($"the calibration journal holds the period {start} ({years} years), which the calibration file does not name");
             var estimates = new MomentEstimate[moments];
             for (int m = 0; m < moments; m++)
             {
