@@ -150,7 +150,7 @@ public static class CalibrationOutput
         ReportPlots.GroupedBars(folder, "fit.png", $"Model against the record: {spec.Name}",
             ["log2 of model / record at the estimate: 0 is a perfect fit, ±0.58 a factor of 1.5, ±1 a factor of 2",
              "moments whose record is 0 are left blank"],
-            "moment", "log2(model / record)", groups, bars);
+            "moment", "log2(model / record)", [.. groups.Select(g => g.Replace("_per_", "\nper ", StringComparison.Ordinal).Replace('_', ' '))], bars);
         written.Add("fit.png");
         return written;
     }
