@@ -55,7 +55,7 @@ internal sealed class CalibrateCommand(Terminal terminal)
         bool resume = parse.GetValue(resumeOption);
         string outPath = parse.GetValue(outputOption) ?? Path.Combine("out", spec.Name);
 
-        using var calibratorCheck = new Calibrator(spec, record, workers); // refuses zero record moments before the folder is touched
+        using var calibrator = new Calibrator(spec, record, workers); // refuses zero record moments before the folder is touched
         using var outFolder = OutputFolder.Prepare(outPath, parse.GetValue(overwriteOption), allowExisting: resume);
         string specPath = outFolder.PathOf(CalibrationOutput.SpecFile);
         if (resume)
@@ -74,8 +74,8 @@ internal sealed class CalibrateCommand(Terminal terminal)
 
         int evaluations = spec.Starts * spec.MaxEvaluations;
         terminal.Error(string.Create(CultureInfo.InvariantCulture,
-            $"Calibration '{spec.Name}': {spec.Parameters.Count} parameters, {calibratorCheck.Fitted.Count} moments x {spec.Fit.Count} period(s) ({string.Join(", ", spec.Fit)}), {spec.Runs} runs per period, {spec.Starts} start(s) of at most {spec.MaxEvaluations} evaluations, {workers} thread{(workers == 1 ? "" : "s")}."));
-        using var calibrator = new Calibrator(spec, record, workers, outFolder.PathOf(CalibrationOutput.JournalFile));
+            $"Calibration '{spec.Name}': {spec.Parameters.Count} parameters, {calibrator.Fitted.Count} moments x {spec.Fit.Count} period(s) ({string.Join(", ", spec.Fit)}), {spec.Runs} runs per period, {spec.Starts} start(s) of at most {spec.MaxEvaluations} evaluations, {workers} thread{(workers == 1 ? "" : "s")}."));
+        calibrator.OpenJournal(outFolder.PathOf(CalibrationOutput.JournalFile));
         CalibrationResult result;
         try
         {

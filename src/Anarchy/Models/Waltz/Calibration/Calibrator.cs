@@ -57,7 +57,7 @@ public sealed class Calibrator : IDisposable
     private readonly int _threads;
     private readonly Dictionary<string, Evaluation> _cache = [];
     private readonly Dictionary<(int Year, double Share), RealWorldSystem> _systems = [];
-    private readonly RunJournal? _journal;
+    private RunJournal? _journal;
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private double[][]? _weights;
     private int _evaluations;
@@ -92,14 +92,18 @@ public sealed class Calibrator : IDisposable
         }
         if (zero.Count > 0) throw new ScenarioException(zero);
         Fitted = fitted;
-        if (journalPath is not null)
+        if (journalPath is not null) OpenJournal(journalPath);
+    }
+
+    /// <summary>Reuses the evaluations journalled in <paramref name="path"/> and appends new ones to it.</summary>
+    public void OpenJournal(string path)
+    {
+        if (_journal is not null) throw new InvalidOperationException("the journal is already open");
+        if (File.Exists(path))
         {
-            if (File.Exists(journalPath))
-            {
-                foreach (var row in RunJournal.ReadRows(journalPath)) _fromJournal.Add(Remember(Decode(row)));
-            }
-            _journal = RunJournal.OpenForAppend(journalPath);
+            foreach (var row in RunJournal.ReadRows(path)) _fromJournal.Add(Remember(Decode(row)));
         }
+        _journal = RunJournal.OpenForAppend(path);
     }
 
     public CalibrationSpec Spec { get; }
@@ -122,7 +126,10 @@ public sealed class Calibrator : IDisposable
         return RecordMoments[(period.StartYear, period.Years)][Index(moment)];
     }
 
-    private static int Index(Moment moment) => Moments.All.ToList().FindIndex(m => m.Name == moment.Name);
+    private static readonly Dictionary<string, int> MomentIndex =
+        Moments.All.Select((m, k) => (m.Name, k)).ToDictionary(x => x.Name, x => x.k, StringComparer.Ordinal);
+
+    private static int Index(Moment moment) => MomentIndex[moment.Name];
 
     /// <summary>The scenario of a period at a point: the real-world start with the parameters set, seeds and runs of the spec.</summary>
     public Scenario ScenarioOf(CalibrationPeriod period, IReadOnlyList<double> theta, int? runs = null)
