@@ -37,8 +37,16 @@ public sealed class KernelExactnessTests
         from challenge in Gen.Double[0, 1]
         from casus in Gen.Double[0, 1]
         from norm in Gen.Double[0, 1]
+        from autonomy in Gen.OneOf(Gen.Const(0.0), Gen.Double[0, 0.3])
+        from projection in Gen.Double[0, 2]
+        from diffusion in Gen.Double[0, 1]
+        from opportunism in Gen.Double[-0.5, 0.5]
         select new ModelParameters
         {
+            AutonomyCost = autonomy,
+            Projection = projection,
+            Diffusion = diffusion,
+            Opportunism = opportunism,
             WarEndChance = warEnd,
             CollapseShare = collapse,
             InterestDrift = interestDrift,

@@ -20,10 +20,12 @@ public sealed class AllyCallsTests
         return w;
     }
 
-    private static (List<int> Stood, RunLedger Ledger) Call(World w)
+    private static (List<int> Stood, RunLedger Ledger) Call(World w) => Call(w, []);
+
+    private static (List<int> Stood, RunLedger Ledger) Call(World w, List<Refusal> refused)
     {
         var ledger = Ledger();
-        var stood = AllyCalls.Call(w, ledger, 0, 1, 0, out _);
+        var stood = AllyCalls.Call(w, ledger, 0, 1, 0, refused, out _);
         AssertPactsConsistent(w);
         return (stood, ledger);
     }
@@ -67,19 +69,29 @@ public sealed class AllyCallsTests
     }
 
     [Fact]
-    public void An_ally_that_stays_out_abandons_its_partner_the_pact_breaks_and_its_reputation_falls()
+    public void An_ally_that_stays_out_abandons_its_partner_and_the_pact_breaks_only_when_the_dispute_becomes_a_war()
     {
-        // looseness 0.6: II + O = -0.02 < 0. The pact 1-2 breaks; rep_2 = 1 * (1 - 0.3) = 0.7.
+        // looseness 0.6: II + O = -0.02 < 0. The refusal is recorded, but nothing breaks while the dispute may still
+        // end short of war; once it is a war the pact 1-2 breaks and rep_2 = 1 * (1 - 0.3) = 0.7.
         var w = CallWorld(0.05, Quiet with { Looseness = 0.6 });
-        var (stood, ledger) = Call(w);
+        var refused = new List<Refusal>();
+        var (stood, ledger) = Call(w, refused);
         Assert.Empty(stood);
+        Assert.Equal([new Refusal(2, 1, 0)], refused);
+        Assert.True(w.Allied(1, 2));
+        Assert.Equal(1.0, w.Reputation[2]);
+        Assert.Equal((1L, 0L, 1L, 0L), (ledger.Tick.Calls, ledger.Tick.Honoured, ledger.Tick.Abandonments, ledger.Tick.PactsBroken));
+        Assert.Equal("abandoned", Assert.Single(EventsOf(ledger, EventKinds.Call)).Outcome);
+        Assert.Empty(EventsOf(ledger, EventKinds.PactBroken));
+
+        AllyCalls.BreakRefused(w, ledger, refused, 0);
+        AssertPactsConsistent(w);
         Assert.False(w.Allied(1, 2));
         Assert.Equal(1.0 * (1 - 0.3), w.Reputation[2]);
         Assert.Equal(1.0, w.Reputation[1]);
-        Assert.Equal((1L, 0L, 1L), (ledger.Tick.Calls, ledger.Tick.Honoured, ledger.Tick.Abandonments));
-        Assert.Equal("abandoned", Assert.Single(EventsOf(ledger, EventKinds.Call)).Outcome);
+        Assert.Equal(1L, ledger.Tick.PactsBroken);
         var broken = Assert.Single(EventsOf(ledger, EventKinds.PactBroken));
-        Assert.Equal((2, 1, "abandonment"), (broken.State, broken.Other, broken.Outcome));
+        Assert.Equal((2, 1, "abandonment", 0), (broken.State, broken.Other, broken.Outcome, broken.Duration));
     }
 
     [Fact]

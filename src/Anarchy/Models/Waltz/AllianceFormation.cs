@@ -31,10 +31,13 @@ internal static class AllianceFormation
                 if (!Eligible(w, i, j)) continue;
                 if (w.Seeking[j] && j < i) continue; // both seek: the pair is listed once, from the lower index
                 double vij = Perception.PactValue(w, i, j);
-                if (vij <= 0) continue;
+                if (vij <= 0 || vij < p.AutonomyCost * w.Wealth[i]) continue;
                 double vji = Perception.PactValue(w, j, i);
-                // A fellow seeker accepts any ally worth something to it; others only one worth its upkeep.
-                bool accepts = w.Seeking[j] ? vji > 0 : vji >= p.PactUpkeep * w.Wealth[j];
+                // Every pact costs its members autonomy: a fellow seeker accepts an ally worth that much to it; a
+                // state that is not seeking also wants the pact to pay its upkeep.
+                bool accepts = w.Seeking[j]
+                    ? vji > 0 && vji >= p.AutonomyCost * w.Wealth[j]
+                    : vji >= (p.PactUpkeep + p.AutonomyCost) * w.Wealth[j];
                 if (!accepts) continue;
                 double score = Math.Min(vij / (w.Wealth[i] + p.Epsilon), vji / (w.Wealth[j] + p.Epsilon));
                 candidates.Add(new Candidate(score, Math.Min(i, j), Math.Max(i, j)));
@@ -94,7 +97,10 @@ internal static class AllianceDissolution
                 int at = i * n + j;
                 if (w.PactAge[at] < 0) continue;
                 double salience = w.CommonThreat[at] * w.Compatibility[at];
-                int weak = salience < p.LapseSalience ? w.PactWeak[at] + 1 : 0;
+                // Weak when its salience is low, or when it no longer pays either member the autonomy it costs.
+                bool low = salience < p.LapseSalience
+                    || w.PactValue[at] < p.AutonomyCost * w.Wealth[i] || w.PactValue[j * n + i] < p.AutonomyCost * w.Wealth[j];
+                int weak = low ? w.PactWeak[at] + 1 : 0;
                 w.PactWeak[at] = w.PactWeak[j * n + i] = weak;
                 int age = w.PactAge[at];
                 if (weak > p.Inertia + p.Institutionalisation * age)

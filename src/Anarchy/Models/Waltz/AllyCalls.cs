@@ -8,8 +8,10 @@ namespace Anarchy.Models.Waltz;
 internal static class AllyCalls
 {
     /// <summary>Calls allies for the dispute <paramref name="id"/> of initiator i against target j; returns the
-    /// allies that stood, in the order they stood.</summary>
-    public static List<int> Call(World w, RunLedger ledger, int i, int j, int id, out bool leaderCalled)
+    /// allies that stood, in the order they stood. The allies that stayed out are added to
+    /// <paramref name="refused"/> with the partner that called them: their pacts break only if the dispute becomes
+    /// a war (<see cref="BreakRefused"/>).</summary>
+    public static List<int> Call(World w, RunLedger ledger, int i, int j, int id, List<Refusal> refused, out bool leaderCalled)
     {
         var p = w.Parameters;
         int n = w.N;
@@ -58,10 +60,8 @@ internal static class AllyCalls
                 {
                     answer = "abandoned";
                     ledger.Tick.Abandonments++;
-                    w.BreakPact(a, k);
-                    w.Reputation[a] *= 1 - p.ReputationLoss;
+                    refused.Add(new Refusal(a, k, age));
                     if (rec && a == w.Leader) ledger.Leader.Abandoned++;
-                    ledger.Record(new ModelEvent(w.Tick, EventKinds.PactBroken, a, k, "abandonment", id, Duration: age));
                 }
                 leaderCalled |= a == w.Leader;
                 ledger.Record(new ModelEvent(w.Tick, EventKinds.Call, a, k, answer, id, Hop: hop,
@@ -70,4 +70,23 @@ internal static class AllyCalls
         }
         return stood;
     }
+
+    /// <summary>
+    /// The dispute <paramref name="id"/> has become a war: every ally that stayed out has broken its word. Its pact
+    /// with the partner that called it breaks and its reputation falls, in the order of the calls. A refusal in a
+    /// dispute that ends short of war breaks nothing (the casus foederis, war, never arose).
+    /// </summary>
+    public static void BreakRefused(World w, RunLedger ledger, List<Refusal> refused, int id)
+    {
+        foreach (var (a, k, age) in refused)
+        {
+            w.BreakPact(a, k);
+            w.Reputation[a] *= 1 - w.Parameters.ReputationLoss;
+            ledger.Tick.PactsBroken++;
+            ledger.Record(new ModelEvent(w.Tick, EventKinds.PactBroken, a, k, "abandonment", id, Duration: age));
+        }
+    }
 }
+
+/// <summary>An ally <paramref name="Ally"/> that stayed out when <paramref name="Partner"/> called it, and the pact's age then.</summary>
+internal readonly record struct Refusal(int Ally, int Partner, int Age);

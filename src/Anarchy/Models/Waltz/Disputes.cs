@@ -152,7 +152,8 @@ internal static class Disputes
         }
 
         long callsBefore = ledger.Tick.Calls;
-        var stood = AllyCalls.Call(w, ledger, i, j, id, out bool leaderCalled);
+        var refused = new List<Refusal>();
+        var stood = AllyCalls.Call(w, ledger, i, j, id, refused, out bool leaderCalled);
         bool leaderStood = leader == j || stood.Contains(leader);
         leaderInvolved |= leaderCalled;
 
@@ -177,6 +178,7 @@ internal static class Disputes
             return;
         }
 
+        AllyCalls.BreakRefused(w, ledger, refused, id);
         var war = new War(w.Wars.Count, i, j, w.Tick, id) { Recorded = rec };
         w.Wars.Add(war);
         war.SideB.AddRange(stood);
@@ -195,6 +197,7 @@ internal static class Disputes
             }
             ledger.Record(new ModelEvent(w.Tick, EventKinds.Join, a, i, "opportunistic", id, war.Id, Value: interest));
         }
+        if (p.Diffusion > 0) leaderInvolved |= Diffuse(w, ledger, war, refused, id);
         foreach (int k in war.SideA) w.WarOf[k] = war.Id;
         foreach (int k in war.SideB) w.WarOf[k] = war.Id;
         ledger.Tick.Wars++;
@@ -207,6 +210,47 @@ internal static class Disputes
         ledger.Record(new ModelEvent(w.Tick, EventKinds.WarStart, i, j, "", id, war.Id,
             SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
         Finish(w, ledger, id, i, j, "war", leaderInvolved, leaderFought, challenge);
+    }
+
+    /// <summary>
+    /// War diffusion: every other living state, in index order, that is at peace, was not called in this dispute,
+    /// can reach the principal it would fight, and is allied to nobody on that side, weighs joining either side by
+    /// the interest an opportunistic ally weighs; when the better of the two exceeds <c>opportunism</c> it joins that
+    /// side with chance <c>diffusion</c> (ties go to the target's side). Returns whether the leader joined.
+    /// </summary>
+    private static bool Diffuse(World w, RunLedger ledger, War war, List<Refusal> refused, int id)
+    {
+        var p = w.Parameters;
+        int n = w.N, i = war.Initiator, j = war.Target;
+        uint tick = (uint)w.Tick;
+        bool leaderJoined = false;
+        for (int a = 0; a < n; a++)
+        {
+            if (!w.Alive[a] || w.AtWar(a) || war.SideA.Contains(a) || war.SideB.Contains(a) || Refused(refused, a)) continue;
+            double theta = w.ThreatLevel[a] + p.Epsilon;
+            bool canA = w.Proximity[a * n + j] > p.Reach && !AlliedToAny(w, a, war.SideB);
+            bool canB = w.Proximity[a * n + i] > p.Reach && !AlliedToAny(w, a, war.SideA);
+            double interestA = canA ? w.Compatibility[a * n + i] * w.Threat[a * n + j] / theta - p.WarCost : double.NegativeInfinity;
+            double interestB = canB ? w.Compatibility[a * n + j] * w.Threat[a * n + i] / theta - p.WarCost : double.NegativeInfinity;
+            bool sideB = interestB >= interestA;
+            double interest = sideB ? interestB : interestA;
+            if (interest <= p.Opportunism) continue;
+            if (w.Random.Uniform(tick, (uint)DrawPurpose.Diffusion, (uint)a, (uint)i) >= p.Diffusion) continue;
+            (sideB ? war.SideB : war.SideA).Add(a);
+            ledger.Tick.DiffusionJoins++;
+            leaderJoined |= a == w.Leader;
+            ledger.Record(new ModelEvent(w.Tick, EventKinds.Join, a, sideB ? j : i, "diffusion", id, war.Id, Value: interest));
+        }
+        return leaderJoined;
+    }
+
+    private static bool Refused(List<Refusal> refused, int a)
+    {
+        foreach (var r in refused)
+        {
+            if (r.Ally == a) return true;
+        }
+        return false;
     }
 
     /// <summary>True when <paramref name="a"/> is the target side's member or ally: it would fight its own ally.</summary>

@@ -21,6 +21,7 @@ internal enum DrawPurpose : uint
     Escalation = 23,        // a = initiator
     CallNoise = 24,         // a = called ally, b = initiator
     ChallengeAct = 25,      // a = challenger
+    Diffusion = 26,         // a = outside state weighing a war, b = the war's initiator
     WarEnd = 30,            // a = war's initiator, b = war's start tick
     WarWinner = 31,         // a = war's initiator, b = war's start tick
     Conquest = 32,          // a = defeated state below deathShare

@@ -54,6 +54,27 @@ internal static class Geometry
 
     public static double Cos(double x) => Sin(x + Math.PI / 2);
 
+    /// <summary>
+    /// Each state's power-projection factor <c>f_i = max(1, (M_i / mean M)^projection)</c> from its initial capability:
+    /// a dyad's gradient is <c>lossGradient * max(f_i, f_j)</c>, so a state stronger than the average reaches
+    /// further, and is reached from further, than an ordinary one. All ones when <paramref name="projection"/> is 0.
+    /// </summary>
+    public static double[] ProjectionFactors(World w, double projection)
+    {
+        int n = w.N;
+        var capability = w.Capability;
+        var f = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) mean += capability[i];
+        mean /= n;
+        for (int i = 0; i < n; i++)
+        {
+            double ratio = capability[i] / mean;
+            f[i] = projection > 0 && ratio > 1 ? ExactMath.Pow(ratio, projection) : 1;
+        }
+        return f;
+    }
+
     /// <summary>Proximity pi = exp(-d / L) (the loss-of-strength gradient).</summary>
     public static double Proximity(double distance, double lossGradient) => ExactMath.Exp(-distance / lossGradient);
 }

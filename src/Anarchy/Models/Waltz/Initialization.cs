@@ -62,6 +62,8 @@ public static class Initialization
         InitialInterests(w, overrides);
 
         // Static geometry: proximity and each state's neighbours by distance (strict order: distance, then index).
+        // Power projection flattens the loss-of-strength gradient of a dyad with a strong member (docs/MODEL.md 5.6).
+        var gradient = Geometry.ProjectionFactors(w, p.Projection);
         var distance = new double[n * n];
         for (int i = 0; i < n; i++)
         {
@@ -71,7 +73,7 @@ public static class Initialization
                     ? Geometry.TorusDistance(w.Location[2 * i], w.Location[2 * i + 1], w.Location[2 * j], w.Location[2 * j + 1])
                     : Geometry.GreatCircleDistance(w.Location[2 * i], w.Location[2 * i + 1], w.Location[2 * j], w.Location[2 * j + 1]);
                 distance[i * n + j] = d;
-                w.Proximity[i * n + j] = i == j ? 1 : Geometry.Proximity(d, p.LossGradient);
+                w.Proximity[i * n + j] = i == j ? 1 : Geometry.Proximity(d, p.LossGradient * Math.Max(gradient[i], gradient[j]));
             }
             var others = Enumerable.Range(0, n).Where(j => j != i).ToArray();
             Array.Sort(others, (a, b) =>

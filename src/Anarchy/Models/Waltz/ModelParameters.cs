@@ -32,6 +32,7 @@ public sealed record ModelParameters
 
     // Perception
     public double LossGradient { get; init; } = 0.25;
+    public double Projection { get; init; }
     public double Eta { get; init; } = 1;
     public double ThreatMix { get; init; }
 
@@ -44,6 +45,7 @@ public sealed record ModelParameters
 
     // Alliances
     public int MaxPacts { get; init; } = 6;
+    public double AutonomyCost { get; init; }
     public double LapseSalience { get; init; } = 0.2;
     public double Inertia { get; init; } = 2;
     public double Institutionalisation { get; init; }
@@ -57,6 +59,7 @@ public sealed record ModelParameters
     public double Escalation { get; init; } = 0.3;
     public double Challenge { get; init; }
     public double Opportunism { get; init; } = 0.3;
+    public double Diffusion { get; init; }
 
     // Calls to allies
     public double WarCost { get; init; } = 0.15;

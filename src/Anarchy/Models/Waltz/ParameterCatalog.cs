@@ -61,6 +61,7 @@ public static class ParameterCatalog
         P("internalCost", "economy", "wealth per unit capability", 0.01, 100, "wealth spent per unit of capability built", p => p.InternalCost, (p, v) => p with { InternalCost = v }),
 
         P("lossGradient", "perception", "distance", 0.01, 10, "loss-of-strength gradient L: proximity is exp(-distance / L)", p => p.LossGradient, (p, v) => p with { LossGradient = v }),
+        P("projection", "perception", "1", 0, 2, "power projection: a dyad's loss-of-strength gradient is lossGradient times max(1, (M / mean M)^projection) of its stronger member at tick 0 (0: the same gradient for all)", p => p.Projection, (p, v) => p with { Projection = v }),
         P("eta", "perception", "1", 0, 10, "how much a state's revisionism adds to the hostility others see in it", p => p.Eta, (p, v) => p with { Eta = v }),
         P("threatMix", "perception", "1", 0, 1, "weight of the non-principal threats in the threat level (0: principal threat only)", p => p.ThreatMix, (p, v) => p with { ThreatMix = v }),
 
@@ -71,6 +72,7 @@ public static class ParameterCatalog
         I("neighbours", "balancing", "states", 1, 1000, "how many nearest states an Adaptive state looks at", p => p.Neighbours, (p, v) => p with { Neighbours = v }),
 
         I("maxPacts", "alliances", "pacts", 0, 1000, "most pacts a state may hold before it stops forming new ones", p => p.MaxPacts, (p, v) => p with { MaxPacts = v }),
+        P("autonomyCost", "alliances", "share of wealth", 0, 1, "autonomy a pact costs its members: a state accepts only an ally whose pact value is at least this share of its wealth (plus pactUpkeep when it is not seeking)", p => p.AutonomyCost, (p, v) => p with { AutonomyCost = v }),
         P("lapseSalience", "alliances", "1", 0, 1, "salience (common threat times compatibility) below which a pact weakens", p => p.LapseSalience, (p, v) => p with { LapseSalience = v }),
         P("inertia", "alliances", "ticks", 0, 1000, "weak ticks a pact survives before it lapses", p => p.Inertia, (p, v) => p with { Inertia = v }),
         P("institutionalisation", "alliances", "per tick of age", 0, 10, "how much each tick of a pact's age adds to its inertia and to the obligation to honour it", p => p.Institutionalisation, (p, v) => p with { Institutionalisation = v }),
@@ -83,6 +85,7 @@ public static class ParameterCatalog
         P("escalation", "disputes", "probability", 0, 1, "chance that a dispute neither restrained nor deterred becomes a war", p => p.Escalation, (p, v) => p with { Escalation = v }),
         P("challenge", "disputes", "probability per tick", 0, 1, "chance per tick, times its revisionism, that a state with no opportunity challenges its principal threat whatever the odds", p => p.Challenge, (p, v) => p with { Challenge = v }),
         P("opportunism", "disputes", "interest", -10, 10, "interest above which an initiator's ally joins its war uncalled", p => p.Opportunism, (p, v) => p with { Opportunism = v }),
+        P("diffusion", "disputes", "probability", 0, 1, "chance that a state outside a new war, whose interest in fighting one side exceeds opportunism, joins the other (war diffusion; 0: only allies join)", p => p.Diffusion, (p, v) => p with { Diffusion = v }),
 
         P("warCost", "calls", "interest", 0, 10, "expected cost of fighting, subtracted from an ally's interest", p => p.WarCost, (p, v) => p with { WarCost = v }),
         P("honour", "calls", "interest", 0, 10, "weight of a treaty obligation when an ally is called", p => p.Honour, (p, v) => p with { Honour = v }),

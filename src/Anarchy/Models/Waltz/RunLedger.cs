@@ -22,7 +22,12 @@ public sealed class EventCounts
     public long Aligned { get; set; }
     public long Chain { get; set; }
     public long OpportunisticJoins { get; set; }
+    /// <summary>States outside a new war that joined it by war diffusion (not allies of the initiator).</summary>
+    public long DiffusionJoins { get; set; }
+    /// <summary>Calls refused: the ally stayed out.</summary>
     public long Abandonments { get; set; }
+    /// <summary>Pacts broken by a refusal in a dispute that became a war.</summary>
+    public long PactsBroken { get; set; }
     public long PactsFormed { get; set; }
     /// <summary>Pacts formed with the strongest living state (bandwagoning: joining the strongest rather than balancing against it).</summary>
     public long PactsWithStrongest { get; set; }
@@ -40,7 +45,7 @@ public sealed class EventCounts
         Disputes += o.Disputes; Restrained += o.Restrained; Deterred += o.Deterred; Settled += o.Settled;
         Wars += o.Wars; DyadicWars += o.DyadicWars; WarStates += o.WarStates;
         Calls += o.Calls; Honoured += o.Honoured; WarCalls += o.WarCalls; WarHonoured += o.WarHonoured; Entangled += o.Entangled; Aligned += o.Aligned;
-        Chain += o.Chain; OpportunisticJoins += o.OpportunisticJoins; Abandonments += o.Abandonments;
+        Chain += o.Chain; OpportunisticJoins += o.OpportunisticJoins; Abandonments += o.Abandonments; PactsBroken += o.PactsBroken; DiffusionJoins += o.DiffusionJoins;
         PactsFormed += o.PactsFormed; PactsWithStrongest += o.PactsWithStrongest; PactsLapsed += o.PactsLapsed; Deaths += o.Deaths; Conquests += o.Conquests; Spared += o.Spared; Challenges += o.Challenges;
         WarsEnded += o.WarsEnded;
     }
@@ -49,7 +54,7 @@ public sealed class EventCounts
     {
         Disputes = Restrained = Deterred = Settled = Wars = DyadicWars = WarStates = 0;
         Calls = Honoured = WarCalls = WarHonoured = Entangled = Aligned = Chain = 0;
-        OpportunisticJoins = Abandonments = PactsFormed = PactsWithStrongest = PactsLapsed = Deaths = Conquests = Spared = Challenges = WarsEnded = 0;
+        OpportunisticJoins = DiffusionJoins = Abandonments = PactsBroken = PactsFormed = PactsWithStrongest = PactsLapsed = Deaths = Conquests = Spared = Challenges = WarsEnded = 0;
     }
 }
 
