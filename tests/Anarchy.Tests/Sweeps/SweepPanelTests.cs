@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Text.Json;
 using Anarchy.Engine;
 using Anarchy.Models.Waltz;
+using Anarchy.Models.Waltz.Sweeps;
 using Anarchy.Output;
+using Anarchy.Sweeps;
 using Anarchy.Tests.Cli;
 
 namespace Anarchy.Tests.Sweeps;
@@ -313,6 +315,35 @@ public sealed class SweepPanelTests
         Assert.Equal(0, CliHarness.Run("sweep", file, "--panel", "--resume", "--threads", "2", "--out", scratch["resumed"]).ExitCode);
         foreach (var name in AllFiles)
             Assert.Equal(File.ReadAllBytes(scratch["whole/" + name]), File.ReadAllBytes(scratch["resumed/" + name]));
+    }
+
+    [Fact]
+    public void ASweepOfAModelWithoutPanelTablesRefusesPanelAndWritesNothing()
+    {
+        using var scratch = new ScratchFolder();
+        var model = new WaltzSweepModel(new Scenario { States = 4, Ticks = 3 }, [new Factor("honour", 0, 1)], [[0.5]], EngineKind.Reference);
+        var job = new SweepJob
+        {
+            Model = new Simulation.WithoutPanels(model),
+            Points = 1,
+            Replicates = 2,
+            Seed = 1,
+            Factors = ["honour"],
+            Outputs = ["wars"],
+            OutputPath = scratch["o"],
+            SweepText = "{}",
+            Panel = true,
+        };
+        var error = Assert.Throws<ArgumentException>(() => SweepRunner.Run(job));
+        Assert.Contains("no panel tables", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch["o"]));
+
+        // The Waltz sweep model has them: run's two tables with point and replicate in front.
+        var schemas = SweepPanels.Schemas(model);
+        Assert.Equal(["panel_states", "panel_dyads"], schemas.Select(t => t.Name));
+        Assert.Equal(["point", "replicate", .. WaltzTables.PanelStates.Columns.Select(c => c.Name)], schemas[0].Columns.Select(c => c.Name));
+        Assert.Equal(["point", "replicate", .. WaltzTables.PanelDyads.Columns.Select(c => c.Name)], schemas[1].Columns.Select(c => c.Name));
+        Assert.All(schemas.SelectMany(t => t.Columns.Take(2)), c => Assert.Equal(ColumnKind.Int64, c.Kind));
     }
 
     /// <summary>
