@@ -19,6 +19,7 @@ internal sealed class SweepCommand(Terminal terminal)
     private readonly Option<int?> _shards = new("--shards") { Description = "Number of shards, with JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs) or to override SLURM_ARRAY_TASK_COUNT." };
     private readonly Option<bool> _resume = new("--resume") { Description = "Continue an interrupted sweep in its output folder: only missing runs are run." };
     private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
+    private readonly Option<bool> _panel = new("--panel") { Description = "Also write panel_states and panel_dyads (.csv/.parquet) for every run: the state-years and dyad-years of 'anarchy run --panel', with point and replicate in front." };
     private readonly Option<EngineKind> _engine = EngineOption.Create("kernel (default) or reference; results are identical.");
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
 
@@ -26,7 +27,7 @@ internal sealed class SweepCommand(Terminal terminal)
     {
         var command = new Command("sweep", "Run a parameter sweep: a design over factors, replicates per point, per-point statistics; resumable and shardable.")
         {
-            _file, _out, _threads, _shard, _shards, _resume, _overwrite, _engine, _verbose,
+            _file, _out, _threads, _shard, _shards, _resume, _overwrite, _panel, _engine, _verbose,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
         return command;
@@ -44,12 +45,12 @@ internal sealed class SweepCommand(Terminal terminal)
         };
         command.SetAction(parse =>
         {
-            var (text, ordered) = SweepMerge.Check(parse.GetValue(folders)!);
+            var (text, ordered, panel) = SweepMerge.Check(parse.GetValue(folders)!);
             var scenario = ScenarioReader.ReadFile(Path.Combine(ordered[0], WaltzSweepJobs.ScenarioFile));
             var sweep = WaltzSweepReader.Parse(text, Path.GetFullPath(ordered[0]), "sweep.json", scenario);
-            var job = Job(sweep, text, parse.GetValue(output)!, EngineKind.Kernel, ShardSpec.Whole, 1, false, parse.GetValue(overwrite), "anarchy merge");
+            var job = Job(sweep, text, parse.GetValue(output)!, EngineKind.Kernel, ShardSpec.Whole, 1, false, parse.GetValue(overwrite), panel, "anarchy merge");
             SweepMerge.Merge(job, ordered);
-            terminal.Error($"Merged {ordered.Count} shards into {Path.GetFullPath(parse.GetValue(output)!)}{Path.DirectorySeparatorChar} (runs.*, points.*{(job.AfterFinish is null ? "" : ", sensitivity.*")}, manifest.json).");
+            terminal.Error($"Merged {ordered.Count} shards into {Path.GetFullPath(parse.GetValue(output)!)}{Path.DirectorySeparatorChar} (runs.*, points.*{(job.AfterFinish is null ? "" : ", sensitivity.*")}{(panel ? ", panel_states.*, panel_dyads.*" : "")}, manifest.json).");
             return ExitCodes.Success;
         });
         return command;
@@ -75,7 +76,7 @@ internal sealed class SweepCommand(Terminal terminal)
         var spec = shard ?? ShardSpec.Whole;
         string outPath = parse.GetValue(_out) ?? Path.Combine("out", spec.IsWhole ? sweep.Name : $"{sweep.Name}-shard-{spec.Index}-of-{spec.Count}");
         var job = Job(sweep, text, outPath, parse.GetValue(_engine), spec, threads, parse.GetValue(_resume), parse.GetValue(_overwrite),
-            "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
+            parse.GetValue(_panel), "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
 
         var (first, end) = spec.PointRange(job.Points);
         string share = spec.IsWhole ? "" : $"; shard {spec} takes points {first} to {end - 1}";
@@ -84,20 +85,21 @@ internal sealed class SweepCommand(Terminal terminal)
         var result = SweepRunner.Run(job, new ProgressPrinter(terminal), cancellation);
         if (!result.Completed)
         {
-            terminal.Error($"Interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs; every finished run is kept. Continue with: anarchy sweep {file} --out {outPath} --resume");
+            terminal.Error($"Interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs; every finished run is kept. Continue with: anarchy sweep {file} --out {outPath}{(job.Panel ? " --panel" : "")} --resume");
             return ExitCodes.Cancelled;
         }
         terminal.Error(string.Create(CultureInfo.InvariantCulture,
-            $"{result.RunsCompleted} runs done ({result.Elapsed.TotalSeconds:F1} s this session). Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.*, points.*{(sweep.Design.Type == "saltelli" ? ", sensitivity.csv" : "")}, manifest.json)."));
+            $"{result.RunsCompleted} runs done ({result.Elapsed.TotalSeconds:F1} s this session). Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.*, points.*{(sweep.Design.Type == "saltelli" && spec.IsWhole ? ", sensitivity.*" : "")}{(job.Panel ? ", panel_states.*, panel_dyads.*" : "")}, manifest.json)."));
         return ExitCodes.Success;
     }
 
-    private static SweepJob Job(WaltzSweep sweep, string text, string outPath, EngineKind engine, ShardSpec shard, int threads, bool resume, bool overwrite, string command) =>
+    private static SweepJob Job(WaltzSweep sweep, string text, string outPath, EngineKind engine, ShardSpec shard, int threads, bool resume, bool overwrite, bool panel, string command) =>
         WaltzSweepJobs.Create(sweep, text, outPath, engine) with
         {
             Shard = shard,
             Resume = resume,
             Overwrite = overwrite,
+            Panel = panel,
             Threads = threads,
             Command = command,
         };

@@ -6,7 +6,7 @@ namespace Anarchy.Output;
 /// <summary>
 /// Which entries of an output folder anarchy wrote, and may therefore remove when the folder is overwritten
 /// (README, "Output folders"): its manifests (manifest.json, study.json), the inputs it copies there (sweep.json,
-/// scenario.json), the sweep journal, the report, the files the manifest lists, the tables runs, series, events and
+/// scenario.json), the sweep journals (runs and panel rows), the report, the files the manifest lists, the tables runs, series, events and
 /// points and sensitivity (.csv, .parquet), the plots recorded in plots.json, the lock file and hidden temporary
 /// files; a study's <c>arms/</c> folder and a <c>plots/</c> folder when everything in them is anarchy's too.
 /// Anything else (a link, another folder, a file of the user's) is foreign.
@@ -22,7 +22,7 @@ public static partial class OwnedEntries
 
     private static readonly HashSet<string> Fixed = new(StringComparer.Ordinal)
     {
-        ManifestFile, StudyFile, PlotsFile, "sweep.json", "scenario.json", "journal.bin", "report.md", "sensitivity.csv", "sensitivity.parquet", FolderLock.FileName,
+        ManifestFile, StudyFile, PlotsFile, "sweep.json", "scenario.json", "journal.bin", "panel_journal.bin", "report.md", "sensitivity.csv", "sensitivity.parquet", FolderLock.FileName,
         "runs.csv", "runs.parquet", "series.csv", "series.parquet", "events.csv", "events.parquet", "points.csv", "points.parquet",
     };
 

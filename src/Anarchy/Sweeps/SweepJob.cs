@@ -23,6 +23,9 @@ public sealed record SweepJob
     /// <summary>Replicate r of every point shares one random stream (common random numbers).</summary>
     public bool CommonRandomNumbers { get; init; }
     public ShardSpec Shard { get; init; } = ShardSpec.Whole;
+    /// <summary>Also write the model's panel tables for every run, with the point and replicate in front
+    /// (<see cref="SweepPanels"/>); the model must have panel tables.</summary>
+    public bool Panel { get; init; }
     public bool Resume { get; init; }
     public bool Overwrite { get; init; }
     public int Threads { get; init; } = Environment.ProcessorCount;

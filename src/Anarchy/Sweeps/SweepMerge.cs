@@ -5,15 +5,18 @@ namespace Anarchy.Sweeps;
 /// <summary>
 /// Combines the output folders of a sweep's shards into the data files a single process would have written, byte
 /// for byte: the shards' journals are read in shard order (each shard holds a contiguous range of points) and
-/// finished as one. Refuses shards of different sweep files, duplicate or missing shards, and unfinished shards.
+/// finished as one (with their panel journals when they were run with <c>--panel</c>). Refuses shards of different
+/// sweep files, duplicate or missing shards, unfinished shards, and a mix of shards with and without panels.
 /// </summary>
 public static class SweepMerge
 {
-    /// <summary>The sweep file text all shards share, after checking them. Throws <see cref="SweepException"/>.</summary>
-    public static (string SweepText, IReadOnlyList<string> Ordered) Check(IReadOnlyList<string> shardFolders)
+    /// <summary>The sweep file text all shards share, the shards in order and whether they have panel tables (all
+    /// or none may), after checking them. Throws <see cref="SweepException"/>.</summary>
+    public static (string SweepText, IReadOnlyList<string> Ordered, bool Panel) Check(IReadOnlyList<string> shardFolders)
     {
+        ArgumentNullException.ThrowIfNull(shardFolders);
         if (shardFolders.Count == 0) throw new SweepException("merge: give the shard folders to merge");
-        var shards = new List<(string Folder, ShardSpec Shard, string Hash, string Text)>();
+        var shards = new List<(string Folder, ShardSpec Shard, string Hash, string Text, bool Panel)>();
         foreach (var folder in shardFolders)
         {
             string sweepPath = Path.Combine(folder, SweepRunner.SweepFile);
@@ -26,7 +29,10 @@ public static class SweepMerge
             if (status != "completed")
                 throw new SweepException($"merge: {folder} is not complete (status '{status}'); finish it with 'anarchy sweep ... --resume' first");
             string text = File.ReadAllText(sweepPath);
-            shards.Add((folder, SweepRunner.ShardOf(root), SweepRunner.Hash(text), text));
+            bool panel = root.TryGetProperty("panel", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.True;
+            if (panel && !File.Exists(Path.Combine(folder, SweepPanels.JournalFile)))
+                throw new SweepException($"merge: {folder} was run with --panel but has no {SweepPanels.JournalFile}, which holds its panel rows; run the shard again with --panel");
+            shards.Add((folder, SweepRunner.ShardOf(root), SweepRunner.Hash(text), text, panel));
         }
         var hashes = shards.Select(s => s.Hash).Distinct(StringComparer.Ordinal).ToList();
         if (hashes.Count > 1)
@@ -47,7 +53,13 @@ public static class SweepMerge
         var missing = Enumerable.Range(1, n).Except(shards.Select(s => s.Shard.Index)).ToList();
         if (missing.Count > 0)
             throw new SweepException($"merge: shard{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"{m}/{n}"))} missing");
-        return (shards[0].Text, shards.OrderBy(s => s.Shard.Index).Select(s => s.Folder).ToList());
+        if (shards.Any(s => s.Panel) && shards.Any(s => !s.Panel))
+        {
+            string with = string.Join(", ", shards.Where(s => s.Panel).Select(s => s.Folder));
+            string without = string.Join(", ", shards.Where(s => !s.Panel).Select(s => s.Folder));
+            throw new SweepException($"merge: some shards have panel tables (run with --panel: {with}) and some do not ({without}); the merged panel tables would miss their runs. Run the shards without them again with --panel --overwrite, or merge shards all run without --panel");
+        }
+        return (shards[0].Text, shards.OrderBy(s => s.Shard.Index).Select(s => s.Folder).ToList(), shards[0].Panel);
     }
 
     /// <summary>Writes the merged data files and a manifest listing the shards into the job's output folder.</summary>
@@ -55,6 +67,7 @@ public static class SweepMerge
     {
         var started = DateTimeOffset.UtcNow;
         CheckOutput(job.OutputPath, orderedShards);
+        var panelSchemas = SweepRunner.PanelSchemas(job);
         using var folder = OutputFolder.Prepare(job.OutputPath, job.Overwrite);
         var whole = job with { Shard = ShardSpec.Whole };
         try
@@ -63,6 +76,12 @@ public static class SweepMerge
             var rows = orderedShards.SelectMany(s => RunJournal.ReadRows(Path.Combine(s, SweepRunner.JournalFile)));
             var points = job.AfterFinish is null ? null : new List<Output.Cell[]>();
             var files = SweepRunner.Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, rows, points);
+            if (job.Panel)
+            {
+                var panelRows = orderedShards.SelectMany(s => SweepPanels.ReadRows(Path.Combine(s, SweepPanels.JournalFile),
+                    RunJournal.Count(Path.Combine(s, SweepRunner.JournalFile))));
+                files = SweepRunner.FinishPanels(folder, panelSchemas, panelRows, files);
+            }
             job.AfterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
 
             long runs = files["runs.csv"];

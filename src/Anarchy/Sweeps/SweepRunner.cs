@@ -26,9 +26,10 @@ public sealed record SweepResult(string OutputPath, long RunsPlanned, long RunsC
 
 /// <summary>
 /// Runs a sweep or one shard of it into an output folder, crash-safe and resumable (docs/SWEEPS.md): finished runs
-/// go to a journal as they are delivered, in run order; with <c>--resume</c> only the missing runs are run; when
-/// all are done, runs.csv/.parquet and points.csv/.parquet are written from the journal, so the files of an
-/// interrupted and resumed sweep equal an uninterrupted one's, byte for byte.
+/// go to a journal as they are delivered, in run order (with <c>--panel</c>, their panel rows to a second journal,
+/// <see cref="SweepPanels"/>); with <c>--resume</c> only the missing runs are run; when all are done, runs.csv/.parquet
+/// and points.csv/.parquet (and the panel tables) are written from the journals, so the files of an interrupted and
+/// resumed sweep equal an uninterrupted one's, byte for byte.
 /// </summary>
 public static class SweepRunner
 {
@@ -38,6 +39,8 @@ public static class SweepRunner
 
     public static SweepResult Run(SweepJob job, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(job);
+        var panelSchemas = PanelSchemas(job);
         var started = DateTimeOffset.UtcNow;
         using var folder = Prepare(job);
         var (first, end) = job.Shard.PointRange(job.Points);
@@ -46,7 +49,13 @@ public static class SweepRunner
         long completed = 0, before = 0;
         try
         {
-            using (var journal = RunJournal.OpenForAppend(folder.PathOf(JournalFile)))
+            string panelPath = folder.PathOf(SweepPanels.JournalFile);
+            // With panels, both journals keep the runs complete in both (SweepPanels); without, a panel journal can
+            // only be left by a start with --panel that finished no run (Prepare refuses any other).
+            long keep = job.Panel ? SweepPanels.CompleteRuns(panelPath).Runs : long.MaxValue;
+            if (!job.Panel && File.Exists(panelPath)) File.Delete(panelPath);
+            using (var journal = RunJournal.OpenForAppend(folder.PathOf(JournalFile), keep))
+            using (var panels = job.Panel ? SweepPanels.OpenForAppend(panelPath, journal.Records, panelSchemas.Count) : null)
             {
                 completed = before = journal.Records;
                 WriteManifest(folder, job, "running", planned, completed, started, null);
@@ -60,7 +69,7 @@ public static class SweepRunner
                         int point = first + (int)(x / job.Replicates), replicate = (int)(x % job.Replicates);
                         return new RunKey((long)point * job.Replicates + replicate, point, replicate, job.SeedOf(point, replicate));
                     });
-                    var outcome = MonteCarloRunner.Run(job.Model, plan, default, new JournalSink(journal), job.Threads,
+                    var outcome = MonteCarloRunner.Run(job.Model, plan, new RunDetail(false, false, job.Panel), new JournalSink(journal, panels), job.Threads,
                         progress is null ? null : new Offset(progress, completed, planned), cancellation);
                     completed = journal.Records;
                     if (outcome.Cancelled)
@@ -75,6 +84,8 @@ public static class SweepRunner
             var afterFinish = job.Shard.Count == 1 ? job.AfterFinish : null;
             var points = afterFinish is null ? null : new List<Cell[]>();
             var files = Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, RunJournal.ReadRows(folder.PathOf(JournalFile)), points);
+            if (job.Panel)
+                files = FinishPanels(folder, panelSchemas, SweepPanels.ReadRows(folder.PathOf(SweepPanels.JournalFile), completed), files);
             afterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
             WriteManifest(folder, job, "completed", planned, completed, started, files);
             return new SweepResult(folder.Path, planned, completed, true, DateTimeOffset.UtcNow - started, completed - before);
@@ -140,6 +151,57 @@ public static class SweepRunner
         };
     }
 
+    /// <summary>
+    /// Writes the panel tables (<see cref="SweepPanels"/>) from (table index, row) pairs in run order, replacing any
+    /// earlier ones; returns <paramref name="files"/> with their row counts added.
+    /// </summary>
+    public static IReadOnlyDictionary<string, long> FinishPanels(OutputFolder folder, IReadOnlyList<TableSchema> schemas,
+        IEnumerable<(int Table, Cell[] Row)> rows, IReadOnlyDictionary<string, long> files)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(schemas);
+        ArgumentNullException.ThrowIfNull(rows);
+        foreach (var schema in schemas)
+        {
+            foreach (var name in new[] { schema.Name + ".csv", schema.Name + ".parquet" })
+            {
+                if (File.Exists(folder.PathOf(name))) File.Delete(folder.PathOf(name)); // a previous finish, rewritten identically
+            }
+        }
+        var tables = new List<TableOutput>(schemas.Count);
+        try
+        {
+            foreach (var schema in schemas) tables.Add(TableOutput.Create(folder, schema));
+            foreach (var (table, row) in rows)
+            {
+                if (table < 0 || table >= tables.Count)
+                    throw new InvalidDataException($"a panel row of table {table}; the model has {tables.Count} panel tables");
+                tables[table].WriteRow(row);
+            }
+            foreach (var table in tables) table.Commit();
+            var all = new Dictionary<string, long>(files, StringComparer.Ordinal);
+            foreach (var table in tables)
+            {
+                all[Path.GetFileName(table.CsvPath)] = table.RowCount;
+                all[Path.GetFileName(table.ParquetPath)] = table.RowCount;
+            }
+            return all;
+        }
+        finally
+        {
+            foreach (var table in tables) table.Dispose();
+        }
+    }
+
+    /// <summary>The job's panel tables, checked before anything is written: none without <see cref="SweepJob.Panel"/>.</summary>
+    internal static IReadOnlyList<TableSchema> PanelSchemas(SweepJob job)
+    {
+        if (!job.Panel) return [];
+        var schemas = SweepPanels.Schemas(job.Model);
+        if (schemas.Count == 0) throw new ArgumentException($"the model '{job.Model.Name}' has no panel tables", nameof(job));
+        return schemas;
+    }
+
     /// <summary>SHA-256 of a sweep file's text, as hex.</summary>
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
@@ -155,6 +217,11 @@ public static class SweepRunner
             manifest?.Dispose();
             if (shard != job.Shard)
                 throw new SweepException($"--resume: {job.OutputPath} holds shard {shard}, not {job.Shard}");
+            bool panels = File.Exists(Path.Combine(job.OutputPath, SweepPanels.JournalFile));
+            if (panels != job.Panel && RunJournal.Count(Path.Combine(job.OutputPath, JournalFile)) > 0)
+                throw new SweepException(job.Panel
+                    ? $"--resume: {job.OutputPath} was started without --panel, so its finished runs have no panel rows; resume it without --panel, or run the sweep with --panel into another --out (or with --overwrite)"
+                    : $"--resume: {job.OutputPath} was started with --panel; resume it with --panel too");
             return OutputFolder.Prepare(job.OutputPath, overwrite: false, allowExisting: true);
         }
         var folder = OutputFolder.Prepare(job.OutputPath, job.Overwrite && !job.Resume);
@@ -191,6 +258,7 @@ public static class SweepRunner
             w.WriteString("design", job.Design);
             w.WriteNumber("seed", job.Seed);
             w.WriteBoolean("commonRandomNumbers", job.CommonRandomNumbers);
+            w.WriteBoolean("panel", job.Panel);
             w.WriteNumber("points", job.Points);
             w.WriteNumber("replicates", job.Replicates);
             w.WriteStartObject("shard");
@@ -222,9 +290,15 @@ public static class SweepRunner
         AtomicFile.WriteAllText(folder.PathOf(ManifestFile), Encoding.UTF8.GetString(stream.ToArray()) + "\n");
     }
 
-    private sealed class JournalSink(RunJournal journal) : IRunSink
+    /// <summary>Journals each run's panel rows (when asked for) and then its summary row, so the panel journal never
+    /// lags the run journal.</summary>
+    private sealed class JournalSink(RunJournal journal, SweepPanels.Writer? panels) : IRunSink
     {
-        public void Accept(RunKey key, RunRows rows) => journal.Append(rows.Summary);
+        public void Accept(RunKey key, RunRows rows)
+        {
+            panels?.Append(key, rows);
+            journal.Append(rows.Summary);
+        }
     }
 
     /// <summary>Progress of the whole shard, counting runs finished in earlier sessions.</summary>

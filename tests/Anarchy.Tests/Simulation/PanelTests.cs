@@ -2,10 +2,8 @@ using System.Globalization;
 using Anarchy.Engine;
 using Anarchy.Models.Waltz;
 using Anarchy.Models.Waltz.RealWorld;
-using Anarchy.Models.Waltz.Sweeps;
 using Anarchy.MonteCarlo;
 using Anarchy.Output;
-using Anarchy.Sweeps;
 using Anarchy.Tests.Cli;
 using Anarchy.Tests.RealWorld;
 using CsCheck;
@@ -279,7 +277,7 @@ public sealed class PanelTests
     public void AStudyRefusesAPanelFromAModelWithoutPanelTablesAndWritesNothing()
     {
         using var scratch = new ScratchFolder();
-        var model = new WaltzSweepModel(new Scenario { States = 4, Ticks = 3 }, [new Factor("honour", 0, 1)], [[0.5]], EngineKind.Reference);
+        var model = new WithoutPanels(new WaltzModel(new Scenario { States = 4, Ticks = 3 }, EngineKind.Reference));
         var request = PanelStudy(model, scratch["o"], runs: 2);
 
         var error = Assert.Throws<ArgumentException>(() => Study.Run(request));
@@ -338,4 +336,16 @@ public sealed class PanelTests
             .Select(e => new WarSpan(e.Tick, ends.TryGetValue(e.War, out int end) ? end : totalTicks, Side(e.SideA), Side(e.SideB)))
             .ToList();
     }
+}
+
+/// <summary>A model with the tables of another but no panel tables (the interface's default).</summary>
+internal sealed class WithoutPanels(IRunModel inner) : IRunModel
+{
+    public string Name => inner.Name;
+    public string Version => inner.Version;
+    public TableSchema RunSchema => inner.RunSchema;
+    public TableSchema SeriesSchema => inner.SeriesSchema;
+    public TableSchema EventSchema => inner.EventSchema;
+    public IReadOnlyList<string> KeyOutputs => inner.KeyOutputs;
+    public RunRows Execute(RunKey key, RunDetail detail) => inner.Execute(key, detail);
 }

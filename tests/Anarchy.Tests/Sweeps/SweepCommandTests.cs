@@ -309,7 +309,7 @@ public sealed class SweepCommandTests
     }
 
     /// <summary>One complete record of a journal file: where it starts and ends, and where its payload lies.</summary>
-    private readonly record struct JournalRecord(int Start, int PayloadStart, int PayloadLength)
+    internal readonly record struct JournalRecord(int Start, int PayloadStart, int PayloadLength)
     {
         public int End => PayloadStart + PayloadLength + 8;
     }
@@ -320,7 +320,7 @@ public sealed class SweepCommandTests
     /// payload's 64-bit FNV-1a hash. Reading stops at the first record that is cut short or fails its hash (a record
     /// torn by a kill).
     /// </summary>
-    private static List<JournalRecord> JournalRecords(byte[] bytes)
+    internal static List<JournalRecord> JournalRecords(byte[] bytes)
     {
         var records = new List<JournalRecord>();
         int at = 0;
@@ -363,7 +363,7 @@ public sealed class SweepCommandTests
         return hash;
     }
 
-    private static void CopyFolder(string from, string to)
+    internal static void CopyFolder(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var path in Directory.GetFiles(from)) File.Copy(path, Path.Combine(to, Path.GetFileName(path)));

@@ -43,6 +43,8 @@ public sealed class WaltzSweepModel : IRunModel
     public TableSchema RunSchema { get; }
     public TableSchema SeriesSchema => WaltzTables.Series;
     public TableSchema EventSchema => WaltzTables.Events;
+    /// <summary>The panel tables of <c>anarchy run --panel</c>; a sweep puts the point and replicate in front (<see cref="SweepPanels"/>).</summary>
+    public IReadOnlyList<TableSchema> PanelSchemas { get; } = [WaltzTables.PanelStates, WaltzTables.PanelDyads];
     public IReadOnlyList<string> KeyOutputs => new WaltzModel(_scenarios[0]).KeyOutputs;
     public int BatchSize => Engine == EngineKind.Kernel ? WaltzModel.KernelBatchSize : 1;
 
