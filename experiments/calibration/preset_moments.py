@@ -15,7 +15,7 @@ MOMENTS = {
     "war_participants": (lambda r: r["war_states"], lambda r: r["wars"]),
     "deaths_per_state_year": (lambda r: r["deaths"], lambda r: r["state_years"]),
     "pacts_per_state": (lambda r: 2 * r["pact_years"], lambda r: r["state_years"]),
-    "pact_terminations": (lambda r: r["pacts_lapsed"] + r["abandonments"], lambda r: r["pact_years"]),
+    "pact_terminations": (lambda r: r["pacts_lapsed"] + r["pacts_broken"], lambda r: r["pact_years"]),
     "leader_disputes_per_year": (lambda r: r["leader_participated"], lambda r: r["ticks"]),
     "calls_honoured": (lambda r: r["war_honoured"], lambda r: r["war_calls"]),
 }
