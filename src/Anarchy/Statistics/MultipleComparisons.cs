@@ -86,7 +86,8 @@ public static class MultipleComparisons
     {
         ArgumentNullException.ThrowIfNull(tests);
         var adjusted = Adjust(tests.Select(t => t.P).ToArray(), correction);
-        return tests.Select((t, i) => new AdjustedTest(t, adjusted[i], correction, adjusted.Count(p => !double.IsNaN(p)))).ToArray();
+        int size = adjusted.Count(p => !double.IsNaN(p));
+        return tests.Select((t, i) => new AdjustedTest(t, adjusted[i], correction, size)).ToArray();
     }
 
     /// <summary>The correction's name as a report gives it: "Holm" or "Benjamini–Hochberg".</summary>

@@ -128,7 +128,7 @@ public readonly record struct TTest(double Estimate, double Null, double Standar
 
     private static TTest Make(double estimate, double mu, double se, double df, long count)
     {
-        if (double.IsNaN(estimate) || double.IsNaN(se)) return Undefined(estimate, mu, count);
+        if (double.IsNaN(estimate) || double.IsNaN(se) || double.IsNaN(mu)) return Undefined(estimate, mu, count);
         if (se == 0)
         {
             // No spread: the estimate is exact, so it either is the null value or is not (see OneSample's remarks).

@@ -159,6 +159,9 @@ public sealed class TTestTests
         Assert.True(double.IsNaN(TTest.Ratio([1], [2], 0.05).P));
         Assert.True(double.IsNaN(TTest.OneSample([4.5]).Interval().Lower));
         Assert.Equal(0, TTest.Ratio([0, 0], [0, 0], 0.05).Sign);
+        // No null value (an observed value that is missing): no test, even for values without spread.
+        Assert.True(double.IsNaN(TTest.OneSample([2.0, 2, 2], double.NaN).P));
+        Assert.True(double.IsNaN(TTest.OneSample(OneToFive, double.NaN).P));
     }
 
     [Fact]
