@@ -81,6 +81,13 @@ public sealed class StudyReport
             ? value.ToString("G2", CultureInfo.InvariantCulture)
             : Number(value, digits);
 
+    /// <summary>
+    /// A p-value (adjusted or not): three decimals, <c>&lt;0.001</c> below 0.001, "n/a" for NaN. Three decimals tell
+    /// any value near the usual levels (0.05, 0.01) from them.
+    /// </summary>
+    public static string P(double p) =>
+        double.IsNaN(p) ? "n/a" : p < 0.001 ? "<0.001" : p.ToString("F3", CultureInfo.InvariantCulture);
+
     /// <summary>A proportion in percent with its interval: <c>12.3% [10.1, 14.6]</c>.</summary>
     public static string Percent(Proportion p, int digits = 1) =>
         p.Trials == 0 ? "n/a" : $"{Number(100 * p.Estimate, digits)}% [{Number(100 * p.Lower, digits)}, {Number(100 * p.Upper, digits)}]";

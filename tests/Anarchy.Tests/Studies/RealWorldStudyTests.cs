@@ -12,7 +12,8 @@ public sealed class RealWorldQuickStudy : QuickStudyRun
     {
         Record = ObservedRecord.Load(DataFolder);
         Comparisons = RealWorldStudy.Years.ToDictionary(y => y, y =>
-            RealWorldStudy.Compare(y, RealWorldStudy.ScenarioOf(y, Record, quick: true), Record, Path.Combine(Folder, "arms", y.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            RealWorldStudy.Compare(y, RealWorldStudy.ScenarioOf(y, Record, quick: true), Record, ArmFolder(y)));
+        Tests = RealWorldStudy.Tests(RealWorldStudy.Years.Select(y => Comparisons[y]).ToList(), RealWorldStudy.Years.Select(ArmFolder).ToList(), Record);
     }
 
     public static string DataFolder => Path.Combine(RepositoryRoot.Path, "data");
@@ -20,6 +21,11 @@ public sealed class RealWorldQuickStudy : QuickStudyRun
     public ObservedRecord Record { get; }
 
     public IReadOnlyDictionary<int, RealWorldStudy.YearComparison> Comparisons { get; }
+
+    /// <summary>The study's verdicts, Holm-adjusted together.</summary>
+    public RealWorldStudy.VerdictTests Tests { get; }
+
+    private string ArmFolder(int year) => Path.Combine(Folder, "arms", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
 
 public sealed class RealWorldStudyTests(RealWorldQuickStudy study) : IClassFixture<RealWorldQuickStudy>
@@ -99,20 +105,50 @@ public sealed class RealWorldStudyTests(RealWorldQuickStudy study) : IClassFixtu
             var all = Enumerable.Range(0, runs.Rows).ToArray();
             var honoured = Anarchy.Statistics.MeanInterval.Ratio(runs.Values("honoured", all), runs.Values("calls", all));
             Assert.True(honoured.Lower > RealWorldStudy.ObservedReliability, $"{year}: honoured {honoured}");
+            // The verdict: significantly more reliable after Holm's correction over the study's 13 tests (the largest
+            // adjusted p-value, 2010's, is about 0.001 in the quick report).
+            var verdict = Assert.Single(study.Tests.Reliability, r => r.Year == year);
+            Assert.Equal(honoured, verdict.Simulated);
+            Assert.Equal(1, verdict.Direction);
         }
+        Assert.Contains("the model's allies are significantly more reliable than history's for every start (Holm)", study.Report, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void An_observed_zero_is_missed_only_when_the_simulated_interval_excludes_zero()
+    public void An_observed_zero_is_missed_only_when_the_adjusted_test_says_so()
     {
-        var missed = new RealWorldStudy.Statistic("wars per year", "wars", 0, new Anarchy.Statistics.MeanInterval(2.8, 2.5, 3.1, 40));
-        var matched = new RealWorldStudy.Statistic("wars per year", "wars", 0, new Anarchy.Statistics.MeanInterval(0.1, -0.05, 0.25, 40));
+        var interval = new Anarchy.Statistics.MeanInterval(2.8, 2.5, 3.1, 40);
+        var missed = new RealWorldStudy.Statistic("wars per year", "wars", 0, interval) { AdjustedP = 0.001 };
+        // The same interval excludes 0, but within a family the adjusted p-value can be above 0.05: no verdict.
+        var corrected = new RealWorldStudy.Statistic("wars per year", "wars", 0, interval) { AdjustedP = 0.2 };
+        var matched = new RealWorldStudy.Statistic("wars per year", "wars", 0, new Anarchy.Statistics.MeanInterval(0.1, -0.05, 0.25, 40)) { AdjustedP = 1 };
         var close = new RealWorldStudy.Statistic("disputes per year", "disputes", 20, new Anarchy.Statistics.MeanInterval(30, 28, 32, 40));
         Assert.True(missed.MissesAnObservedZero);
         Assert.False(missed.WithinFactorTwo);
+        Assert.False(corrected.MissesAnObservedZero);
         Assert.False(matched.MissesAnObservedZero);
         Assert.True(close.WithinFactorTwo);
         Assert.False(close.MissesAnObservedZero);
         Assert.Contains("| wars per year | 1 of 4 |", study.Report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_verdicts_are_one_holm_family()
+    {
+        // 3 statistics with an observed 0 in the quick study (the leader's partners in 1816 and 1913, wars in 2010),
+        // and per start the share of calls honoured and the mean war size: 3 + 5 + 5 tests.
+        Assert.Equal(13, study.Tests.FamilySize);
+        var zeros = study.Tests.Comparisons.SelectMany(c => c.Statistics.Where(s => s.Observed == 0).Select(s => (c.Year, s))).ToList();
+        Assert.Equal(3, zeros.Count);
+        Assert.All(study.Tests.Comparisons.SelectMany(c => c.Statistics.Where(s => s.Observed != 0)), s => Assert.True(double.IsNaN(s.AdjustedP)));
+        // 2010's wars (0 observed, 2.8 [2.0, 3.6] simulated) and the leader's partners from 1816 (0 observed, 2.1
+        // [1.0, 3.3]) are missed after the correction; 1913's partners are 0 in every run (p = 1).
+        var missed = zeros.Where(z => z.s.MissesAnObservedZero).Select(z => (z.Year, z.s.Name)).ToList();
+        Assert.Equal([(1816, "the leader's pact partners in the last year"), (2010, "wars per year")], missed);
+        // The model's mean war size is not told apart from the record's for any start after the correction.
+        Assert.Equal(5, study.Tests.WarSize.Count);
+        Assert.All(study.Tests.WarSize, w => Assert.Equal(0, w.Direction));
+        Assert.Contains("the p-values of all 13 such tests", study.Report, StringComparison.Ordinal);
+        Assert.Contains("|  | wars | states per war | Holm p | 2 states | 3-4 | 5-9 | 10 or more | calls honoured | Holm p |", study.Report, StringComparison.Ordinal);
     }
 }

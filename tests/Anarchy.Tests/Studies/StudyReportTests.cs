@@ -124,4 +124,14 @@ public sealed class StudyReportTests
         Assert.Equal("0.40 [0.00, 0.93]", StudyReport.CountInterval(new MeanInterval(0.4, -0.13, 0.93, 40)));
         Assert.Equal("2.00 [1.50, 2.50]", StudyReport.CountInterval(new MeanInterval(2, 1.5, 2.5, 40)));
     }
+
+    [Fact]
+    public void A_p_value_has_three_decimals_or_is_marked_as_below_one_in_a_thousand()
+    {
+        Assert.Equal("0.049", StudyReport.P(0.0494));
+        Assert.Equal("0.001", StudyReport.P(0.001));
+        Assert.Equal("<0.001", StudyReport.P(0.00099));
+        Assert.Equal("1.000", StudyReport.P(1));
+        Assert.Equal("n/a", StudyReport.P(double.NaN));
+    }
 }

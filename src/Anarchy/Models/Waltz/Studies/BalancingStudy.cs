@@ -10,7 +10,8 @@ namespace Anarchy.Models.Waltz.Studies;
 /// <summary>
 /// Waltz's balancing (experiments/balancing/README.md): do states balance rather than bandwagon; how long do states,
 /// the great powers and the system's balance last from bipolar and multipolar starts; and what internal and external
-/// balancing cost over 200 years, with allies well or poorly chosen.
+/// balancing cost over 200 years, with allies well or poorly chosen. Every comparison the report states as a finding
+/// is a t test, and their p-values are Holm-adjusted together (<see cref="Headline(string)"/>).
 /// </summary>
 public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(settings)
 {
@@ -37,6 +38,9 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
 
     /// <summary>The window of the last years over which the yearly cost is compared ("the long run").</summary>
     public const int LateYears = 50;
+
+    /// <summary>The family-wise error rate of the findings: a difference is stated when its Holm-adjusted p-value is below this.</summary>
+    public const double Level = 0.05;
 
     public override string Name => "balancing";
     public override string Title => "Balancing: bandwagoning, polarity and survival, and the costs of arms and alliances";
@@ -88,17 +92,22 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
             $"and a **bandwagoning sweep** over `threatMix` {{{string.Join(", ", sweep.Factors[0].Levels!.Select(F))}}} x `lossGradient` {{{string.Join(", ", sweep.Factors[1].Levels!.Select(F))}}} in the five-great-power world ({sweep.Replicates} replicates per point). " +
             "Run k of every plain arm has the same seed, so the Internal and External worlds of one interest setting start from the same initial world; their differences are taken run by run (paired).");
 
-        WriteBandwagoning(report, polarity, cost, sweepRuns, sweep);
+        var head = Headline(polarity, cost, sweepRuns);
+        report.Paragraph($"Verdicts: every comparison this report states as a finding (more or less, higher or lower, balancing or bandwagoning) is a two-sided t test — paired for External against Internal, Welch's for two polarities, the delta method for a share against a reference — " +
+            $"and the p-values of all {head.Findings.Count} such tests are adjusted together by Holm's step-down procedure, so that the chance that any finding of the report is a false positive is at most {StudyReport.Number(100 * Level, 0)}% (the family-wise error rate). " +
+            $"A finding is stated when its Holm-adjusted p-value (*Holm p*) is below {StudyReport.Number(Level)}; the 95% intervals are unadjusted and give the size of each number. The last table lists every test.");
+
+        WriteBandwagoning(report, polarity, cost, sweepRuns, sweep, head);
         WritePolarity(context, polarity);
-        WriteCosts(context, cost);
+        WriteCosts(context, cost, head);
+        WriteFindings(report, head);
 
         report.Heading("What this shows and what it does not");
-        var head = Headline(context.Folder);
         report.Bullets(
         [
             "Bandwagoning is measured as the share of new pacts that include the strongest living state; the chance reference is the share a pact would have if its two members were drawn at random among the living (2 / living states). " +
                 "The model's alliance value weighs a partner by the common threat the two face (MODEL.md 7.2, 7.4), and the strongest state is rarely threatened by what threatens the others, so balancing against the strongest is largely built into how partners are chosen: the table tests that the rule produces it in the aggregate, not that states discover it.",
-            $"Bipolar and multipolar worlds are set up with the same 60% of wealth in the great powers; the difference is how many share it. {SurvivalSentence(polarity)}",
+            $"Bipolar and multipolar worlds are set up with the same 60% of wealth in the great powers; the difference is how many share it. {SurvivalSentence(polarity, head)}",
             $"Hegemony here is a bloc (a connected group of allies) with more than half of all capability. With two great powers each holds 30% of the wealth, so one of them and a few allies can pass the mark almost at once (median first year in the bipolar world: {MedianFirstHegemony(polarity[2])}); the first hegemony year therefore says little about the bipolar world, and the share of years with a hegemon and the hegemon at the end say more. " +
                 "The model's great powers are not played by doctrine as Waltz's are: they balance by the same Strategic rule as every state, and they grow by conquering small states.",
             $"Costs are booked as the model books them (MODEL.md 7.1): arms at burden times wealth, alliances at the upkeep forgone. They are nominal, so a world that grows richer spends more in the same proportion; the study therefore also divides them by the world's output (summed total wealth) and shows the bottom line, total wealth at the end, which nets out crowding-out, upkeep and war losses. {CostSentence(head)}",
@@ -108,7 +117,7 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
 
     // ---------------------------------------------------------------- bandwagoning
 
-    private static void WriteBandwagoning(StudyReport report, Dictionary<int, Arm> polarity, Dictionary<string, Arm> cost, ResultTable sweepRuns, WaltzSweep sweep)
+    private static void WriteBandwagoning(StudyReport report, Dictionary<int, Arm> polarity, Dictionary<string, Arm> cost, ResultTable sweepRuns, WaltzSweep sweep, BalancingHeadline head)
     {
         report.Heading("Balancing or bandwagoning");
         report.Paragraph("Per arm: pacts formed per run (means with 95% t intervals over runs), the share of them formed with the strongest living state (sum over runs of pacts with the strongest / sum of pacts formed, delta-method interval with the run as the unit), " +
@@ -118,12 +127,12 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
         foreach (string interests in Interests) rows.Add(BandwagonRow($"no great powers, External, {interests} interests", cost[CostArm("external", interests)]));
         report.Table(["arm", "pacts formed per run", "with the strongest per run", "bandwagoning share", "chance reference", "share / chance"], rows);
 
-        var all = Poles.Select(p => polarity[p]).Concat(Interests.Select(i => cost[CostArm("external", i)])).ToList();
-        var pooledShare = MeanInterval.Ratio(all.SelectMany(a => a.Runs["pacts_with_strongest"]).ToArray(), all.SelectMany(a => a.Runs["pacts_formed"]).ToArray());
-        double pooledChance = all.Sum(a => a.ChanceNumerator) / all.Sum(a => a.Runs["pacts_formed"].Sum());
-        report.Paragraph($"Over all {all.Count} arms together, {PercentInterval(pooledShare)} of new pacts included the strongest state, against {StudyReport.Number(100 * pooledChance, 1)}% by chance: " +
-            (pooledShare.Upper < pooledChance ? $"states ally with the strongest about {StudyReport.Number(pooledChance / pooledShare.Mean, 0)} times less often than chance, that is they balance against it." :
-             pooledShare.Lower > pooledChance ? "states ally with the strongest more often than chance: they bandwagon." : "the share cannot be told apart from chance."));
+        var pooled = head.BandwagonShare;
+        var pooledShare = pooled.Interval;
+        double pooledChance = head.ChanceShare;
+        report.Paragraph($"Over all {Poles.Count + Interests.Count} arms together, {PercentInterval(pooledShare)} of new pacts included the strongest state, against {StudyReport.Number(100 * pooledChance, 1)}% by chance (Holm p {StudyReport.P(pooled.Test.AdjustedP)}): " +
+            (pooled.Direction < 0 ? $"states ally with the strongest about {StudyReport.Number(pooledChance / pooledShare.Mean, 0)} times less often than chance, that is they balance against it." :
+             pooled.Direction > 0 ? "states ally with the strongest more often than chance: they bandwagon." : "the share cannot be told apart from chance."));
 
         report.Paragraph($"Robustness: the bandwagoning sweep (five great powers, Strategic), by how much the threats other than the principal one count (`threatMix`) and how fast power fades with distance (`lossGradient`). {sweep.Replicates} runs per point; same intervals as above. " +
             $"The chance reference is at least 2/32 = {StudyReport.Number(100 * 2.0 / 32, 2)}% (all states alive) and higher as states die.");
@@ -141,13 +150,9 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
             }
         }
         report.Table(["threatMix", "lossGradient", "pacts formed per run", "bandwagoning share", "survivors", "chance reference, 2/32 to 2/survivors"], sweepRows);
-        var sweepShares = sweep.Factors[0].Levels!.SelectMany(a => sweep.Factors[1].Levels!.Select(b =>
-        {
-            var r = sweepRuns.Where(i => tm[i] == a && lg[i] == b);
-            return MeanInterval.Ratio(sweepRuns.Values("pacts_with_strongest", r), sweepRuns.Values("pacts_formed", r));
-        })).ToList();
-        int below = sweepShares.Count(s => s.Upper < 2.0 / 32);
-        report.Paragraph($"At {below} of {sweepShares.Count} points the upper 95% bound of the bandwagoning share lies below 6.25%, the lowest the chance reference can be; the largest share is {PercentInterval(sweepShares.MaxBy(s => s.Mean))}.");
+        var sweepShares = head.Findings.Where(f => f.Key.StartsWith(SweepPointKey, StringComparison.Ordinal)).ToList();
+        int below = sweepShares.Count(s => s.Direction < 0);
+        report.Paragraph($"At {below} of {sweepShares.Count} points the bandwagoning share is significantly below 6.25% (Holm-adjusted), the lowest the chance reference can be; the largest share is {PercentInterval(sweepShares.Select(s => s.Interval).MaxBy(s => s.Mean))}.");
     }
 
     private static IReadOnlyList<string> BandwagonRow(string label, Arm arm)
@@ -207,29 +212,32 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
         report.Image(Path.GetFileName(path), "Living states over 200 years, by the number of great powers at the start.");
     }
 
-    private static string SurvivalSentence(Dictionary<int, Arm> polarity)
+    private static string SurvivalSentence(Dictionary<int, Arm> polarity, BalancingHeadline head)
     {
         var biGp = MeanInterval.Of(polarity[2].GreatPowerDeaths(2));
         int most = Poles.Max();
         var manyGp = MeanInterval.Of(polarity[most].GreatPowerDeaths(most));
-        var d = MeanInterval.Difference(polarity[most].Runs["survivors"], polarity[2].Runs["survivors"]);
+        var survivorsMost = head.SurvivorsMostMinusBipolar;
+        var d = survivorsMost.Interval;
         // Per great power: with more of them there are more to lose, so counts per run would mislead.
-        var gpd = MeanInterval.Difference(polarity[most].GreatPowerLossShare(most), polarity[2].GreatPowerLossShare(2));
+        var lost = head.GreatPowerLossMostMinusBipolar;
         var none = MeanInterval.Of(polarity[0].Runs["deaths"]);
         var bi = MeanInterval.Of(polarity[2].Runs["deaths"]);
-        string survivors = d.Lower > 0 ? $"more states survive with {most} great powers than with 2 (by {Signed(d, 1)})"
-            : d.Upper < 0 ? $"fewer states survive with {most} great powers than with 2 ({Signed(d, 1)})"
-            : $"the survivors with {most} and with 2 great powers cannot be told apart ({Signed(d, 1)})";
-        string verdict = gpd.Lower > 0 && d.Lower > 0 ? "The great powers themselves last longer the fewer they are, as Waltz expects of bipolarity, but the system as a whole (its small states) lasts longer the more great powers there are."
-            : gpd.Lower > 0 ? "The great powers themselves last longer the fewer they are, as Waltz expects of bipolarity."
-            : gpd.Upper < 0 ? "Each great power is likelier to survive the more great powers there are, contrary to Waltz's expectation of bipolarity."
-            : "The great powers' survival (the share of them lost) cannot be told apart between the bipolar world and the most multipolar one.";
+        string p = $"Holm p {StudyReport.P(survivorsMost.Test.AdjustedP)}";
+        string survivors = survivorsMost.Direction > 0 ? $"more states survive with {most} great powers than with 2 (by {Signed(d, 1)}, {p})"
+            : survivorsMost.Direction < 0 ? $"fewer states survive with {most} great powers than with 2 ({Signed(d, 1)}, {p})"
+            : $"the survivors with {most} and with 2 great powers cannot be told apart ({Signed(d, 1)}, {p})";
+        string verdict = (lost.Direction > 0 && survivorsMost.Direction > 0 ? "The great powers themselves last longer the fewer they are, as Waltz expects of bipolarity, but the system as a whole (its small states) lasts longer the more great powers there are."
+            : lost.Direction > 0 ? "The great powers themselves last longer the fewer they are, as Waltz expects of bipolarity."
+            : lost.Direction < 0 ? "Each great power is likelier to survive the more great powers there are, contrary to Waltz's expectation of bipolarity."
+            : "The great powers' survival (the share of them lost) cannot be told apart between the bipolar world and the most multipolar one.") +
+            $" (Share of the great powers lost per run, {most} minus 2: {Signed(lost.Interval, 3)}, Holm p {StudyReport.P(lost.Test.AdjustedP)}.)";
         return $"Deaths per run: {StudyReport.CountInterval(bi, 1)} in the bipolar world against {StudyReport.CountInterval(none, 1)} without great powers; {survivors}, while great powers died {StudyReport.CountInterval(biGp, 2)} times per run in the bipolar world and {StudyReport.CountInterval(manyGp, 2)} times with {most}. {verdict}";
     }
 
     // ---------------------------------------------------------------- costs
 
-    private static void WriteCosts(StudyContext context, Dictionary<string, Arm> cost)
+    private static void WriteCosts(StudyContext context, Dictionary<string, Arm> cost, BalancingHeadline head)
     {
         var report = context.Report;
         report.Heading("The costs of internal and external balancing");
@@ -275,11 +283,11 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
         foreach (string i in Interests)
         {
             var (e, n) = (cost[CostArm("external", i)], cost[CostArm("internal", i)]);
-            var early = Paired(e.TotalSpending(UpFrontYears), n.TotalSpending(UpFrontYears));
-            var end = Paired(e.TotalSpending(200), n.TotalSpending(200));
-            var late = Scale(Paired(e.LateShare(LateYears), n.LateShare(LateYears)), 100);
-            var wealth = Paired(e.Runs["total_wealth"], n.Runs["total_wealth"]);
-            var deaths = Paired(e.Runs["deaths"], n.Runs["deaths"]);
+            var early = head[SpendingKey(UpFrontYears, i)];
+            var end = head[SpendingKey(200, i)];
+            var late = head[LateKey(i)];
+            var wealth = head[WealthKey(i)];
+            var deaths = head[DeathsKey(i)];
             int crossing = Crossing(e, n);
             report.Paragraph($"**{Capitalise(i)} interests.** After {UpFrontYears} years the External world has spent {Compare(early, 2)} the Internal world; after 200 years {Compare(end, 0)}. " +
                 (crossing == NeverAbove ? "The mean cumulative spending of the External world stays below the Internal world's to the end. "
@@ -341,53 +349,160 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
 
     private static string CostSentence(BalancingHeadline h)
     {
-        string upFront = h.UpFrontDifference.Upper < 0 ? "arming costs more up front (the External world has spent less after 50 years)"
-            : h.UpFrontDifference.Lower > 0 ? "alliances cost more even up front" : "the two cannot be told apart after 50 years";
-        string longRun = h.EndDifference.Lower > 0 ? "alliances have cost more in nominal terms after 200 years"
-            : h.EndDifference.Upper < 0 ? "alliances still cost less after 200 years" : "after 200 years the nominal totals cannot be told apart";
-        string share = h.EndOutputShareDifference.Lower > 0 ? "also relative to output" : h.EndOutputShareDifference.Upper < 0 ? "but relative to output the External world has spent less" : "and relative to output they cannot be told apart";
-        string wealth = h.EndWealthDifference.Lower > 0 ? "the External world ends richer" : h.EndWealthDifference.Upper < 0 ? "the External world ends poorer" : "the two end equally rich within the intervals";
-        string verdict = h.UpFrontDifference.Upper < 0 && h.EndDifference.Lower > 0
+        string upFront = h.UpFrontDifference.Direction < 0 ? "arming costs more up front (the External world has spent less after 50 years)"
+            : h.UpFrontDifference.Direction > 0 ? "alliances cost more even up front" : "the two cannot be told apart after 50 years";
+        string longRun = h.EndDifference.Direction > 0 ? "alliances have cost more in nominal terms after 200 years"
+            : h.EndDifference.Direction < 0 ? "alliances still cost less after 200 years" : "after 200 years the nominal totals cannot be told apart";
+        string share = h.EndOutputShareDifference.Direction > 0 ? "also relative to output" : h.EndOutputShareDifference.Direction < 0 ? "but relative to output the External world has spent less" : "and relative to output they cannot be told apart";
+        string wealth = h.EndWealthDifference.Direction > 0 ? "the External world ends richer" : h.EndWealthDifference.Direction < 0 ? "the External world ends poorer" : "the two cannot be told apart in their wealth at the end";
+        string verdict = h.UpFrontDifference.Direction < 0 && h.EndDifference.Direction > 0
             ? "The claim (arming dearer up front, alliances with poorly chosen allies dearer in the long run) is reproduced in nominal cumulative spending"
             : "The claim (arming dearer up front, alliances with poorly chosen allies dearer in the long run) is not reproduced in nominal cumulative spending";
-        string caveat = h.EndOutputShareDifference.Lower > 0 && h.EndWealthDifference.Upper < 0 ? ", and the share of output and the final wealth agree."
+        string caveat = h.EndOutputShareDifference.Direction > 0 && h.EndWealthDifference.Direction < 0 ? ", and the share of output and the final wealth agree."
             : "; whether the External world pays more for its security than it gains must be read from the share of output and the final wealth, as above.";
-        return $"With incompatible interests (poorly chosen allies), {upFront}; {longRun}, {share}; and {wealth}. {verdict}{caveat}";
+        return $"With incompatible interests (poorly chosen allies), {upFront}; {longRun}, {share}; and {wealth} (each Holm-adjusted). {verdict}{caveat}";
     }
 
     // ---------------------------------------------------------------- headline
 
-    /// <summary>The headline statistics, read from a finished study's arms (full or quick).</summary>
-    /// <param name="BandwagonShare">Share of new pacts formed with the strongest living state, over the polarity arms and the External arms together (delta-method interval).</param>
-    /// <param name="ChanceShare">The share expected if pact members were drawn at random among the living.</param>
-    /// <param name="UpFrontDifference">Incompatible interests: External minus Internal cumulative spending after 50 years (paired).</param>
-    /// <param name="EndDifference">Incompatible interests: External minus Internal cumulative spending after 200 years (paired).</param>
-    /// <param name="EndOutputShareDifference">Incompatible interests: External minus Internal cumulative spending / cumulative output after 200 years (paired).</param>
-    /// <param name="EndWealthDifference">Incompatible interests: External minus Internal total wealth at the end (paired).</param>
-    /// <param name="GreatPowerLossMostMinusBipolar">Share of the great powers lost per run, most great powers minus two (Welch).</param>
-    /// <param name="SurvivorsNoneMinusBipolar">Surviving states, no great powers minus two (Welch).</param>
-    public sealed record BalancingHeadline(MeanInterval BandwagonShare, double ChanceShare, MeanInterval UpFrontDifference, MeanInterval EndDifference,
-        MeanInterval EndOutputShareDifference, MeanInterval EndWealthDifference, MeanInterval GreatPowerLossMostMinusBipolar, MeanInterval SurvivorsNoneMinusBipolar);
+    /// <summary>
+    /// One finding of the study: a t test of a difference or of a share against a reference, with its unadjusted 95%
+    /// interval and its Holm-adjusted p-value over all the findings.
+    /// </summary>
+    /// <param name="Key">What is compared, as the last table of the report names it.</param>
+    /// <param name="Interval">The estimate with its unadjusted 95% interval.</param>
+    /// <param name="Test">The two-sided t test with its Holm-adjusted p-value.</param>
+    public sealed record BalancingFinding(string Key, MeanInterval Interval, AdjustedTest Test)
+    {
+        /// <summary>+1: significantly above the reference after the correction; -1: below; 0: not significant.</summary>
+        public int Direction => Test.Direction(Level);
+    }
+
+    /// <summary>The headline statistics: the findings (Holm-adjusted together) and the chance reference of the bandwagoning share.</summary>
+    /// <param name="Findings">Every finding of the report, in the order of its last table.</param>
+    /// <param name="ChanceShare">The share of new pacts with the strongest expected if pact members were drawn at random among the living.</param>
+    public sealed record BalancingHeadline(IReadOnlyList<BalancingFinding> Findings, double ChanceShare)
+    {
+        /// <summary>The finding with <paramref name="key"/>.</summary>
+        public BalancingFinding this[string key] => Findings.Single(f => f.Key == key);
+
+        /// <summary>Share of new pacts formed with the strongest living state, over the polarity arms and the External arms together, against <see cref="ChanceShare"/> (delta method).</summary>
+        public BalancingFinding BandwagonShare => this[BandwagoningKey];
+
+        /// <summary>Incompatible interests: External minus Internal cumulative spending after 50 years (paired).</summary>
+        public BalancingFinding UpFrontDifference => this[SpendingKey(UpFrontYears, "incompatible")];
+
+        /// <summary>Incompatible interests: External minus Internal cumulative spending after 200 years (paired).</summary>
+        public BalancingFinding EndDifference => this[SpendingKey(200, "incompatible")];
+
+        /// <summary>Incompatible interests: External minus Internal cumulative spending / cumulative output after 200 years, percentage points (paired).</summary>
+        public BalancingFinding EndOutputShareDifference => this[OutputShareKey];
+
+        /// <summary>Incompatible interests: External minus Internal total wealth at the end (paired).</summary>
+        public BalancingFinding EndWealthDifference => this[WealthKey("incompatible")];
+
+        /// <summary>Share of the great powers lost per run, most great powers minus two (Welch).</summary>
+        public BalancingFinding GreatPowerLossMostMinusBipolar => this[GreatPowerLossKey];
+
+        /// <summary>Surviving states, most great powers minus two (Welch).</summary>
+        public BalancingFinding SurvivorsMostMinusBipolar => this[SurvivorsMostKey];
+
+        /// <summary>Surviving states, no great powers minus two (Welch).</summary>
+        public BalancingFinding SurvivorsNoneMinusBipolar => this[SurvivorsNoneKey];
+    }
+
+    private const string BandwagoningKey = "bandwagoning share, all arms, against chance";
+    private const string SweepPointKey = "bandwagoning share against 2/32, ";
+    private const string GreatPowerLossKey = "share of the great powers lost, most great powers minus bipolar";
+    private const string SurvivorsMostKey = "survivors, most great powers minus bipolar";
+    private const string SurvivorsNoneKey = "survivors, no great powers minus bipolar";
+    private const string OutputShareKey = "External - Internal share of output after 200 years (pp), incompatible interests";
+
+    private static string SpendingKey(int years, string interests) => $"External - Internal spending after {years.ToString(CultureInfo.InvariantCulture)} years, {interests} interests";
+
+    private static string LateKey(string interests) => $"External - Internal yearly cost, last {LateYears.ToString(CultureInfo.InvariantCulture)} years (pp), {interests} interests";
+
+    private static string WealthKey(string interests) => $"External - Internal wealth at the end, {interests} interests";
+
+    private static string DeathsKey(string interests) => $"External - Internal deaths, {interests} interests";
 
     /// <summary>The headline statistics of the study in <paramref name="studyFolder"/>.</summary>
     public static BalancingHeadline Headline(string studyFolder)
     {
         Arm Load(string arm) => new(Path.Combine(studyFolder, "arms", arm));
         var polarity = Poles.ToDictionary(p => p, p => Load(PolarityArm(p)));
-        var external = Interests.Select(i => Load(CostArm("external", i))).ToList();
-        var all = polarity.Values.Concat(external).ToList();
-        var share = MeanInterval.Ratio(all.SelectMany(a => a.Runs["pacts_with_strongest"]).ToArray(), all.SelectMany(a => a.Runs["pacts_formed"]).ToArray());
+        var cost = Interests.SelectMany(i => Doctrines.Select(d => CostArm(d, i))).ToDictionary(a => a, Load, StringComparer.Ordinal);
+        var sweepRuns = ResultTable.Read(Path.Combine(studyFolder, "arms", "bandwagoning"), "runs.csv");
+        return Headline(polarity, cost, sweepRuns);
+    }
+
+    /// <summary>
+    /// The findings, Holm-adjusted together: the pooled bandwagoning share against chance; the share at each point of
+    /// the sweep against 2/32; the most multipolar and the no-great-power worlds against the bipolar one (Welch); and
+    /// per interest setting External against Internal, paired by run: cumulative spending after 50 and 200 years, the
+    /// yearly cost of the last years, wealth and deaths at the end, and with incompatible interests the share of output.
+    /// </summary>
+    private static BalancingHeadline Headline(Dictionary<int, Arm> polarity, Dictionary<string, Arm> cost, ResultTable sweepRuns)
+    {
+        var tests = new List<(string Key, MeanInterval Interval, TTest Test)>();
+        void Share(string key, double[] numerators, double[] denominators, double reference) =>
+            tests.Add((key, MeanInterval.Ratio(numerators, denominators), TTest.Ratio(numerators, denominators, reference)));
+        void Welch(string key, double[] a, double[] b) => tests.Add((key, MeanInterval.Difference(a, b), TTest.Welch(a, b)));
+        void Pair(string key, IReadOnlyList<double> a, IReadOnlyList<double> b, double scale = 1)
+        {
+            var d = a.Select((x, i) => scale * (x - b[i])).ToArray();
+            tests.Add((key, MeanInterval.Of(d), TTest.OneSample(d)));
+        }
+
+        var all = Poles.Select(p => polarity[p]).Concat(Interests.Select(i => cost[CostArm("external", i)])).ToList();
         double chance = all.Sum(a => a.ChanceNumerator) / all.Sum(a => a.Runs["pacts_formed"].Sum());
-        var e = Load(CostArm("external", "incompatible"));
-        var n = Load(CostArm("internal", "incompatible"));
+        Share(BandwagoningKey, all.SelectMany(a => a.Runs["pacts_with_strongest"]).ToArray(), all.SelectMany(a => a.Runs["pacts_formed"]).ToArray(), chance);
+        var tm = sweepRuns["threatMix"];
+        var lg = sweepRuns["lossGradient"];
+        foreach (double a in sweepRuns.Levels("threatMix"))
+        {
+            foreach (double b in sweepRuns.Levels("lossGradient"))
+            {
+                var r = sweepRuns.Where(i => tm[i] == a && lg[i] == b);
+                Share($"{SweepPointKey}threatMix {F(a)}, lossGradient {F(b)}", sweepRuns.Values("pacts_with_strongest", r), sweepRuns.Values("pacts_formed", r), 2.0 / 32);
+            }
+        }
         int most = Poles.Max();
-        return new BalancingHeadline(share, chance,
-            Paired(e.TotalSpending(UpFrontYears), n.TotalSpending(UpFrontYears)),
-            Paired(e.TotalSpending(200), n.TotalSpending(200)),
-            Paired(e.OutputShare(200), n.OutputShare(200)),
-            Paired(e.Runs["total_wealth"], n.Runs["total_wealth"]),
-            MeanInterval.Difference(polarity[most].GreatPowerLossShare(most), polarity[2].GreatPowerLossShare(2)),
-            MeanInterval.Difference(polarity[0].Runs["survivors"], polarity[2].Runs["survivors"]));
+        Welch(GreatPowerLossKey, polarity[most].GreatPowerLossShare(most), polarity[2].GreatPowerLossShare(2));
+        Welch(SurvivorsMostKey, polarity[most].Runs["survivors"], polarity[2].Runs["survivors"]);
+        Welch(SurvivorsNoneKey, polarity[0].Runs["survivors"], polarity[2].Runs["survivors"]);
+        foreach (string i in Interests)
+        {
+            var (e, n) = (cost[CostArm("external", i)], cost[CostArm("internal", i)]);
+            Pair(SpendingKey(UpFrontYears, i), e.TotalSpending(UpFrontYears), n.TotalSpending(UpFrontYears));
+            Pair(SpendingKey(200, i), e.TotalSpending(200), n.TotalSpending(200));
+            Pair(LateKey(i), e.LateShare(LateYears), n.LateShare(LateYears), 100);
+            Pair(WealthKey(i), e.Runs["total_wealth"], n.Runs["total_wealth"]);
+            Pair(DeathsKey(i), e.Runs["deaths"], n.Runs["deaths"]);
+            if (i == "incompatible") Pair(OutputShareKey, e.OutputShare(200), n.OutputShare(200), 100);
+        }
+        var adjusted = MultipleComparisons.Adjust(tests.Select(t => t.Test).ToArray(), Correction.Holm);
+        return new BalancingHeadline(tests.Select((t, k) => new BalancingFinding(t.Key, t.Interval, adjusted[k])).ToList(), chance);
+    }
+
+    /// <summary>Whether a finding is a bandwagoning share against a reference (shown in percent) rather than a difference.</summary>
+    private static bool IsShare(BalancingFinding f) => f.Key.StartsWith("bandwagoning share", StringComparison.Ordinal);
+
+    /// <summary>The table of every finding with its test.</summary>
+    private static void WriteFindings(StudyReport report, BalancingHeadline head)
+    {
+        report.Heading("Every finding and its test");
+        report.Paragraph($"The {head.Findings.Count} tests behind the report's findings, one family adjusted by Holm's procedure (family-wise error rate {StudyReport.Number(100 * Level, 0)}%). " +
+            "Shares are tested against their reference (the chance share, or 2/32 at the sweep's points) with the delta method; differences between polarities with Welch's test; External against Internal paired by run. " +
+            "*Estimate*: the share or the difference with its unadjusted 95% interval (pp: percentage points); *p*: unadjusted; *Holm p*: adjusted; *verdict*: the sign of a significant difference, or *not significant*.");
+        report.Table(["finding", "estimate [95% CI]", "reference", "p", "Holm p", "verdict"],
+            head.Findings.Select(f => (IReadOnlyList<string>)
+            [
+                f.Key, IsShare(f) ? PercentInterval(f.Interval) : StudyReport.Interval(f.Interval, 3),
+                IsShare(f) ? StudyReport.Number(100 * f.Test.Test.Null, 2) + "%" : "0",
+                StudyReport.P(f.Test.Test.P), StudyReport.P(f.Test.AdjustedP),
+                f.Direction > 0 ? "higher" : f.Direction < 0 ? "lower" : "not significant",
+            ]));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -555,14 +670,15 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
         return t;
     }
 
-    /// <summary>"X more than" / "X less than" / "as much as" for a difference with its interval.</summary>
-    private static string Compare(MeanInterval d, int digits, string unit = "wealth units", string more = "more than", string less = "less than", string same = "as much as")
+    /// <summary>"X more than" / "X less than" / "as much as" for a finding with its interval and Holm-adjusted p-value.</summary>
+    private static string Compare(BalancingFinding f, int digits, string unit = "wealth units", string more = "more than", string less = "less than", string same = "as much as")
     {
+        var d = f.Interval;
         string amount = $"{StudyReport.Number(Math.Abs(d.Mean), digits)} {unit}";
-        string interval = $"95% interval [{StudyReport.Number(d.Lower, digits)}, {StudyReport.Number(d.Upper, digits)}]";
-        return d.Lower > 0 ? $"{amount} {more} ({interval})"
-            : d.Upper < 0 ? $"{amount} {less} ({interval})"
-            : $"{same} (the difference, {StudyReport.Number(d.Mean, digits)}, is not distinguishable from 0: {interval})";
+        string interval = $"95% interval [{StudyReport.Number(d.Lower, digits)}, {StudyReport.Number(d.Upper, digits)}], Holm p {StudyReport.P(f.Test.AdjustedP)}";
+        return f.Direction > 0 ? $"{amount} {more} ({interval})"
+            : f.Direction < 0 ? $"{amount} {less} ({interval})"
+            : $"{same} (the difference, {StudyReport.Number(d.Mean, digits)}, is not significant after the correction: {interval})";
     }
 
     private static string Signed(MeanInterval d, int digits) => StudyReport.Interval(d, digits);

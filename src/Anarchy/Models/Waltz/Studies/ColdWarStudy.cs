@@ -12,6 +12,8 @@ namespace Anarchy.Models.Waltz.Studies;
 /// as Waltz expected, or persist, and how does that depend on institutionalisation and inertia? And do pacts that
 /// outlive the threat drag the leader into more disputes and wars afterwards? Every run is split at the collapse:
 /// the same seeds are run up to the collapse (before), and after it with and without the collapse (collapse, control).
+/// The report's verdicts (an increase, a decrease) are the <see cref="Findings"/>, paired t tests whose p-values are
+/// Holm-adjusted together.
 /// </summary>
 public sealed class ColdWarStudy(WaltzStudySettings settings) : WaltzStudy(settings)
 {
@@ -35,6 +37,9 @@ public sealed class ColdWarStudy(WaltzStudySettings settings) : WaltzStudy(setti
 
     /// <summary>The institutionalisation levels of the history arms (per-tick series and events), at inertia 2.</summary>
     public static IReadOnlyList<double> HistoryLevels { get; } = [0, 1];
+
+    /// <summary>The family-wise error rate of the findings: a change is stated when its Holm-adjusted p-value is below this.</summary>
+    public const double Level = 0.05;
 
     public override string Name => "coldwar";
     public override string Title => "After the Cold War: do the winner's alliances outlive the threat?";
@@ -109,10 +114,11 @@ public sealed class ColdWarStudy(WaltzStudySettings settings) : WaltzStudy(setti
         report.Paragraph($"The leader's pacts on the eve of the collapse (end of tick {ShockTick}) and {LastTick - ShockTick} ticks later with and without it (end of tick {LastTick}); *lapsed* counts pacts anywhere in the system that lapsed for lack of salience in ticks {ShockTick + 1}-{LastTick}.");
         report.Table(["institutionalisation", "inertia", "lapseSalience", "leader's pacts before", "after the collapse", "without the collapse", "collapse - control", "lapsed (system), collapse", "lapsed (system), control"],
             points.Select(p => PactRow(arms, p)));
-        report.Paragraph(Sentence("In Waltz's cell (no institutionalisation, inertia 2, lapse salience 0.5) the collapse changes the leader's pacts at the end by", Effect(arms, WaltzCell, "leader_pacts"), "pacts") + " " +
-            Sentence("With institutionalisation 1 (otherwise the same) it changes them by", Effect(arms, InstitutionalisedCell, "leader_pacts"), "pacts") + " " +
-            Sentence("The difference between the two effects (institutionalisation 1 minus 0, paired by replicate) is", DifferenceOfEffects(arms, InstitutionalisedCell, WaltzCell, "leader_pacts"), "pacts") + " " +
-            Sentence("At the default lapse salience 0.2 (no institutionalisation, inertia 2) the collapse changes the leader's pacts by", Effect(arms, DefaultSalienceCell, "leader_pacts"), "pacts"));
+        var headline = Headline(arms);
+        report.Paragraph($"Verdicts: each sentence below that states a change (an increase or a decrease) is a two-sided paired t test of the per-replicate differences; the {headline.Findings.Count} such findings of this report form one family, " +
+            $"and their p-values are adjusted together by Holm's step-down procedure, so that the chance that any of them is a false positive is at most {StudyReport.Number(100 * Level, 0)}% (the family-wise error rate). " +
+            "A change is stated when its Holm-adjusted p-value (*Holm p*) is below 0.05; the 95% intervals are unadjusted and give the size of each difference. The tables give intervals only: they state no verdict.");
+        report.Paragraph(string.Join(" ", headline.Findings.Take(4).Select(Sentence)));
         report.Paragraph("Where no pact stays weak long enough to lapse (inertia 1000, or institutionalisation high enough), the lapse salience changes nothing, so those rows repeat one another exactly: that is by construction, not a coincidence of the sample.");
         PactsPerTickPlot(context, histories);
         SystemPactsPlot(context, histories);
@@ -123,20 +129,14 @@ public sealed class ColdWarStudy(WaltzStudySettings settings) : WaltzStudy(setti
             "Counts per run; collapse - control paired by replicate.");
         report.Table(["institutionalisation", "inertia", "lapseSalience", "disputes, collapse", "disputes, control", "entangled, collapse", "entangled, control", "entangled: collapse - control", "wars, collapse", "wars, control", "wars: collapse - control"],
             points.Select(p => AfterRow(arms, p)));
-        report.Paragraph(Sentence("In Waltz's cell the collapse changes the leader's entangled stands after it by", Effect(arms, WaltzCell, "leader_entangled"), "per run") + " " +
-            Sentence("It changes the leader's wars after it by", Effect(arms, WaltzCell, "leader_wars"), "per run") + " " +
-            Sentence("With institutionalisation 1 the collapse changes its entangled stands by", Effect(arms, InstitutionalisedCell, "leader_entangled"), "per run") + " " +
-            Sentence("It changes its wars by", Effect(arms, InstitutionalisedCell, "leader_wars"), "per run"));
+        report.Paragraph(string.Join(" ", headline.Findings.Skip(4).Take(4).Select(Sentence)));
 
         report.Heading("Do pacts that outlive the threat drag the leader into wars?");
         report.Paragraph($"Within the collapse arm, each point against Waltz's cell at the same lapse salience (institutionalisation 0, inertia 2), paired by replicate: how many more pacts the leader holds at the end, and how many more entangled stands and wars it has in ticks {ShockTick + 1}-{LastTick}. " +
             "The last column is the same difference in wars after subtracting the difference in the control arm (a difference in differences): what the persisting pacts add after the collapse beyond what the same institutions do anyway.");
         report.Table(["institutionalisation", "inertia", "lapseSalience", "extra pacts at the end", "extra entangled", "extra wars", "extra wars, beyond control"],
             points.Where(p => !(p[0].Item2 == 0 && p[1].Item2 == 2)).Select(p => DragRow(arms, p)));
-        var drag = Drag(arms, InstitutionalisedCell, WaltzCell, "leader_wars");
-        var dragEntangled = Drag(arms, InstitutionalisedCell, WaltzCell, "leader_entangled");
-        report.Paragraph(Sentence("At lapse salience 0.5, institutionalisation 1 against 0 changes the leader's post-collapse entangled stands by", dragEntangled, "per run") + " " +
-            Sentence("It changes the leader's post-collapse wars by", drag, "per run"));
+        report.Paragraph(string.Join(" ", headline.Findings.Skip(8).Select(Sentence)));
         AfterBars(context, arms, points.Where(p => p[2].Item2 == 0.5).ToList());
 
         report.Heading("What this shows and what it does not");
@@ -170,61 +170,96 @@ public sealed class ColdWarStudy(WaltzStudySettings settings) : WaltzStudy(setti
     }
 
     /// <summary>The collapse's effect on a column at a point: collapse - control, paired by replicate.</summary>
-    public static MeanInterval Effect(IReadOnlyDictionary<string, ResultTable> arms, (string Factor, double Value)[] point, string column)
-    {
-        ArgumentNullException.ThrowIfNull(arms);
-        return MeanInterval.Of(Paired(arms["collapse"], arms["control"], point, column));
-    }
+    public static MeanInterval Effect(IReadOnlyDictionary<string, ResultTable> arms, (string Factor, double Value)[] point, string column) =>
+        MeanInterval.Of(EffectValues(arms, point, column));
 
     /// <summary>The collapse's effect at one point minus its effect at another, paired by replicate (common random numbers).</summary>
-    public static MeanInterval DifferenceOfEffects(IReadOnlyDictionary<string, ResultTable> arms, (string Factor, double Value)[] point, (string Factor, double Value)[] baseline, string column)
-    {
-        ArgumentNullException.ThrowIfNull(arms);
-        var a = Paired(arms["collapse"], arms["control"], point, column);
-        var b = Paired(arms["collapse"], arms["control"], baseline, column);
-        return MeanInterval.Of(a.Select((x, i) => x - b[i]));
-    }
+    public static MeanInterval DifferenceOfEffects(IReadOnlyDictionary<string, ResultTable> arms, (string Factor, double Value)[] point, (string Factor, double Value)[] baseline, string column) =>
+        MeanInterval.Of(DifferenceOfEffectsValues(arms, point, baseline, column));
 
     /// <summary>Within the collapse arm: a point minus the baseline point, paired by replicate.</summary>
-    public static MeanInterval Drag(IReadOnlyDictionary<string, ResultTable> arms, (string Factor, double Value)[] point, (string Factor, double Value)[] baseline, string column)
+    public static MeanInterval Drag(IReadOnlyDictionary<string, ResultTable> arms, (string Factor, double Value)[] point, (string Factor, double Value)[] baseline, string column) =>
+        MeanInterval.Of(DragValues(arms, point, baseline, column));
+
+    /// <summary>Per replicate: collapse - control at a point.</summary>
+    private static double[] EffectValues(IReadOnlyDictionary<string, ResultTable> arms, (string Factor, double Value)[] point, string column)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        return Paired(arms["collapse"], arms["control"], point, column);
+    }
+
+    /// <summary>Per replicate: the effect at a point minus the effect at the baseline.</summary>
+    private static double[] DifferenceOfEffectsValues(IReadOnlyDictionary<string, ResultTable> arms, (string Factor, double Value)[] point, (string Factor, double Value)[] baseline, string column)
+    {
+        var a = EffectValues(arms, point, column);
+        var b = EffectValues(arms, baseline, column);
+        return a.Select((x, i) => x - b[i]).ToArray();
+    }
+
+    /// <summary>Per replicate, within the collapse arm: a point minus the baseline point.</summary>
+    private static double[] DragValues(IReadOnlyDictionary<string, ResultTable> arms, (string Factor, double Value)[] point, (string Factor, double Value)[] baseline, string column)
     {
         ArgumentNullException.ThrowIfNull(arms);
         var runs = arms["collapse"];
         var a = runs.Values(column, Rows(runs, point));
         var b = runs.Values(column, Rows(runs, baseline));
-        return MeanInterval.Of(a.Select((x, i) => x - b[i]));
+        return a.Select((x, i) => x - b[i]).ToArray();
     }
 
     /// <summary>
-    /// The headline statistics, for the report and the tests: the collapse's effect on the leader's pacts at the end
-    /// (collapse - control) in Waltz's cell and in the institutionalised cell, the difference of the two, and the
-    /// collapse's effect on the leader's entangled stands and wars after it in Waltz's cell.
+    /// The findings the report states, in its order, each a paired t test of per-replicate differences against 0
+    /// with its p-value Holm-adjusted over all of them: the collapse's effect (collapse - control) on the leader's
+    /// pacts at the end in Waltz's cell, in the institutionalised cell, the difference of the two and the effect at
+    /// the default lapse salience; its effect on the leader's entangled stands and wars after it in Waltz's cell and
+    /// in the institutionalised cell; and, within the collapse arm, institutionalisation 1 against 0 on the
+    /// leader's entangled stands and wars.
     /// </summary>
-    public static ColdWarHeadline Headline(IReadOnlyDictionary<string, ResultTable> arms)
+    public static IReadOnlyList<ColdWarFinding> Findings(IReadOnlyDictionary<string, ResultTable> arms)
     {
         ArgumentNullException.ThrowIfNull(arms);
-        return new ColdWarHeadline(
-            Effect(arms, WaltzCell, "leader_pacts"),
-            Effect(arms, InstitutionalisedCell, "leader_pacts"),
-            DifferenceOfEffects(arms, InstitutionalisedCell, WaltzCell, "leader_pacts"),
-            Effect(arms, WaltzCell, "leader_entangled"),
-            Effect(arms, WaltzCell, "leader_wars"),
-            Drag(arms, InstitutionalisedCell, WaltzCell, "leader_entangled"),
-            Drag(arms, InstitutionalisedCell, WaltzCell, "leader_wars"));
+        var list = new List<(string Key, string Lead, string Unit, double[] Values)>
+        {
+            ("waltz-pacts", "In Waltz's cell (no institutionalisation, inertia 2, lapse salience 0.5) the collapse changes the leader's pacts at the end by", "pacts", EffectValues(arms, WaltzCell, "leader_pacts")),
+            ("institutionalised-pacts", "With institutionalisation 1 (otherwise the same) it changes them by", "pacts", EffectValues(arms, InstitutionalisedCell, "leader_pacts")),
+            ("institutionalisation-on-pacts", "The difference between the two effects (institutionalisation 1 minus 0, paired by replicate) is", "pacts", DifferenceOfEffectsValues(arms, InstitutionalisedCell, WaltzCell, "leader_pacts")),
+            ("default-salience-pacts", "At the default lapse salience 0.2 (no institutionalisation, inertia 2) the collapse changes the leader's pacts by", "pacts", EffectValues(arms, DefaultSalienceCell, "leader_pacts")),
+            ("waltz-entangled", "In Waltz's cell the collapse changes the leader's entangled stands after it by", "per run", EffectValues(arms, WaltzCell, "leader_entangled")),
+            ("waltz-wars", "It changes the leader's wars after it by", "per run", EffectValues(arms, WaltzCell, "leader_wars")),
+            ("institutionalised-entangled", "With institutionalisation 1 the collapse changes its entangled stands by", "per run", EffectValues(arms, InstitutionalisedCell, "leader_entangled")),
+            ("institutionalised-wars", "It changes its wars by", "per run", EffectValues(arms, InstitutionalisedCell, "leader_wars")),
+            ("drag-entangled", "At lapse salience 0.5, institutionalisation 1 against 0 changes the leader's post-collapse entangled stands by", "per run", DragValues(arms, InstitutionalisedCell, WaltzCell, "leader_entangled")),
+            ("drag-wars", "It changes the leader's post-collapse wars by", "per run", DragValues(arms, InstitutionalisedCell, WaltzCell, "leader_wars")),
+        };
+        var adjusted = MultipleComparisons.Adjust(list.Select(f => TTest.OneSample(f.Values)).ToArray(), Correction.Holm);
+        return list.Select((f, i) => new ColdWarFinding(f.Key, f.Lead, f.Unit, MeanInterval.Of(f.Values), adjusted[i])).ToList();
     }
+
+    /// <summary>The headline statistics, for the report and the tests: the findings (see <see cref="Findings"/>).</summary>
+    public static ColdWarHeadline Headline(IReadOnlyDictionary<string, ResultTable> arms) => new(Findings(arms));
 
     /// <summary>Reads the three sweep arms of a finished study folder.</summary>
     public static Dictionary<string, ResultTable> ReadArms(string studyFolder) =>
         Periods.ToDictionary(p => p, p => ResultTable.Read(Path.Combine(studyFolder, "arms", p), "runs.csv"));
 
-    /// <summary>A sentence from a difference: its sign and whether its 95% interval excludes 0.</summary>
-    internal static string Sentence(string lead, MeanInterval d, string unit)
+    /// <summary>
+    /// A sentence from a finding: its difference with the unadjusted 95% interval, and whether it is a change after
+    /// Holm's correction (an increase or a decrease) or not.
+    /// </summary>
+    internal static string Sentence(ColdWarFinding finding)
     {
+        var d = finding.Difference;
+        string lead = finding.Lead, unit = finding.Unit;
         string interval = StudyReport.Interval(d);
         if (double.IsNaN(d.Lower)) return $"{lead} {interval} {unit} (no interval).";
-        if (d.Lower > 0) return $"{lead} +{interval} {unit}: an increase (the 95% interval lies above 0).";
-        if (d.Upper < 0) return $"{lead} {interval} {unit}: a decrease (the 95% interval lies below 0).";
-        return $"{lead} {interval} {unit}: the 95% interval includes 0, so no change is detectable at this sample size (half-width {StudyReport.Number(d.HalfWidth)}).";
+        string p = $"Holm p {StudyReport.P(finding.Test.AdjustedP)}";
+        return finding.Direction switch
+        {
+            > 0 => $"{lead} +{interval} {unit}: an increase ({p}).",
+            < 0 => $"{lead} {interval} {unit}: a decrease ({p}).",
+            _ when finding.Test.IsSignificantUnadjusted(Level) =>
+                $"{lead} {interval} {unit}: the 95% interval excludes 0, but not after the correction for the {finding.Test.FamilySize} findings ({p}), so no change is stated.",
+            _ => $"{lead} {interval} {unit}: the 95% interval includes 0, so no change is detectable at this sample size (half-width {StudyReport.Number(d.HalfWidth)}; {p}).",
+        };
     }
 
     private static string Label((string Factor, double Value)[] point) => string.Join(", ", point.Select(p => $"{p.Factor} {F(p.Value)}"));
@@ -385,19 +420,48 @@ public sealed class ColdWarStudy(WaltzStudySettings settings) : WaltzStudy(setti
     }
 }
 
-/// <summary>The cold-war study's headline statistics (see <see cref="ColdWarStudy.Headline"/>).</summary>
-/// <param name="WaltzPactsEffect">Collapse - control, leader's pacts at the end, in Waltz's cell.</param>
-/// <param name="InstitutionalisedPactsEffect">The same with institutionalisation 1.</param>
-/// <param name="InstitutionalisationOnEffect">The second minus the first, paired by replicate.</param>
-/// <param name="WaltzEntangledEffect">Collapse - control, the leader's entangled stands after the collapse, Waltz's cell.</param>
-/// <param name="WaltzWarsEffect">Collapse - control, the leader's wars after the collapse, Waltz's cell.</param>
-/// <param name="InstitutionalisedEntangledDrag">Collapse arm: the leader's entangled stands at institutionalisation 1 minus 0.</param>
-/// <param name="InstitutionalisedWarsDrag">Collapse arm: the leader's wars at institutionalisation 1 minus 0.</param>
-public sealed record ColdWarHeadline(
-    MeanInterval WaltzPactsEffect,
-    MeanInterval InstitutionalisedPactsEffect,
-    MeanInterval InstitutionalisationOnEffect,
-    MeanInterval WaltzEntangledEffect,
-    MeanInterval WaltzWarsEffect,
-    MeanInterval InstitutionalisedEntangledDrag,
-    MeanInterval InstitutionalisedWarsDrag);
+/// <summary>
+/// One finding of the cold-war study: a difference paired by replicate, with its unadjusted 95% interval and its t
+/// test against 0, Holm-adjusted over the study's findings.
+/// </summary>
+/// <param name="Key">A short name for the tests.</param>
+/// <param name="Lead">The start of the report's sentence.</param>
+/// <param name="Unit">The unit after the number.</param>
+/// <param name="Difference">The mean difference per replicate with its 95% t interval (unadjusted).</param>
+/// <param name="Test">The paired t test of the difference against 0 with its Holm-adjusted p-value.</param>
+public sealed record ColdWarFinding(string Key, string Lead, string Unit, MeanInterval Difference, AdjustedTest Test)
+{
+    /// <summary>+1: an increase after the correction; -1: a decrease; 0: no change stated.</summary>
+    public int Direction => Test.Direction(ColdWarStudy.Level);
+}
+
+/// <summary>The cold-war study's headline statistics (see <see cref="ColdWarStudy.Headline"/>): its findings by key.</summary>
+public sealed record ColdWarHeadline(IReadOnlyList<ColdWarFinding> Findings)
+{
+    /// <summary>The finding with <paramref name="key"/>.</summary>
+    public ColdWarFinding this[string key] => Findings.Single(f => f.Key == key);
+
+    /// <summary>Collapse - control, leader's pacts at the end, in Waltz's cell.</summary>
+    public ColdWarFinding WaltzPactsEffect => this["waltz-pacts"];
+
+    /// <summary>The same with institutionalisation 1.</summary>
+    public ColdWarFinding InstitutionalisedPactsEffect => this["institutionalised-pacts"];
+
+    /// <summary>The second minus the first, paired by replicate.</summary>
+    public ColdWarFinding InstitutionalisationOnEffect => this["institutionalisation-on-pacts"];
+
+    /// <summary>Collapse - control, the leader's entangled stands after the collapse, Waltz's cell.</summary>
+    public ColdWarFinding WaltzEntangledEffect => this["waltz-entangled"];
+
+    /// <summary>Collapse - control, the leader's wars after the collapse, Waltz's cell.</summary>
+    public ColdWarFinding WaltzWarsEffect => this["waltz-wars"];
+
+    /// <summary>Collapse - control, the leader's wars after the collapse, institutionalisation 1.</summary>
+    public ColdWarFinding InstitutionalisedWarsEffect => this["institutionalised-wars"];
+
+    /// <summary>Collapse arm: the leader's entangled stands at institutionalisation 1 minus 0.</summary>
+    public ColdWarFinding InstitutionalisedEntangledDrag => this["drag-entangled"];
+
+    /// <summary>Collapse arm: the leader's wars at institutionalisation 1 minus 0.</summary>
+    public ColdWarFinding InstitutionalisedWarsDrag => this["drag-wars"];
+}

@@ -12,7 +12,9 @@ namespace Anarchy.Models.Waltz.Studies;
 /// (revisionismAlpha), spread of interests (interestSpread) and war cost (warCost). For each environment and outcome
 /// the study names the best doctrine, its paired margin over the runner-up, and the doctrines significantly worse
 /// than the best; it then asks whether any doctrine is never significantly beaten, and where the ranking of two
-/// doctrines reverses from one environment to another.
+/// doctrines reverses from one environment to another. Every verdict rests on a paired t test whose p-value is
+/// adjusted by Holm's procedure over the family of all comparisons of two doctrines (every pair, outcome and
+/// environment), so that the chance of any wrong verdict in the report is at most <see cref="Level"/>.
 /// </summary>
 public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(settings)
 {
@@ -25,6 +27,12 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
         /// <summary>The value shown for a raw value (a share as a percentage).</summary>
         public double Show(double value) => Scale * value;
     }
+
+    /// <summary>The family-wise error rate of the verdicts: a difference is significant when its Holm-adjusted p-value is below this.</summary>
+    public const double Level = 0.05;
+
+    /// <summary>The correction of the verdicts: Holm's, since each verdict is stated as a finding (confirmatory).</summary>
+    public const Correction VerdictCorrection = Correction.Holm;
 
     /// <summary>The six outcomes, in the order of the report.</summary>
     public static IReadOnlyList<Outcome> Outcomes { get; } =
@@ -51,30 +59,67 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
     }
 
     /// <summary>
+    /// One comparison of the family: doctrine <paramref name="A"/> against <paramref name="B"/> on one outcome in one
+    /// environment. <paramref name="Difference"/> is the paired difference A minus B with its unadjusted 95% interval,
+    /// signed so that positive means A is better; <paramref name="Test"/> is the paired t test of that difference with
+    /// its Holm-adjusted p-value.
+    /// </summary>
+    public sealed record Comparison(Outcome Outcome, Environment Environment, string A, string B, MeanInterval Difference, AdjustedTest Test)
+    {
+        /// <summary>+1 when A is significantly better than B after the correction, -1 when significantly worse, else 0.</summary>
+        public int Direction => Test.Direction(Level);
+
+        /// <summary>The same comparison seen from <see cref="B"/>: the two doctrines swapped and every sign turned.</summary>
+        public Comparison Flipped() => this with
+        {
+            A = B,
+            B = A,
+            Difference = new MeanInterval(-Difference.Mean, -Difference.Upper, -Difference.Lower, Difference.Count),
+            Test = Test with { Test = Test.Test with { Estimate = -Test.Test.Estimate, Null = -Test.Test.Null, Statistic = -Test.Test.Statistic } },
+        };
+    }
+
+    /// <summary>
     /// The verdict of one environment on one outcome. <paramref name="Margin"/> is the paired difference best minus
     /// runner-up, signed so that positive means the best is better (for wars, entanglements and insecurity: fewer);
-    /// <paramref name="Beaten"/> lists the doctrines whose paired difference from the best has its 95% interval
-    /// entirely on the better side of the best, that is the doctrines significantly worse than the best.
+    /// <paramref name="AdjustedP"/> holds the Holm-adjusted p-value of the best against each other doctrine, and
+    /// <paramref name="Beaten"/> lists the doctrines significantly worse than the best: adjusted p-value below
+    /// <see cref="Level"/>.
     /// </summary>
-    public sealed record Verdict(Environment Environment, Outcome Outcome, string Best, string RunnerUp, MeanInterval Margin, IReadOnlyList<string> Beaten)
+    public sealed record Verdict(Environment Environment, Outcome Outcome, string Best, string RunnerUp, MeanInterval Margin, IReadOnlyDictionary<string, double> AdjustedP, IReadOnlyList<string> Beaten)
     {
-        /// <summary>The best is significantly better than every other doctrine.</summary>
-        public bool Decisive => Margin.Lower > 0;
+        /// <summary>The best is significantly better than the runner-up (and so, in all but name, than every other doctrine).</summary>
+        public bool Decisive => Beaten.Contains(RunnerUp);
+
+        /// <summary>The Holm-adjusted p-value of the best against the runner-up.</summary>
+        public double MarginP => AdjustedP[RunnerUp];
     }
 
     /// <summary>
     /// Doctrine <paramref name="A"/> is significantly better than <paramref name="B"/> on <paramref name="Outcome"/> in
-    /// <paramref name="AWins"/> and significantly worse in <paramref name="BWins"/>; the margins are paired differences
-    /// A minus B and B minus A, signed so that positive is better.
+    /// <paramref name="AWins"/> and significantly worse in <paramref name="BWins"/> (Holm-adjusted p-values
+    /// <paramref name="AP"/> and <paramref name="BP"/>); the margins are paired differences A minus B and B minus A,
+    /// signed so that positive is better.
     /// </summary>
-    public sealed record Reversal(Outcome Outcome, string A, string B, Environment AWins, MeanInterval AMargin, Environment BWins, MeanInterval BMargin);
+    public sealed record Reversal(Outcome Outcome, string A, string B, Environment AWins, MeanInterval AMargin, double AP, Environment BWins, MeanInterval BMargin, double BP);
 
-    /// <summary>The headline: the verdicts, the doctrines never significantly beaten (overall and per outcome), and the reversals.</summary>
+    /// <summary>
+    /// The headline: the verdicts, the doctrines never significantly beaten (overall and per outcome), the reversals,
+    /// and the whole family of comparisons behind them.
+    /// </summary>
     public sealed record DoctrinesHeadline(
         IReadOnlyList<Verdict> Verdicts,
         IReadOnlyList<string> WinsEverywhere,
         IReadOnlyDictionary<string, IReadOnlyList<string>> UnbeatenByOutcome,
-        IReadOnlyList<Reversal> Reversals);
+        IReadOnlyList<Reversal> Reversals,
+        IReadOnlyList<Comparison> Comparisons)
+    {
+        /// <summary>The number of tests in the family (every pair of doctrines on every outcome in every environment).</summary>
+        public int FamilySize => Comparisons.Count;
+
+        /// <summary>Comparisons whose unadjusted 95% interval excludes 0 but which are not significant after the correction.</summary>
+        public int UnadjustedOnly => Comparisons.Count(c => c.Test.IsSignificantUnadjusted(Level) && !c.Test.IsSignificant(Level));
+    }
 
     public override string Name => "doctrines";
     public override string Title => "Doctrines: is there one best way for a weak state to balance?";
@@ -130,7 +175,11 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
             "doctrines are compared run by run (paired differences).");
         report.Paragraph("Intervals: survival per doctrine is a Wilson 95% interval; the other means per doctrine are Student-t 95% intervals over runs; " +
             "every comparison of two doctrines is a paired Student-t 95% interval of the run-by-run difference (the runs of one environment in two arms share their seeds). " +
-            "A doctrine is *significantly worse* than another when that interval excludes 0. With 6 outcomes, 4 doctrines and many environments, some of these intervals will exclude 0 by chance; single verdicts near the boundary deserve caution.");
+            "These intervals are unadjusted: they show how large a difference is, not whether it is a verdict.");
+        report.Paragraph($"Verdicts: every comparison of two doctrines is also a two-sided paired t test, and the p-values of the whole family are adjusted together by Holm's step-down procedure: " +
+            $"{headline.FamilySize} tests ({Doctrines.Count * (Doctrines.Count - 1) / 2} pairs of doctrines × {Outcomes.Count} outcomes × {environments.Count} environments). " +
+            $"A doctrine is *significantly better* (or *worse*) than another when its Holm-adjusted p-value is below {StudyReport.Number(Level)}, so the chance that even one verdict of this report is a false positive is at most {StudyReport.Number(100 * Level, 0)}% (the family-wise error rate), however the tests depend on one another. " +
+            $"The price is power: {headline.UnadjustedOnly} of the {headline.FamilySize} comparisons have an unadjusted 95% interval that excludes 0 but are not significant after the correction.");
 
         report.Heading("Which doctrine wins where");
         report.Paragraph(WinsEverywhereSentence(headline));
@@ -143,7 +192,7 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
                 var unbeaten = headline.UnbeatenByOutcome[o.Name];
                 return (IReadOnlyList<string>)[o.Name, best, decisive.Length == 0 ? "none" : decisive, unbeaten.Count == 0 ? "none" : string.Join(", ", unbeaten)];
             }));
-        report.Paragraph($"*Best somewhere*: how many of the {environments.Count} environments each doctrine has the best mean in. *Decisive*: the paired 95% interval of the best minus the runner-up excludes 0. " +
+        report.Paragraph($"*Best somewhere*: how many of the {environments.Count} environments each doctrine has the best mean in. *Decisive*: the best is significantly better than the runner-up (Holm-adjusted p below {StudyReport.Number(Level)}). " +
             "*Never significantly worse*: in no environment is the doctrine significantly worse than that environment's best. " +
             "Entanglement is 0 for Internal by construction (a state without pacts is never called), so Internal cannot lose on that outcome.");
 
@@ -169,22 +218,24 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
         }
         else
         {
-            report.Paragraph("Pairs of doctrines of which each is significantly better than the other in some environment, on the same outcome; for each, the environment with the widest margin (largest lower bound) each way. Margins are paired differences, positive = better.");
-            report.Table(["outcome", "A", "B", "A better in", "margin A - B", "B better in", "margin B - A"],
-                headline.Reversals.Select(r => (IReadOnlyList<string>)[r.Outcome.Name, r.A, r.B, r.AWins.Label, Margin(r.Outcome, r.AMargin), r.BWins.Label, Margin(r.Outcome, r.BMargin)]));
+            report.Paragraph("Pairs of doctrines of which each is significantly better than the other (Holm-adjusted) in some environment, on the same outcome; for each, the environment with the widest margin (largest lower bound) each way. Margins are paired differences, positive = better, with unadjusted 95% intervals; *Holm p* is the adjusted p-value of that comparison.");
+            report.Table(["outcome", "A", "B", "A better in", "margin A - B", "Holm p", "B better in", "margin B - A", "Holm p"],
+                headline.Reversals.Select(r => (IReadOnlyList<string>)[r.Outcome.Name, r.A, r.B, r.AWins.Label, Margin(r.Outcome, r.AMargin), StudyReport.P(r.AP), r.BWins.Label, Margin(r.Outcome, r.BMargin), StudyReport.P(r.BP)]));
             report.Paragraph(string.Join(" ", headline.Reversals.GroupBy(r => r.Outcome.Name).Select(g => $"On {g.Key}, {g.Count()} pair{(g.Count() == 1 ? "" : "s")} of doctrines reverse{(g.Count() == 1 ? "s" : "")}.")));
         }
 
         report.Heading("The best doctrine per environment");
-        report.Paragraph("For each outcome and environment: the doctrine with the best mean, the runner-up, the paired margin best minus runner-up (positive = better; units as in the outcome tables below), and the doctrines significantly worse than the best.");
+        report.Paragraph("For each outcome and environment: the doctrine with the best mean, the runner-up, the paired margin best minus runner-up (positive = better; units as in the outcome tables below; unadjusted 95% interval), " +
+            $"the Holm-adjusted p-value of the best against each other doctrine, and the doctrines significantly worse than the best (adjusted p below {StudyReport.Number(Level)}).");
         foreach (var outcome in Outcomes)
         {
             report.Heading($"{Capital(outcome.Name)}: best doctrine", 3);
-            report.Table(["threat (alpha)", "interest spread", "war cost", "best", "runner-up", "margin [95% CI]", "significantly worse than the best"],
+            report.Table(["threat (alpha)", "interest spread", "war cost", "best", "runner-up", "margin [95% CI]", "Holm p, best against", "significantly worse than the best"],
                 headline.Verdicts.Where(v => v.Outcome == outcome).Select(v => (IReadOnlyList<string>)
                 [
                     F(v.Environment.Threat), F(v.Environment.Spread), F(v.Environment.WarCost), v.Best + (v.Decisive ? " (decisive)" : ""), v.RunnerUp,
-                    Margin(outcome, v.Margin), v.Beaten.Count == 0 ? "none" : string.Join(", ", v.Beaten),
+                    Margin(outcome, v.Margin), string.Join("; ", Doctrines.Where(d => d != v.Best).Select(d => $"{d} {StudyReport.P(v.AdjustedP[d])}")),
+                    v.Beaten.Count == 0 ? "none" : string.Join(", ", v.Beaten),
                 ]));
         }
 
@@ -211,17 +262,22 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
                 : $"{headline.Reversals.Count} reversal{(headline.Reversals.Count == 1 ? "" : "s")} (a pair of doctrines whose order on one outcome flips between environments; table above): which doctrine is better depends on the environment, not only on the doctrine.",
             .. headline.Reversals.Where(r => r.Outcome.Name == "survival").Select(r =>
                 $"Survival: {r.A} keeps the leader alive in {Margin(r.Outcome, r.AMargin)} percentage points more runs than {r.B} in the environment with {r.AWins.Label}, " +
-                $"but {r.B} does so in {Margin(r.Outcome, r.BMargin)} more than {r.A} in the environment with {r.BWins.Label} (paired 95% intervals)."),
+                $"but {r.B} does so in {Margin(r.Outcome, r.BMargin)} more than {r.A} in the environment with {r.BWins.Label} (paired 95% intervals; Holm-adjusted p {StudyReport.P(r.AP)} and {StudyReport.P(r.BP)})."),
             .. Doctrines.Select(d => $"{d} is significantly worse than the best doctrine in {Count(headline.Verdicts.Count(v => v.Beaten.Contains(d)), headline.Verdicts.Count)} of the combinations of environment and outcome, and decisively best in {Count(headline.Verdicts.Count(v => v.Best == d && v.Decisive), headline.Verdicts.Count)}."),
             "Internal cannot be entangled by construction (it holds no pacts), and it pays no pact upkeep: on entanglements it wins by definition, and its wealth carries no upkeep.",
             "The leader is a weak state among Strategic neighbours, and only its own doctrine changes: the study says which doctrine serves one state in a given world, not what happens when every state adopts it. " +
                 "A doctrine is applied only in ticks in which the leader is insecure, so a leader that is seldom insecure hardly uses it: the weak leader (half the mean wealth, no great powers) is chosen so that the choice is exercised, and a great-power leader is not studied here.",
             "The environments are three factors at two or three levels; other parameters (the cost of arming, pact upkeep, honour, chain depth) stay at their defaults and could move the boundaries.",
-            "Verdicts are per environment with 95% intervals and no correction for the number of comparisons; a verdict whose interval barely excludes 0 may be a chance result.",
+            $"Verdicts are corrected for the number of comparisons (Holm over all {headline.FamilySize} paired tests, family-wise error rate {StudyReport.Number(100 * Level, 0)}%), so a doctrine called significantly worse is so with that confidence for the whole report at once. " +
+                $"The correction is conservative: {headline.UnadjustedOnly} differences whose unadjusted interval excludes 0 are not called, and a doctrine never significantly worse may still be somewhat worse where the sample is too small to tell.",
         ]);
     }
 
-    /// <summary>Computes the verdicts, the doctrines never significantly beaten and the reversals from the arms' runs tables.</summary>
+    /// <summary>
+    /// Computes the family of comparisons (a paired t test of every pair of doctrines on every outcome in every
+    /// environment, Holm-adjusted together), and from it the verdicts, the doctrines never significantly beaten and
+    /// the reversals, from the arms' runs tables.
+    /// </summary>
     public static DoctrinesHeadline Headline(IReadOnlyDictionary<string, ResultTable> arms, IReadOnlyList<Environment> environments)
     {
         ArgumentNullException.ThrowIfNull(arms);
@@ -235,32 +291,62 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
                     throw new InvalidOperationException($"the {d} arm's runs in {e.Label} do not share their seeds with the {Doctrines[0]} arm's, so they cannot be paired");
             }
         }
+
+        // The family: every pair of doctrines on every outcome in every environment.
+        var goodness = new Dictionary<(Outcome, Environment, string), double[]>();
+        var pairs = new List<(Outcome Outcome, Environment Environment, string A, string B, MeanInterval Difference)>();
+        var tests = new List<TTest>();
+        foreach (var outcome in Outcomes)
+        {
+            foreach (var e in environments)
+            {
+                foreach (string d in Doctrines)
+                    goodness[(outcome, e, d)] = Paired(arms[d], e, outcome.Column).Select(v => outcome.HigherIsBetter ? v : -v).ToArray();
+                for (int i = 0; i < Doctrines.Count; i++)
+                {
+                    for (int j = i + 1; j < Doctrines.Count; j++)
+                    {
+                        double[] a = goodness[(outcome, e, Doctrines[i])], b = goodness[(outcome, e, Doctrines[j])];
+                        pairs.Add((outcome, e, Doctrines[i], Doctrines[j], Diff(a, b)));
+                        tests.Add(TTest.Paired(a, b));
+                    }
+                }
+            }
+        }
+        var adjusted = MultipleComparisons.Adjust(tests, VerdictCorrection);
+        var comparisons = pairs.Select((p, k) => new Comparison(p.Outcome, p.Environment, p.A, p.B, p.Difference, adjusted[k])).ToList();
+        var lookup = new Dictionary<(Outcome, Environment, string, string), Comparison>();
+        foreach (var c in comparisons)
+        {
+            lookup[(c.Outcome, c.Environment, c.A, c.B)] = c;
+            lookup[(c.Outcome, c.Environment, c.B, c.A)] = c.Flipped();
+        }
+
         var verdicts = new List<Verdict>();
         var reversals = new List<Reversal>();
         foreach (var outcome in Outcomes)
         {
-            var goodness = new Dictionary<(string, Environment), double[]>();
             foreach (var e in environments)
             {
-                foreach (string d in Doctrines)
-                    goodness[(d, e)] = Paired(arms[d], e, outcome.Column).Select(v => outcome.HigherIsBetter ? v : -v).ToArray();
-                var ranked = Doctrines.OrderByDescending(d => goodness[(d, e)].Average()).ToList();
+                var ranked = Doctrines.OrderByDescending(d => goodness[(outcome, e, d)].Average()).ToList();
                 string best = ranked[0];
-                var beaten = Doctrines.Where(d => d != best && Diff(goodness[(best, e)], goodness[(d, e)]).Lower > 0).ToList();
-                verdicts.Add(new Verdict(e, outcome, best, ranked[1], Diff(goodness[(best, e)], goodness[(ranked[1], e)]), beaten));
+                var others = Doctrines.Where(d => d != best).ToList();
+                var beaten = others.Where(d => lookup[(outcome, e, best, d)].Direction > 0).ToList();
+                var p = others.ToDictionary(d => d, d => lookup[(outcome, e, best, d)].Test.AdjustedP, StringComparer.Ordinal);
+                verdicts.Add(new Verdict(e, outcome, best, ranked[1], lookup[(outcome, e, best, ranked[1])].Difference, p, beaten));
             }
             for (int i = 0; i < Doctrines.Count; i++)
             {
                 for (int j = i + 1; j < Doctrines.Count; j++)
                 {
                     string a = Doctrines[i], b = Doctrines[j];
-                    var ab = environments.Select(e => (e, m: Diff(goodness[(a, e)], goodness[(b, e)]))).ToList();
-                    var aWins = ab.Where(x => x.m.Lower > 0).OrderByDescending(x => x.m.Lower).ToList();
-                    var bWins = ab.Where(x => x.m.Upper < 0).OrderBy(x => x.m.Upper).ToList();
+                    var ab = environments.Select(e => lookup[(outcome, e, a, b)]).ToList();
+                    var aWins = ab.Where(c => c.Direction > 0).OrderByDescending(c => c.Difference.Lower).ToList();
+                    var bWins = ab.Where(c => c.Direction < 0).Select(c => c.Flipped()).OrderByDescending(c => c.Difference.Lower).ToList();
                     if (aWins.Count > 0 && bWins.Count > 0)
                     {
-                        var bm = bWins[0].m;
-                        reversals.Add(new Reversal(outcome, a, b, aWins[0].e, aWins[0].m, bWins[0].e, new MeanInterval(-bm.Mean, -bm.Upper, -bm.Lower, bm.Count)));
+                        reversals.Add(new Reversal(outcome, a, b, aWins[0].Environment, aWins[0].Difference, aWins[0].Test.AdjustedP,
+                            bWins[0].Environment, bWins[0].Difference, bWins[0].Test.AdjustedP));
                     }
                 }
             }
@@ -268,7 +354,7 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
         var unbeaten = Outcomes.ToDictionary(o => o.Name,
             o => (IReadOnlyList<string>)Doctrines.Where(d => !verdicts.Any(v => v.Outcome == o && v.Beaten.Contains(d))).ToList());
         var everywhere = Doctrines.Where(d => unbeaten.Values.All(u => u.Contains(d))).ToList();
-        return new DoctrinesHeadline(verdicts, everywhere, unbeaten, reversals);
+        return new DoctrinesHeadline(verdicts, everywhere, unbeaten, reversals, comparisons);
     }
 
     /// <summary>
@@ -318,7 +404,8 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
     {
         if (headline.WinsEverywhere.Count > 0)
         {
-            return $"{string.Join(" and ", headline.WinsEverywhere)} {(headline.WinsEverywhere.Count == 1 ? "is" : "are")} never significantly worse than the best doctrine, on any of the {Outcomes.Count} outcomes in any environment.";
+            return $"{string.Join(" and ", headline.WinsEverywhere)} {(headline.WinsEverywhere.Count == 1 ? "is" : "are")} never significantly worse than the best doctrine, on any of the {Outcomes.Count} outcomes in any environment " +
+                $"(Holm-adjusted over {headline.FamilySize} comparisons: no environment shows {(headline.WinsEverywhere.Count == 1 ? "it" : "them")} worse with a family-wise error rate of {StudyReport.Number(100 * Level, 0)}%, which is not the same as being best everywhere).";
         }
         var counts = Doctrines.Select(d => (d, n: Outcomes.Count(o => !headline.UnbeatenByOutcome[o.Name].Contains(d)))).ToList();
         return "No doctrine wins everywhere: every doctrine is significantly worse than the best in at least one environment on at least one outcome (" +
@@ -364,7 +451,8 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
     /// <summary>
     /// The two boilerplate positions against each other: External minus Internal on every outcome in every
     /// environment, as the paired t statistic (the mean difference over its standard error), signed so that positive
-    /// means External does better. Beyond about ±2 the 95% interval excludes 0.
+    /// means External does better. Beyond about ±2 the unadjusted 95% interval excludes 0; the report's verdicts use
+    /// the Holm-adjusted p-values instead.
     /// </summary>
     private static void ExternalVersusInternal(StudyContext context, Dictionary<string, ResultTable> arms, IReadOnlyList<Environment> environments)
     {
@@ -386,7 +474,7 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
         }
         string path = ReportPlots.Heatmap(context.Folder, "external-vs-internal.png", "Always ally (External) against always arm (Internal)",
             ["Paired t statistic of External minus Internal per run; positive: External does better (more survival or wealth; fewer wars, entanglements, insecure ticks).",
-                "Beyond about ±2 the 95% interval excludes 0. α: threat (revisionismAlpha), s: interest spread, c: war cost."],
+                "Beyond about ±2 the unadjusted 95% interval excludes 0 (verdicts: Holm-adjusted). α: threat (revisionismAlpha), s: interest spread, c: war cost."],
             "environment", "outcome", environments.Select(e => e.ShortLabel).ToArray(), Outcomes.Select(o => o.Name).Reverse().ToArray(), cells, "t statistic (positive: External better)");
         context.Report.Image(Path.GetFileName(path), "External against Internal on each outcome in each environment: paired t statistic, positive where always allying does better than always arming.");
     }

@@ -10,7 +10,9 @@ namespace Anarchy.Models.Waltz.Studies;
 /// Starts the model from the international system of a real year (COW states, capabilities and capitals, ATOP
 /// defence pacts, the United States as the leader) and compares what it simulates over the following years with the
 /// historical record of the same years: defence pacts, militarized disputes, wars and the leader's disputes
-/// (experiments/realworld/README.md).
+/// (experiments/realworld/README.md). Its verdicts (the model misses an observed zero, its allies are more or less
+/// reliable than history's, its wars differ in size from the record's) are t tests Holm-adjusted together
+/// (<see cref="Tests"/>).
 /// </summary>
 public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(settings)
 {
@@ -22,6 +24,9 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
 
     /// <summary>The master seed of every year's runs.</summary>
     public const ulong Seed = 1816;
+
+    /// <summary>The family-wise error rate of the verdicts: a difference from the record is stated when its Holm-adjusted p-value is below this.</summary>
+    public const double Level = 0.05;
 
     public override string Name => "realworld";
     public override string Title => "The model against the historical record";
@@ -62,8 +67,9 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             comparisons.Add(Compare(year, scenario, record, folder));
             folders.Add(folder);
         }
-        Write(context, comparisons);
-        WriteWarsAndCalls(context, record, folders);
+        var tests = Tests(comparisons, folders, record);
+        Write(context, tests);
+        WriteWarsAndCalls(context, record, folders, tests);
     }
 
     private ObservedRecord Load() => ObservedRecord.Load(Settings.DataFolder);
@@ -104,17 +110,30 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
 
     private const string StatesName = "states in the system in the last year";
 
-    /// <summary>One statistic of one starting year: observed and simulated.</summary>
+    /// <summary>
+    /// One statistic of one starting year: observed and simulated. <see cref="Test"/> is the t test over runs of the
+    /// simulated mean against the observed value; <see cref="AdjustedP"/> its Holm-adjusted p-value where it is one of
+    /// the study's verdicts (an observed 0), else NaN.
+    /// </summary>
     public sealed record Statistic(string Name, string Unit, double Observed, MeanInterval Simulated)
     {
+        /// <summary>The t test over runs of the simulated mean against <see cref="Observed"/>.</summary>
+        public TTest Test { get; init; }
+
+        /// <summary>The Holm-adjusted p-value of <see cref="Test"/> when it belongs to the study's family (an observed 0); NaN otherwise.</summary>
+        public double AdjustedP { get; init; } = double.NaN;
+
         /// <summary>Simulated mean over observed value; NaN when nothing was observed.</summary>
         public double Ratio => Observed == 0 ? double.NaN : Simulated.Mean / Observed;
 
         /// <summary>Whether the simulated mean lies within a factor of two of the observed value.</summary>
         public bool WithinFactorTwo => Observed > 0 && Ratio >= 0.5 && Ratio <= 2;
 
-        /// <summary>Nothing observed, and the simulated mean's interval excludes 0: the model disagrees with the record.</summary>
-        public bool MissesAnObservedZero => Observed == 0 && Simulated.Lower > 0;
+        /// <summary>
+        /// Nothing observed, and the simulated mean is significantly above 0 after Holm's correction over the study's
+        /// verdicts (<see cref="Tests"/>): the model disagrees with the record.
+        /// </summary>
+        public bool MissesAnObservedZero => Observed == 0 && AdjustedP < Level && Simulated.Mean > 0;
     }
 
     /// <summary>The comparison of one starting year.</summary>
@@ -134,21 +153,20 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         var runs = ResultTable.Read(folder, "runs.csv");
         var series = ResultTable.Read(folder, "series.csv");
         var all = Enumerable.Range(0, runs.Rows).ToArray();
-        MeanInterval PerYear(string column) => MeanInterval.Of(runs.Values(column, all).Select(v => v / years));
-        var meanPacts = MeanInterval.Of(PerRun(series, "pacts", values => values.Average()));
-        var went = MeanInterval.Of(all.Select(r => (runs["settled"][r] + runs["wars"][r]) / years));
-        var statistics = new List<Statistic>
+        double[] PerYear(string column) => runs.Values(column, all).Select(v => v / years).ToArray();
+        var rows = new List<(string Name, string Unit, double Observed, double[] Values)>
         {
-            new("defence pacts, mean over the years", "pacts", observedAlliances.MeanPacts, meanPacts),
-            new("defence pacts in the last year", "pacts", observedAlliances.Years[^1].Pacts, MeanInterval.Of(runs.Values("pacts_end", all))),
-            new("the leader's pact partners in the last year", "states", observedAlliances.Years[^1].LeaderPartners, MeanInterval.Of(runs.Values("leader_pacts", all))),
-            new(StatesName, "states", observedAlliances.Years[^1].States, MeanInterval.Of(runs.Values("survivors", all))),
-            new("disputes per year", "disputes", observedDisputes.DisputesPerYear, PerYear("disputes")),
-            new("disputes that went ahead per year (MID: use of force)", "disputes", observedDisputes.UseOfForcePerYear, went),
-            new("wars per year", "wars", observedDisputes.WarsPerYear, PerYear("wars")),
-            new("the leader's disputes per year", "disputes", observedDisputes.LeaderDisputesPerYear, PerYear("leader_disputes")),
-            new("states per dispute", "states", observedDisputes.MeanParticipants ?? double.NaN, MeanInterval.Of(StatesPerDispute(folder))),
+            ("defence pacts, mean over the years", "pacts", observedAlliances.MeanPacts, PerRun(series, "pacts", values => values.Average())),
+            ("defence pacts in the last year", "pacts", observedAlliances.Years[^1].Pacts, runs.Values("pacts_end", all)),
+            ("the leader's pact partners in the last year", "states", observedAlliances.Years[^1].LeaderPartners, runs.Values("leader_pacts", all)),
+            (StatesName, "states", observedAlliances.Years[^1].States, runs.Values("survivors", all)),
+            ("disputes per year", "disputes", observedDisputes.DisputesPerYear, PerYear("disputes")),
+            ("disputes that went ahead per year (MID: use of force)", "disputes", observedDisputes.UseOfForcePerYear, all.Select(r => (runs["settled"][r] + runs["wars"][r]) / years).ToArray()),
+            ("wars per year", "wars", observedDisputes.WarsPerYear, PerYear("wars")),
+            ("the leader's disputes per year", "disputes", observedDisputes.LeaderDisputesPerYear, PerYear("leader_disputes")),
+            ("states per dispute", "states", observedDisputes.MeanParticipants ?? double.NaN, StatesPerDispute(folder)),
         };
+        var statistics = rows.Select(r => new Statistic(r.Name, r.Unit, r.Observed, MeanInterval.Of(r.Values)) { Test = TTest.OneSample(r.Values, r.Observed) }).ToList();
         return new YearComparison(year, years, scenario.States, runs.Rows, statistics);
     }
 
@@ -192,8 +210,79 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         return members.GroupBy(m => m.Key.Run).OrderBy(g => g.Key).Select(g => g.Average(m => (double)m.Value.Count)).ToArray();
     }
 
-    private static void Write(StudyContext context, List<YearComparison> comparisons)
+    /// <summary>A comparison of one start with the record on one number: the simulated mean with its unadjusted interval, and its Holm-adjusted test against the record.</summary>
+    public sealed record StartTest(int Year, MeanInterval Simulated, AdjustedTest Test)
     {
+        /// <summary>+1: the model significantly above the record after the correction; -1: below; 0: not told apart.</summary>
+        public int Direction => Test.Direction(Level);
+    }
+
+    /// <summary>
+    /// The study's verdicts, one family: every statistic of every start where the record has 0 (its simulated mean
+    /// against 0), and for every start the share of calls honoured against <see cref="ObservedReliability"/> (delta
+    /// method) and the mean war size against the record's (t test over runs); Holm-adjusted together.
+    /// </summary>
+    /// <param name="Comparisons">The comparisons, with <see cref="Statistic.AdjustedP"/> set where the record has 0.</param>
+    /// <param name="Reliability">Per start, the share of calls honoured against the record's.</param>
+    /// <param name="WarSize">Per start, the mean war size (the mean over runs of each run's mean) against the record's; empty when the record has no war.</param>
+    /// <param name="ObservedWarSizes">The number of states in each MID war.</param>
+    /// <param name="FamilySize">The number of tests in the family.</param>
+    public sealed record VerdictTests(IReadOnlyList<YearComparison> Comparisons, IReadOnlyList<StartTest> Reliability, IReadOnlyList<StartTest> WarSize, int[] ObservedWarSizes, int FamilySize);
+
+    /// <summary>The study's verdicts (see <see cref="VerdictTests"/>) from the comparisons and the arms' folders, in the order of <see cref="Years"/>.</summary>
+    public static VerdictTests Tests(IReadOnlyList<YearComparison> comparisons, IReadOnlyList<string> folders, ObservedRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(comparisons);
+        ArgumentNullException.ThrowIfNull(folders);
+        var observed = ObservedStatesPerWar(record);
+        var tests = new List<TTest>();
+        var zeros = new List<(int Comparison, int Statistic)>();
+        for (int c = 0; c < comparisons.Count; c++)
+        {
+            for (int i = 0; i < comparisons[c].Statistics.Count; i++)
+            {
+                var statistic = comparisons[c].Statistics[i];
+                if (statistic.Observed != 0) continue;
+                zeros.Add((c, i));
+                tests.Add(statistic.Test);
+            }
+        }
+        var reliability = new List<(int Year, MeanInterval Interval)>();
+        var sizes = new List<(int Year, MeanInterval Interval)>();
+        for (int c = 0; c < folders.Count; c++)
+        {
+            var runs = ResultTable.Read(folders[c], "runs.csv");
+            var all = Enumerable.Range(0, runs.Rows).ToArray();
+            var (honoured, calls) = (runs.Values("honoured", all), runs.Values("calls", all));
+            reliability.Add((comparisons[c].Year, MeanInterval.Ratio(honoured, calls)));
+            tests.Add(TTest.Ratio(honoured, calls, ObservedReliability));
+            if (observed.Length == 0) continue;
+            var means = StatesPerWar(folders[c]).Where(w => w.Length > 0).Select(w => w.Average()).ToArray();
+            sizes.Add((comparisons[c].Year, MeanInterval.Of(means)));
+            tests.Add(TTest.OneSample(means, observed.Average()));
+        }
+        var adjusted = MultipleComparisons.Adjust(tests, Correction.Holm);
+        var statistics = comparisons.Select(c => c.Statistics.ToArray()).ToArray();
+        for (int k = 0; k < zeros.Count; k++)
+        {
+            var (c, i) = zeros[k];
+            statistics[c][i] = statistics[c][i] with { AdjustedP = adjusted[k].AdjustedP };
+        }
+        var adjustedComparisons = comparisons.Select((c, k) => c with { Statistics = statistics[k] }).ToList();
+        int next = zeros.Count;
+        var reliabilityTests = new List<StartTest>();
+        var sizeTests = new List<StartTest>();
+        for (int c = 0; c < folders.Count; c++)
+        {
+            reliabilityTests.Add(new StartTest(reliability[c].Year, reliability[c].Interval, adjusted[next++]));
+            if (observed.Length > 0) sizeTests.Add(new StartTest(sizes[c].Year, sizes[c].Interval, adjusted[next++]));
+        }
+        return new VerdictTests(adjustedComparisons, reliabilityTests, sizeTests, observed, adjusted.Count(a => !double.IsNaN(a.AdjustedP)));
+    }
+
+    private static void Write(StudyContext context, VerdictTests tests)
+    {
+        var comparisons = tests.Comparisons;
         var report = context.Report;
         report.Heading("Design");
         report.Paragraph("Each starting year's scenario is built from the data in `data/` as `anarchy realworld YEAR` builds it (docs/MODEL.md, \"Real-world initialisation\"): " +
@@ -201,6 +290,10 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             "interests, revisionism and all parameters keep the model's defaults. One tick is one year. " +
             $"Each start is simulated for {Horizon} years (2010: to 2014, where MID ends) and compared with the record of the same years. " +
             $"{comparisons[0].Runs} runs per start; simulated values are means over runs with 95% Student-t intervals; observed values are from ATOP v5.1 and MID 5.0 (data/README.md, \"Observed statistics\").");
+        report.Paragraph($"Verdicts: where the report says the model differs from the record — a statistic the record has as 0 and the model clearly not, allies more or less reliable than history's, wars larger or smaller — the difference is a two-sided t test over runs, " +
+            $"and the p-values of all {tests.FamilySize} such tests ({tests.Comparisons.Sum(c => c.Statistics.Count(s => s.Observed == 0))} statistics with an observed 0 against 0; the share of calls honoured and the mean war size of each start against the record's) are adjusted together by Holm's step-down procedure. " +
+            $"A difference is stated when its Holm-adjusted p-value (*Holm p*) is below {StudyReport.Number(Level)}, so the chance that any of these verdicts is a false positive is at most {StudyReport.Number(100 * Level, 0)}%. " +
+            "The 95% intervals are unadjusted and give the size of each number; *within a factor of two* compares means and is not a test.");
         report.Paragraph("How the model's counts map onto the record: a simulated *dispute* is any initiated dispute (restrained, deterred, settled or war), a MID any militarized dispute; " +
             "*disputes that went ahead* (settled or war) are set against MIDs that reached the use of force (hostility level 4 or 5); a simulated *war* against MIDs at hostility level 5; " +
             "the leader's disputes count every role the leader plays in the model, and every MID with the United States on either side in the record; " +
@@ -210,14 +303,14 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         foreach (var c in comparisons)
         {
             report.Heading($"{c.Year}: {c.States} states, {c.Year}-{c.Year + c.Years - 1}", 3);
-            report.Table(["statistic", "observed", "simulated", "simulated / observed"],
-                c.Statistics.Select(s => (IReadOnlyList<string>)[s.Name, StudyReport.Number(s.Observed, 2), StudyReport.CountInterval(s.Simulated, 2), StudyReport.Number(s.Ratio, 2)]));
+            report.Table(["statistic", "observed", "simulated", "simulated / observed", "Holm p, simulated against an observed 0"],
+                c.Statistics.Select(s => (IReadOnlyList<string>)[s.Name, StudyReport.Number(s.Observed, 2), StudyReport.CountInterval(s.Simulated, 2), StudyReport.Number(s.Ratio, 2), s.Observed == 0 ? StudyReport.P(s.AdjustedP) : ""]));
         }
         RatioPlot(context, comparisons);
 
         report.Heading("Where the model comes close and where it falls short");
         var names = comparisons[0].Statistics.Select(s => s.Name).ToList();
-        report.Table(["statistic", "starts within a factor of two (of those with an observed value)", "simulated / observed, range", "starts where the record has 0 and the model clearly not"],
+        report.Table(["statistic", "starts within a factor of two (of those with an observed value)", "simulated / observed, range", "starts where the record has 0 and the model significantly not (Holm)"],
             names.Select(n =>
             {
                 var stats = comparisons.Select(c => c[n]).Where(s => s.Observed > 0).ToList();
@@ -232,7 +325,7 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         var far = results.Where(n => comparisons.Count(c => Miss(c[n])) * 2 > comparisons.Count).ToList();
         report.Bullets(
         [
-            close.Count == 0 ? "No statistic is within a factor of two of the record for every starting year." : $"Within a factor of two for every starting year (where the record has 0, the model's interval includes 0): {string.Join("; ", close)}.",
+            close.Count == 0 ? "No statistic is within a factor of two of the record for every starting year." : $"Within a factor of two for every starting year (where the record has 0, the model's mean is not significantly above 0 after the correction): {string.Join("; ", close)}.",
             far.Count == 0 ? "No statistic misses the record by more than a factor of two for most starting years." : $"More than a factor of two away for most starting years: {string.Join("; ", far)}.",
             "The model's system is closed: no state enters it after the start, while COW's membership grew after 1816, 1913 and 1950 (decolonisation) and after 1990 (the Soviet Union's successors); the states in the last year are the starting states less any that died, so that row measures the record's growth, not the model.",
             "Interests and revisionism are drawn at random rather than measured, so who disputes with whom is not the historical pattern; only the counts can be compared, not the dyads.",
@@ -278,60 +371,59 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             (double)sizes.Count(n => n >= 10) / sizes.Length,
         ];
 
-    private static void WriteWarsAndCalls(StudyContext context, ObservedRecord record, List<string> folders)
+    private static void WriteWarsAndCalls(StudyContext context, ObservedRecord record, List<string> folders, VerdictTests tests)
     {
         var report = context.Report;
         report.Heading("War size and alliance reliability");
-        var observed = ObservedStatesPerWar(record);
+        var observed = tests.ObservedWarSizes;
         report.Paragraph($"War size as the number of states in a war: in the model both sides of each war at its end (or after the last tick); in the record every state in a MID that reached hostility level 5, {record.DisputeData.FirstYear}-{record.DisputeData.LastYear} ({observed.Length} wars). " +
             "Simulated means per start: the mean over runs of each run's mean war size, with a 95% t interval; shares pool the wars of all runs. " +
-            $"Alliance reliability: the share of calls to allies that were honoured (entangled or aligned), with a delta-method interval over runs, against the {StudyReport.Number(100 * ObservedReliability, 1)}% of invoked alliance commitments that Leeds, Long and Mitchell (2000) found honoured in 1816-1944.");
+            $"Alliance reliability: the share of calls to allies that were honoured (entangled or aligned), with a delta-method interval over runs, against the {StudyReport.Number(100 * ObservedReliability, 1)}% of invoked alliance commitments that Leeds, Long and Mitchell (2000) found honoured in 1816-1944. " +
+            "*Holm p*: the adjusted p-value of the start's mean war size against the record's, and of its share of calls honoured against the record's.");
         var twoStates = new List<double>();
-        var reliabilities = new List<MeanInterval>();
-        var sizes = new List<MeanInterval>();
         var rows = new List<IReadOnlyList<string>>
         {
-            Row("record (MID wars)", observed.Length, StudyReport.Number(observed.Length == 0 ? double.NaN : observed.Average(), 2), SizeShares(observed), StudyReport.Number(100 * ObservedReliability, 1) + "%"),
+            Row("record (MID wars)", observed.Length, StudyReport.Number(observed.Length == 0 ? double.NaN : observed.Average(), 2), "", SizeShares(observed), StudyReport.Number(100 * ObservedReliability, 1) + "%", ""),
         };
-        for (int i = 0; i < folders.Count; i++)
+        for (int i = 0; i < tests.Comparisons.Count; i++)
         {
             var wars = StatesPerWar(folders[i]);
             var pooled = wars.SelectMany(w => w).ToArray();
-            var mean = MeanInterval.Of(wars.Where(w => w.Length > 0).Select(w => w.Average()));
-            var runs = ResultTable.Read(folders[i], "runs.csv");
-            var all = Enumerable.Range(0, runs.Rows).ToArray();
-            var honoured = MeanInterval.Ratio(runs.Values("honoured", all), runs.Values("calls", all));
+            var size = tests.WarSize.Count > i ? tests.WarSize[i] : null;
+            var honoured = tests.Reliability[i].Simulated;
             string reliability = double.IsNaN(honoured.Mean) ? "n/a" : $"{StudyReport.Number(100 * honoured.Mean, 1)}% [{StudyReport.Number(100 * honoured.Lower, 1)}, {StudyReport.Number(100 * honoured.Upper, 1)}]";
-            rows.Add(Row($"model, from {Years[i]}", pooled.Length, StudyReport.CountInterval(mean, 2), SizeShares(pooled), reliability));
+            rows.Add(Row($"model, from {tests.Comparisons[i].Year}", pooled.Length, size is null ? "n/a" : StudyReport.CountInterval(size.Simulated, 2), size is null ? "" : StudyReport.P(size.Test.AdjustedP),
+                SizeShares(pooled), reliability, StudyReport.P(tests.Reliability[i].Test.AdjustedP)));
             twoStates.Add(SizeShares(pooled)[0]);
-            reliabilities.Add(honoured);
-            sizes.Add(mean);
         }
-        report.Table(["", "wars", "states per war", "2 states", "3-4", "5-9", "10 or more", "calls honoured"], rows);
+        report.Table(["", "wars", "states per war", "Holm p", "2 states", "3-4", "5-9", "10 or more", "calls honoured", "Holm p"], rows);
         if (observed.Length == 0) return;
         double observedMean = observed.Average(), observedTwo = SizeShares(observed)[0];
-        // A start without wars has no war size: it is left out of the comparisons.
+        // A start without wars has no war size, and one without calls no reliability: they are left out of the comparisons.
         twoStates = twoStates.Where(t => !double.IsNaN(t)).ToList();
-        sizes = sizes.Where(m => !double.IsNaN(m.Mean)).ToList();
-        reliabilities = reliabilities.Where(r => !double.IsNaN(r.Mean)).ToList();
+        var sizes = tests.WarSize.Where(m => !double.IsNaN(m.Simulated.Mean)).ToList();
+        var reliabilities = tests.Reliability.Where(r => !double.IsNaN(r.Simulated.Mean)).ToList();
         if (twoStates.Count == 0 || sizes.Count == 0 || reliabilities.Count == 0) return;
-        int covering = sizes.Count(m => m.Lower <= observedMean && observedMean <= m.Upper);
+        int differing = sizes.Count(m => m.Direction != 0);
         report.Bullets(
         [
-            $"Mean war size: the record's {StudyReport.Number(observedMean, 2)} states per war lies inside the model's 95% interval for {covering} of {sizes.Count} starts (model means {StudyReport.Number(sizes.Min(m => m.Mean), 2)} to {StudyReport.Number(sizes.Max(m => m.Mean), 2)}).",
+            $"Mean war size: the model's mean differs significantly from the record's {StudyReport.Number(observedMean, 2)} states per war (Holm) for {differing} of {sizes.Count} starts (model means {StudyReport.Number(sizes.Min(m => m.Simulated.Mean), 2)} to {StudyReport.Number(sizes.Max(m => m.Simulated.Mean), 2)}; " +
+                $"the record's mean lies inside the unadjusted 95% interval for {sizes.Count(m => m.Simulated.Lower <= observedMean && observedMean <= m.Simulated.Upper)}).",
             $"Wars between two states only: {StudyReport.Number(100 * observedTwo, 0)}% of MID wars, {StudyReport.Number(100 * twoStates.Min(), 0)}% to {StudyReport.Number(100 * twoStates.Max(), 0)}% of the model's: " +
                 (twoStates.All(t => t < observedTwo / 2) ? "the model's wars are dyadic less than half as often as the record's, because every called ally that stands joins its partner's war."
                     : twoStates.All(t => t < observedTwo) ? "the model's wars are less often dyadic than the record's."
                     : "for some starts the model's share of dyadic wars reaches the record's."),
-            $"Calls honoured: {StudyReport.Number(100 * reliabilities.Min(r => r.Mean), 1)}% to {StudyReport.Number(100 * reliabilities.Max(r => r.Mean), 1)}% in the model against {StudyReport.Number(100 * ObservedReliability, 1)}% in the record; " +
-                (reliabilities.All(r => r.Lower > ObservedReliability) ? "the model's allies are more reliable than history's for every start." : reliabilities.All(r => r.Upper < ObservedReliability) ? "the model's allies are less reliable than history's for every start." : "the record lies within or between the model's intervals."),
+            $"Calls honoured: {StudyReport.Number(100 * reliabilities.Min(r => r.Simulated.Mean), 1)}% to {StudyReport.Number(100 * reliabilities.Max(r => r.Simulated.Mean), 1)}% in the model against {StudyReport.Number(100 * ObservedReliability, 1)}% in the record; " +
+                (reliabilities.All(r => r.Direction > 0) ? "the model's allies are significantly more reliable than history's for every start (Holm)."
+                    : reliabilities.All(r => r.Direction < 0) ? "the model's allies are significantly less reliable than history's for every start (Holm)."
+                    : $"the model's allies are significantly more reliable than history's for {reliabilities.Count(r => r.Direction > 0)} and less reliable for {reliabilities.Count(r => r.Direction < 0)} of the {reliabilities.Count} starts (Holm)."),
         ]);
     }
 
-    private static IReadOnlyList<string> Row(string label, int wars, string mean, double[] shares, string reliability) =>
-        [label, wars.ToString(CultureInfo.InvariantCulture), mean, .. shares.Select(s => double.IsNaN(s) ? "n/a" : StudyReport.Number(100 * s, 0) + "%"), reliability];
+    private static IReadOnlyList<string> Row(string label, int wars, string mean, string meanP, double[] shares, string reliability, string reliabilityP) =>
+        [label, wars.ToString(CultureInfo.InvariantCulture), mean, meanP, .. shares.Select(s => double.IsNaN(s) ? "n/a" : StudyReport.Number(100 * s, 0) + "%"), reliability, reliabilityP];
 
-    private static void RatioPlot(StudyContext context, List<YearComparison> comparisons)
+    private static void RatioPlot(StudyContext context, IReadOnlyList<YearComparison> comparisons)
     {
         var names = comparisons[0].Statistics.Select(s => s.Name).ToList();
         var series = comparisons.Select(c => new BarSeries(c.Year.ToString(CultureInfo.InvariantCulture),
