@@ -1,21 +1,32 @@
 using System.CommandLine;
+using System.Text.Json;
+using Anarchy.Input;
 using Anarchy.Models.Waltz;
+using Anarchy.Models.Waltz.Calibration;
 using Anarchy.Models.Waltz.Sweeps;
 
 namespace Anarchy.Cli.Commands;
 
-/// <summary><c>anarchy validate FILE</c>: checks a scenario or a sweep file without running it.</summary>
+/// <summary><c>anarchy validate FILE</c>: checks a scenario, sweep or calibration file without running it.</summary>
 internal sealed class ValidateCommand(Terminal terminal)
 {
     public Command Build()
     {
-        var file = new Argument<string>("FILE") { Description = "The scenario or sweep file (JSON) to check." };
-        var command = new Command("validate", "Check a scenario or sweep file without running it.") { file };
+        var file = new Argument<string>("FILE") { Description = "The scenario, sweep or calibration file (JSON) to check." };
+        var command = new Command("validate", "Check a scenario, sweep or calibration file without running it.") { file };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            // Both readers throw ScenarioException: exit 2 with the problems listed.
-            if (ScenarioReader.IsSweep(ScenarioReader.ReadText(path, "file")))
+            // The readers throw ScenarioException: exit 2 with the problems listed.
+            string text = ScenarioReader.ReadText(path, "file");
+            if (IsCalibration(text))
+            {
+                // The years of the record in data/ (MID 1816-2014); a start year outside them is refused here as by calibrate.
+                var spec = CalibrationReader.Parse(text, Path.GetFileName(path), RecordFirstYear, RecordLastYear);
+                terminal.Line($"{path}: valid calibration '{spec.Name}' ({spec.Parameters.Count} parameter{(spec.Parameters.Count == 1 ? "" : "s")}, {spec.Fit.Count} fitted and {spec.Predict.Count} predicted period{(spec.Predict.Count == 1 ? "" : "s")}, {spec.Runs} runs per period). Run it with: anarchy calibrate {path}");
+                return ExitCodes.Success;
+            }
+            if (ScenarioReader.IsSweep(text))
             {
                 var sweep = WaltzSweepReader.ReadFile(path);
                 long points = sweep.Points().Length;
@@ -27,5 +38,22 @@ internal sealed class ValidateCommand(Terminal terminal)
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The years the record in data/ covers for calibration (the MID data, 1816-2014).</summary>
+    private const int RecordFirstYear = 1816, RecordLastYear = 2014;
+
+    /// <summary>A calibration file is an object with a <c>fit</c> field (scenarios and sweeps have none).</summary>
+    private static bool IsCalibration(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text, JsonInput.DocumentOptions);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("fit", out _);
+        }
+        catch (JsonException)
+        {
+            return false; // the scenario reader reports the syntax error
+        }
     }
 }
