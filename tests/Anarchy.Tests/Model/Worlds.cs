@@ -17,7 +17,8 @@ internal static class Worlds
     /// <summary>
     /// Defaults with every noise switched off (growth, interest drift, call noise, imitation noise), a
     /// one-dimensional interest space (so compatibility is 1 - |u_i - u_j|), no escalation, no chance ending of
-    /// wars, and an epsilon so small that it never moves a hand-computed number.
+    /// wars, an epsilon so small that it never moves a hand-computed number, and the version-1 values of the rules
+    /// that the calibrated defaults switch on.
     /// </summary>
     public static ModelParameters Quiet { get; } = new()
     {
@@ -29,6 +30,15 @@ internal static class Worlds
         Escalation = 0,
         WarEndChance = 0,
         Epsilon = 1e-300,
+        // The hand-worked examples use the rules' reference values, not the calibrated defaults: no challenges, no
+        // casus-foederis filter, no power projection or war diffusion, honour 0.2, opportunism 0.3, Beta(1, 4).
+        Challenge = 0,
+        CasusFoederis = 0,
+        Projection = 0,
+        Diffusion = 0,
+        Honour = 0.2,
+        Opportunism = 0.3,
+        RevisionismBeta = 4,
     };
 
     /// <summary>A fully specified state with one interest dimension.</summary>

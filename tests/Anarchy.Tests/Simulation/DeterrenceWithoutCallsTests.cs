@@ -98,14 +98,17 @@ public sealed class DeterrenceWithoutCallsTests
     /// arrays, the initiator's expected strength at target choice (and which allies it counted) and again at
     /// resolution, leaving out the allies that the tick's earlier war_start events put at war. Every deterred dispute
     /// must have lost a counted ally that way and have P(A, M_j) at or below winThreshold; every dispute settled or
-    /// gone to war must have it above. Seeds 1 to 30 (200 ticks each) give 25 deterred disputes against 17,680 settled or
-    /// gone to war; the test requires at least 5, so that it cannot pass on none.
+    /// gone to war must have it above. Seeds 1 to 30 (200 ticks each, no challenges, escalation 0.3) give 15 deterred disputes against
+    /// 8,230 settled or gone to war; the test requires at least 5, so that it cannot pass on none.
     /// </summary>
     [Fact]
     public void EveryDeterredDisputeWithChainDepthZeroFollowsAnAllyDrawnIntoAnEarlierWar()
     {
         var scenario = BuiltInScenarios.Default;
-        scenario = scenario with { Parameters = scenario.Parameters with { ChainDepth = 0 } };
+        // No challenges: a challenger picks its principal threat whatever the odds, so it may be deterred with every
+        // ally it has; the claim is about acts chosen at target choice. Escalation 0.3 (version 1's default) gives the
+        // wars that take counted allies away often enough to test.
+        scenario = scenario with { Parameters = scenario.Parameters with { ChainDepth = 0, Challenge = 0, Escalation = 0.3 } };
         var p = scenario.Parameters;
         int deterred = 0, undeterred = 0;
         for (ulong seed = 1; seed <= 30; seed++)

@@ -94,7 +94,13 @@ public sealed class InvariantPropertyTests
             Assert.Equal(c.Calls, c.Honoured + c.Abandonments);
             Assert.Equal(c.Honoured, c.Entangled + c.Aligned);
             Assert.Equal(c.Chain, result.Events.Count(e => e.Kind == EventKinds.Call && e.Hop >= 1 && e.Outcome != "abandoned"));
-            Assert.Equal(c.OpportunisticJoins, Count(EventKinds.Join));
+            Assert.Equal(c.OpportunisticJoins, Count(EventKinds.Join, "opportunistic"));
+            Assert.Equal(c.DiffusionJoins, Count(EventKinds.Join, "diffusion"));
+            Assert.Equal(c.OpportunisticJoins + c.DiffusionJoins, Count(EventKinds.Join));
+            Assert.Equal(c.PactsBroken, Count(EventKinds.PactBroken, "abandonment"));
+            Assert.True(c.PactsBroken <= c.Abandonments);
+            Assert.Equal(c.WarStates, result.Events.Where(e => e.Kind == EventKinds.WarStart)
+                .Sum(e => e.SideA.Split(';').Length + e.SideB.Split(';').Length));
             Assert.Equal(c.PactsFormed, Count(EventKinds.PactFormed));
             Assert.Equal(c.PactsLapsed, Count(EventKinds.PactLapsed));
             Assert.Equal(c.Deaths, Count(EventKinds.Death));

@@ -19,7 +19,7 @@ public sealed record ModelParameters
     public int InterestBlocs { get; init; }
     public double InterestSpread { get; init; } = 0.1;
     public double RevisionismAlpha { get; init; } = 1;
-    public double RevisionismBeta { get; init; } = 4;
+    public double RevisionismBeta { get; init; } = 6.3;
     public double InitialExternalProbability { get; init; } = 0.5;
 
     // Economy
@@ -32,7 +32,7 @@ public sealed record ModelParameters
 
     // Perception
     public double LossGradient { get; init; } = 0.25;
-    public double Projection { get; init; }
+    public double Projection { get; init; } = 0.95;
     public double Eta { get; init; } = 1;
     public double ThreatMix { get; init; }
 
@@ -56,15 +56,15 @@ public sealed record ModelParameters
     public double Gamma { get; init; } = 1;
     public double HostileCompatibility { get; init; } = 0.5;
     public double RestrainC { get; init; } = 0.8;
-    public double Escalation { get; init; } = 0.3;
-    public double Challenge { get; init; }
-    public double Opportunism { get; init; } = 0.3;
-    public double Diffusion { get; init; }
+    public double Escalation { get; init; } = 0.055;
+    public double Challenge { get; init; } = 0.76;
+    public double Opportunism { get; init; } = 0.21;
+    public double Diffusion { get; init; } = 0.79;
 
     // Calls to allies
     public double WarCost { get; init; } = 0.15;
-    public double Honour { get; init; } = 0.2;
-    public double CasusFoederis { get; init; }
+    public double Honour { get; init; } = 0.16;
+    public double CasusFoederis { get; init; } = 0.02;
     public double Looseness { get; init; }
     public double ChainDecay { get; init; } = 0.5;
     public int ChainDepth { get; init; } = 1;
