@@ -104,7 +104,7 @@ public sealed class StudyCommandTests
         Assert.Contains("The leader's disputes in Beckley's cell", text, StringComparison.Ordinal);
         Assert.Contains("| polarity | runs | disputes |", text, StringComparison.Ordinal);
         Assert.Contains("](leader-outcomes.png)", text, StringComparison.Ordinal);
-        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{3 * 16 * 30:N0} runs in "), text, StringComparison.Ordinal);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{2 * 3 * 16 * 30:N0} runs in "), text, StringComparison.Ordinal);
         Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
 
         using (var study = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "study.json"))))
@@ -155,7 +155,7 @@ public sealed class StudyCommandTests
             Assert.Contains($"arm '{polarity}': already complete, kept", resumed.Err, StringComparison.Ordinal);
         Assert.Equal(armFiles, Stamps(Path.Combine(folder, "arms")));
         string resumedText = File.ReadAllText(report);
-        Assert.Contains("1,440 runs in ", resumedText, StringComparison.Ordinal); // both sessions together
+        Assert.Contains("2,880 runs in ", resumedText, StringComparison.Ordinal); // both sessions together
         Assert.Contains("over 2 sessions (resumed)", resumedText, StringComparison.Ordinal);
         Assert.Equal(Tables(text), Tables(resumedText));
     }

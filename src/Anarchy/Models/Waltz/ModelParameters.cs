@@ -59,7 +59,7 @@ public sealed record ModelParameters
     public double Escalation { get; init; } = 0.055;
     public double Challenge { get; init; } = 0.76;
     public double Opportunism { get; init; } = 0.21;
-    public double Diffusion { get; init; } = 0.79;
+    public double Diffusion { get; init; }
 
     // Calls to allies
     public double WarCost { get; init; } = 0.15;
