@@ -152,7 +152,11 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
         report.Table(["threatMix", "lossGradient", "pacts formed per run", "bandwagoning share", "survivors", "chance reference, 2/32 to 2/survivors"], sweepRows);
         var sweepShares = head.Findings.Where(f => f.Key.StartsWith(SweepPointKey, StringComparison.Ordinal)).ToList();
         int below = sweepShares.Count(s => s.Direction < 0);
-        report.Paragraph($"At {below} of {sweepShares.Count} points the bandwagoning share is significantly below 6.25% (Holm-adjusted), the lowest the chance reference can be; the largest share is {PercentInterval(sweepShares.Select(s => s.Interval).MaxBy(s => s.Mean))}.");
+        var above = sweepShares.Where(s => s.Direction > 0).ToList();
+        report.Paragraph($"At {below} of {sweepShares.Count} points the bandwagoning share is significantly below 6.25% (Holm-adjusted), the lowest the chance reference can be; the largest share is {PercentInterval(sweepShares.Select(s => s.Interval).MaxBy(s => s.Mean))}." +
+            (above.Count == 0 ? ""
+                : $" At {above.Count} point{(above.Count == 1 ? "" : "s")} ({string.Join("; ", above.Select(s => s.Key[SweepPointKey.Length..]))}) it is significantly above 6.25%; " +
+                  "as states die the chance reference rises toward 2 / survivors (last column), so a share above 6.25% is not by itself a share above chance."));
     }
 
     private static IReadOnlyList<string> BandwagonRow(string label, Arm arm)
@@ -227,7 +231,9 @@ public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(set
         string survivors = survivorsMost.Direction > 0 ? $"more states survive with {most} great powers than with 2 (by {Signed(d, 1)}, {p})"
             : survivorsMost.Direction < 0 ? $"fewer states survive with {most} great powers than with 2 ({Signed(d, 1)}, {p})"
             : $"the survivors with {most} and with 2 great powers cannot be told apart ({Signed(d, 1)}, {p})";
-        string verdict = (lost.Direction > 0 && survivorsMost.Direction > 0 ? "The great powers themselves last longer the fewer they are, as Waltz expects of bipolarity, but the system as a whole (its small states) lasts longer the more great powers there are."
+        bool noneLost = polarity.Where(a => a.Key > 0).All(a => a.Value.GreatPowerDeaths(a.Key).All(g => g == 0));
+        string verdict = (noneLost ? "No great power died in any run of any world with great powers, so the great powers' survival cannot tell bipolar from multipolar worlds here."
+            : lost.Direction > 0 && survivorsMost.Direction > 0 ? "The great powers themselves last longer the fewer they are, as Waltz expects of bipolarity, but the system as a whole (its small states) lasts longer the more great powers there are."
             : lost.Direction > 0 ? "The great powers themselves last longer the fewer they are, as Waltz expects of bipolarity."
             : lost.Direction < 0 ? "Each great power is likelier to survive the more great powers there are, contrary to Waltz's expectation of bipolarity."
             : "The great powers' survival (the share of them lost) cannot be told apart between the bipolar world and the most multipolar one.") +

@@ -48,8 +48,8 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
     /// <summary>One environment: a point of the sweep.</summary>
     public sealed record Environment(double Threat, double Spread, double WarCost)
     {
-        /// <summary>The mean revisionism of the other states, revisionismAlpha / (revisionismAlpha + revisionismBeta), with the default revisionismBeta 4.</summary>
-        public double MeanRevisionism => Threat / (Threat + 4);
+        /// <summary>The mean revisionism of the other states, revisionismAlpha / (revisionismAlpha + revisionismBeta), for the scenario's <paramref name="revisionismBeta"/>.</summary>
+        public double MeanRevisionism(double revisionismBeta) => Threat / (Threat + revisionismBeta);
 
         public string Label => $"threat {F(Threat)}, spread {F(Spread)}, war cost {F(WarCost)}";
 
@@ -162,13 +162,18 @@ public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(set
         var report = context.Report;
 
         report.Heading("Design");
-        report.Paragraph($"32 states for {sweep.Scenario.Ticks} ticks, no great powers. The leader (state 0) is a weak state: half the mean initial wealth, revisionism fixed at 0.2 (the default mean), location and interests drawn at random. " +
+        var scenario = sweep.Scenario;
+        var leader = scenario.StateOverrides.Single(o => o.State == scenario.Leader);
+        double beta = scenario.Parameters.RevisionismBeta;
+        var meanRevisionism = environments.Select(e => e.Threat).Distinct().Select(a => new Environment(a, 0, 0).MeanRevisionism(beta)).ToList();
+        report.Paragraph($"{scenario.States} states for {scenario.Ticks} ticks, no great powers. The leader (state {leader.State}) is a weak state: initial wealth {F(leader.Wealth ?? 1)} (the mean is 1), " +
+            $"revisionism fixed at {(leader.Revisionism is { } fixedRevisionism ? F(fixedRevisionism) : "its random draw")} in every environment, so that only the world around it varies; location and interests drawn at random. " +
             "Every other state follows the Strategic doctrine; the leader follows one doctrine per arm: " +
             "**Internal** (arms only; it never seeks or accepts a pact), **External** (seeks a pact whenever it is insecure and has room, arming only when it cannot), " +
             "**Strategic** (seeks a pact when the best pact on offer buys more capability per unit of wealth than arming, else arms) or " +
             "**Adaptive** (seeks a pact with a probability it learns by imitating its most successful neighbour). " +
             $"Each arm runs the same full-factorial sweep over the environment: threat `revisionismAlpha` {{{string.Join(", ", sweep.Factors[0].Levels!.Select(F))}}} " +
-            $"(the other states' mean revisionism {string.Join(", ", sweep.Factors[0].Levels!.Select(a => StudyReport.Number(a / (a + 4))))}), " +
+            $"with `revisionismBeta` {F(beta)} (the other states' mean revisionism {string.Join(", ", meanRevisionism.Select(m => StudyReport.Number(m)))}), " +
             $"spread of interests `interestSpread` {{{string.Join(", ", sweep.Factors[1].Levels!.Select(F))}}} around one centre (`interestBlocs` 1: small spread, compatible allies; large, incompatible) and " +
             $"cost of war `warCost` {{{string.Join(", ", sweep.Factors[2].Levels!.Select(F))}}}, {sweep.Replicates} replicates per point. " +
             "The arms share the sweep's seed, so run r of point p starts from the same world and draws the same random numbers until the leader's doctrine makes a difference: " +

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Anarchy.Models.Waltz.Calibration;
 using Anarchy.Models.Waltz.RealWorld;
 using Anarchy.Plots;
 using Anarchy.Statistics;
@@ -41,11 +42,36 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         return Math.Min(Horizon, record.DisputeData.LastYear - year + 1);
     }
 
-    /// <summary>The scenario of a starting year.</summary>
+    /// <summary>
+    /// The chance of war diffusion in the real world: the post-1945 calibration's estimate (docs/MODEL.md, section 8).
+    /// It belongs to the real geography, where few states can reach a war's principals, and is not the model's default,
+    /// which is 0 for the abstract world.
+    /// </summary>
+    public const double Diffusion = 0.79;
+
+    /// <summary>The territorial-integrity norm (<c>conquestNorm</c>) of the post-1945 system, as the calibration sets it for 1950-2012.</summary>
+    public const double PostWarConquestNorm = 0.9;
+
+    /// <summary>The first starting year of the post-1945 system, in which the territorial-integrity norm holds.</summary>
+    public const int PostWarFrom = 1946;
+
+    /// <summary>
+    /// The parameters of a starting year, as the calibration (experiments/calibration/post1945.json) sets them for the
+    /// real world: the model's defaults (the post-1945 estimates), war diffusion at its estimate <see cref="Diffusion"/>,
+    /// and the territorial-integrity norm at <see cref="PostWarConquestNorm"/> from <see cref="PostWarFrom"/> on and 0
+    /// before (a property of the period, not a default).
+    /// </summary>
+    public static ModelParameters ParametersOf(int year) => new()
+    {
+        Diffusion = Diffusion,
+        ConquestNorm = year >= PostWarFrom ? PostWarConquestNorm : 0,
+    };
+
+    /// <summary>The scenario of a starting year, with <see cref="ParametersOf"/>.</summary>
     public static Scenario ScenarioOf(int year, ObservedRecord record, bool quick)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return RealWorldScenario.Create(year, record.Data) with
+        return RealWorldScenario.Create(year, record.Data, ParametersOf(year)) with
         {
             Name = $"realworld-{year}",
             Ticks = HorizonOf(year, record),
@@ -163,7 +189,7 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             ("disputes per year", "disputes", observedDisputes.DisputesPerYear, PerYear("disputes")),
             ("disputes that went ahead per year (MID: use of force)", "disputes", observedDisputes.UseOfForcePerYear, all.Select(r => (runs["settled"][r] + runs["wars"][r]) / years).ToArray()),
             ("wars per year", "wars", observedDisputes.WarsPerYear, PerYear("wars")),
-            ("the leader's disputes per year", "disputes", observedDisputes.LeaderDisputesPerYear, PerYear("leader_disputes")),
+            ("the leader's disputes per year", "disputes", observedDisputes.LeaderDisputesPerYear, PerYear("leader_participated")),
             ("states per dispute", "states", observedDisputes.MeanParticipants ?? double.NaN, StatesPerDispute(folder)),
         };
         var statistics = rows.Select(r => new Statistic(r.Name, r.Unit, r.Observed, MeanInterval.Of(r.Values)) { Test = TTest.OneSample(r.Values, r.Observed) }).ToList();
@@ -219,12 +245,13 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
 
     /// <summary>
     /// The study's verdicts, one family: every statistic of every start where the record has 0 (its simulated mean
-    /// against 0), and for every start the share of calls honoured against <see cref="ObservedReliability"/> (delta
-    /// method) and the mean war size against the record's (t test over runs); Holm-adjusted together.
+    /// against 0), and for every start the share of calls in wars honoured against <see cref="ObservedReliability"/>
+    /// and the mean war size against the record's (both pooled ratios over runs, delta method, as docs/CALIBRATION.md
+    /// defines calls_honoured and war_participants); Holm-adjusted together.
     /// </summary>
     /// <param name="Comparisons">The comparisons, with <see cref="Statistic.AdjustedP"/> set where the record has 0.</param>
-    /// <param name="Reliability">Per start, the share of calls honoured against the record's.</param>
-    /// <param name="WarSize">Per start, the mean war size (the mean over runs of each run's mean) against the record's; empty when the record has no war.</param>
+    /// <param name="Reliability">Per start, the share of calls in disputes that became wars that the ally honoured by fighting, against the record's.</param>
+    /// <param name="WarSize">Per start, the mean war size (the states on the sides of all runs' wars over those wars) against the record's; empty when the record has no war.</param>
     /// <param name="ObservedWarSizes">The number of states in each MID war.</param>
     /// <param name="FamilySize">The number of tests in the family.</param>
     public sealed record VerdictTests(IReadOnlyList<YearComparison> Comparisons, IReadOnlyList<StartTest> Reliability, IReadOnlyList<StartTest> WarSize, int[] ObservedWarSizes, int FamilySize);
@@ -253,13 +280,15 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         {
             var runs = ResultTable.Read(folders[c], "runs.csv");
             var all = Enumerable.Range(0, runs.Rows).ToArray();
-            var (honoured, calls) = (runs.Values("honoured", all), runs.Values("calls", all));
+            // docs/CALIBRATION.md's calls_honoured: calls in disputes that became wars, honoured by fighting.
+            var (honoured, calls) = (runs.Values("war_honoured", all), runs.Values("war_calls", all));
             reliability.Add((comparisons[c].Year, MeanInterval.Ratio(honoured, calls)));
             tests.Add(TTest.Ratio(honoured, calls, ObservedReliability));
             if (observed.Length == 0) continue;
-            var means = StatesPerWar(folders[c]).Where(w => w.Length > 0).Select(w => w.Average()).ToArray();
-            sizes.Add((comparisons[c].Year, MeanInterval.Of(means)));
-            tests.Add(TTest.OneSample(means, observed.Average()));
+            // docs/CALIBRATION.md's war_participants: the states on the sides of the wars, pooled over the wars of all runs.
+            var (states, wars) = (runs.Values("war_states", all), runs.Values("wars", all));
+            sizes.Add((comparisons[c].Year, MeanInterval.Ratio(states, wars)));
+            tests.Add(TTest.Ratio(states, wars, observed.Average()));
         }
         var adjusted = MultipleComparisons.Adjust(tests, Correction.Holm);
         var statistics = comparisons.Select(c => c.Statistics.ToArray()).ToArray();
@@ -287,7 +316,8 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         report.Heading("Design");
         report.Paragraph("Each starting year's scenario is built from the data in `data/` as `anarchy realworld YEAR` builds it (docs/MODEL.md, \"Real-world initialisation\"): " +
             "the COW system members of the year, NMC capabilities split into wealth and military capability, capitals on the globe, the ATOP defence pacts in force with their ages, the United States as the leader; " +
-            "interests, revisionism and all parameters keep the model's defaults. One tick is one year. " +
+            "interests and revisionism are the model's draws. The parameters are those the post-1945 calibration (experiments/calibration/post1945.json) sets for the real world: the model's defaults, which are its estimates (docs/MODEL.md, section 8), " +
+            $"war diffusion at its estimate (`diffusion` {StudyReport.Number(Diffusion)}, which belongs to the real geography and is not a default), and the territorial-integrity norm (`conquestNorm`) at {StudyReport.Number(PostWarConquestNorm)} for the starts from {PostWarFrom} on and 0 before, as the calibration sets it for 1950-2012 and leaves it out before 1914. One tick is one year. " +
             $"Each start is simulated for {Horizon} years (2010: to 2014, where MID ends) and compared with the record of the same years. " +
             $"{comparisons[0].Runs} runs per start; simulated values are means over runs with 95% Student-t intervals; observed values are from ATOP v5.1 and MID 5.0 (data/README.md, \"Observed statistics\").");
         report.Paragraph($"Verdicts: where the report says the model differs from the record — a statistic the record has as 0 and the model clearly not, allies more or less reliable than history's, wars larger or smaller — the difference is a two-sided t test over runs, " +
@@ -296,7 +326,7 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             "The 95% intervals are unadjusted and give the size of each number; *within a factor of two* compares means and is not a test.");
         report.Paragraph("How the model's counts map onto the record: a simulated *dispute* is any initiated dispute (restrained, deterred, settled or war), a MID any militarized dispute; " +
             "*disputes that went ahead* (settled or war) are set against MIDs that reached the use of force (hostility level 4 or 5); a simulated *war* against MIDs at hostility level 5; " +
-            "the leader's disputes count every role the leader plays in the model, and every MID with the United States on either side in the record; " +
+            "the leader's disputes count the disputes the leader took part in (as initiator, target, an ally that stood or a joiner of the war; objecting to an ally's dispute or staying out of a call is not taking part) and every MID with the United States as a participant in the record, as docs/CALIBRATION.md defines leader_disputes_per_year; " +
             "*states per dispute* counts the initiator, the target, every ally that stood and every joiner in the model, and every state on either side of a MID in the record.");
 
         report.Heading("Simulated against observed");
@@ -333,8 +363,8 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         ]);
     }
 
-    /// <summary>Leeds, Long and Mitchell (2000): the share of alliance commitments honoured when invoked, 1816-1944.</summary>
-    public const double ObservedReliability = 0.745;
+    /// <summary>Leeds, Long and Mitchell (2000): the share of alliance commitments that applied to a war that were honoured, 1816-1944.</summary>
+    public const double ObservedReliability = Moments.LeedsHonoured;
 
     /// <summary>The number of states in each war of an arm (both sides at the war's end, or after the last tick), per run.</summary>
     public static IReadOnlyList<int[]> StatesPerWar(string folder)
@@ -376,9 +406,9 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         var report = context.Report;
         report.Heading("War size and alliance reliability");
         var observed = tests.ObservedWarSizes;
-        report.Paragraph($"War size as the number of states in a war: in the model both sides of each war at its end (or after the last tick); in the record every state in a MID that reached hostility level 5, {record.DisputeData.FirstYear}-{record.DisputeData.LastYear} ({observed.Length} wars). " +
-            "Simulated means per start: the mean over runs of each run's mean war size, with a 95% t interval; shares pool the wars of all runs. " +
-            $"Alliance reliability: the share of calls to allies that were honoured (entangled or aligned), with a delta-method interval over runs, against the {StudyReport.Number(100 * ObservedReliability, 1)}% of invoked alliance commitments that Leeds, Long and Mitchell (2000) found honoured in 1816-1944. " +
+        report.Paragraph($"War size as the number of states in a war: in the model the states on both sides of each war (principals, allies that stood, opportunistic and diffusion joiners; the sides are set at the war's start); in the record every state in a MID that reached hostility level 5, {record.DisputeData.FirstYear}-{record.DisputeData.LastYear} ({observed.Length} wars), as docs/CALIBRATION.md defines war_participants. " +
+            "Simulated means per start: the states in the wars of all runs over those wars, with a delta-method 95% interval over runs; shares pool the wars of all runs. " +
+            $"Alliance reliability: the share of calls made in disputes that became wars that the ally honoured by fighting (docs/CALIBRATION.md's calls_honoured), with a delta-method interval over runs, against the {StudyReport.Number(100 * ObservedReliability, 1)}% of alliance commitments that applied to a war that Leeds, Long and Mitchell (2000) found honoured in 1816-1944. " +
             "*Holm p*: the adjusted p-value of the start's mean war size against the record's, and of its share of calls honoured against the record's.");
         var twoStates = new List<double>();
         var rows = new List<IReadOnlyList<string>>
@@ -410,7 +440,7 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             $"Mean war size: the model's mean differs significantly from the record's {StudyReport.Number(observedMean, 2)} states per war (Holm) for {differing} of {sizes.Count} starts (model means {StudyReport.Number(sizes.Min(m => m.Simulated.Mean), 2)} to {StudyReport.Number(sizes.Max(m => m.Simulated.Mean), 2)}; " +
                 $"the record's mean lies inside the unadjusted 95% interval for {sizes.Count(m => m.Simulated.Lower <= observedMean && observedMean <= m.Simulated.Upper)}).",
             $"Wars between two states only: {StudyReport.Number(100 * observedTwo, 0)}% of MID wars, {StudyReport.Number(100 * twoStates.Min(), 0)}% to {StudyReport.Number(100 * twoStates.Max(), 0)}% of the model's: " +
-                (twoStates.All(t => t < observedTwo / 2) ? "the model's wars are dyadic less than half as often as the record's, because every called ally that stands joins its partner's war."
+                (twoStates.All(t => t < observedTwo / 2) ? "the model's wars are dyadic less than half as often as the record's: every ally that stands and every state that joins enlarges a war at its start."
                     : twoStates.All(t => t < observedTwo) ? "the model's wars are less often dyadic than the record's."
                     : "for some starts the model's share of dyadic wars reaches the record's."),
             $"Calls honoured: {StudyReport.Number(100 * reliabilities.Min(r => r.Simulated.Mean), 1)}% to {StudyReport.Number(100 * reliabilities.Max(r => r.Simulated.Mean), 1)}% in the model against {StudyReport.Number(100 * ObservedReliability, 1)}% in the record; " +
