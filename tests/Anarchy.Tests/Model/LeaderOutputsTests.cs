@@ -217,7 +217,7 @@ public sealed class LeaderOutputsTests
     public void Series_spending_is_cumulative_and_bandwagoning_is_part_of_pact_formation_in_default_runs()
     {
         var scenario = BuiltInScenarios.Default with { BurnIn = 10, Ticks = 100 };
-        var plan = RunPlan.Replicates(scenario.Seed, 4);
+        var plan = RunPlan.Replicates(scenario.Seed, 16);
         long bandwagoning = 0;
         for (int r = 0; r < plan.Count; r++)
         {
@@ -245,6 +245,6 @@ public sealed class LeaderOutputsTests
             Assert.Equal(series[^1].LeaderCapabilityShare, s.LeaderCapabilityShare);
             if (s.LeaderAlive) Assert.True(s.LeaderWealth > 0);
         }
-        Assert.True(bandwagoning > 0, "no pact with the strongest state in 4 default runs");
+        Assert.True(bandwagoning > 0, "no pact with the strongest state in 16 default runs (about 1 in 250 new pacts is one)");
     }
 }
