@@ -283,12 +283,12 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             // docs/CALIBRATION.md's calls_honoured: calls in disputes that became wars, honoured by fighting.
             var (honoured, calls) = (runs.Values("war_honoured", all), runs.Values("war_calls", all));
             reliability.Add((comparisons[c].Year, MeanInterval.Ratio(honoured, calls)));
-            tests.Add(TTest.Ratio(honoured, calls, ObservedReliability));
+            tests.Add(RatioTest(honoured, calls, ObservedReliability));
             if (observed.Length == 0) continue;
             // docs/CALIBRATION.md's war_participants: the states on the sides of the wars, pooled over the wars of all runs.
             var (states, wars) = (runs.Values("war_states", all), runs.Values("wars", all));
             sizes.Add((comparisons[c].Year, MeanInterval.Ratio(states, wars)));
-            tests.Add(TTest.Ratio(states, wars, observed.Average()));
+            tests.Add(RatioTest(states, wars, observed.Average()));
         }
         var adjusted = MultipleComparisons.Adjust(tests, Correction.Holm);
         var statistics = comparisons.Select(c => c.Statistics.ToArray()).ToArray();
@@ -309,6 +309,18 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         return new VerdictTests(adjustedComparisons, reliabilityTests, sizeTests, observed, adjusted.Count(a => !double.IsNaN(a.AdjustedP)));
     }
 
+    /// <summary>
+    /// The delta-method test of a ratio of sums over runs against <paramref name="reference"/>, undefined (NaN p-value:
+    /// no verdict, and not counted in the family) when the runs show no spread around the ratio: a share of calls that
+    /// is 100% in every run that made a call (say 7 calls in 2 of 8 runs) has a standard error of 0, and the t test
+    /// would call any difference from the record certain.
+    /// </summary>
+    private static TTest RatioTest(IReadOnlyList<double> numerators, IReadOnlyList<double> denominators, double reference)
+    {
+        var test = TTest.Ratio(numerators, denominators, reference);
+        return test.StandardError == 0 ? test with { P = double.NaN } : test;
+    }
+
     private static void Write(StudyContext context, VerdictTests tests)
     {
         var comparisons = tests.Comparisons;
@@ -321,7 +333,7 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             $"Each start is simulated for {Horizon} years (2010: to 2014, where MID ends) and compared with the record of the same years. " +
             $"{comparisons[0].Runs} runs per start; simulated values are means over runs with 95% Student-t intervals; observed values are from ATOP v5.1 and MID 5.0 (data/README.md, \"Observed statistics\").");
         report.Paragraph($"Verdicts: where the report says the model differs from the record — a statistic the record has as 0 and the model clearly not, allies more or less reliable than history's, wars larger or smaller — the difference is a two-sided t test over runs, " +
-            $"and the p-values of all {tests.FamilySize} such tests ({tests.Comparisons.Sum(c => c.Statistics.Count(s => s.Observed == 0))} statistics with an observed 0 against 0; the share of calls honoured and the mean war size of each start against the record's) are adjusted together by Holm's step-down procedure. " +
+            $"and the p-values of all {tests.FamilySize} such tests ({tests.Comparisons.Sum(c => c.Statistics.Count(s => s.Observed == 0))} statistics with an observed 0 against 0; the share of calls honoured and the mean war size of each start against the record's, where the runs give them a spread: a share that every run gives alike, as when each of a few calls was honoured, gets no test) are adjusted together by Holm's step-down procedure. " +
             $"A difference is stated when its Holm-adjusted p-value (*Holm p*) is below {StudyReport.Number(Level)}, so the chance that any of these verdicts is a false positive is at most {StudyReport.Number(100 * Level, 0)}%. " +
             "The 95% intervals are unadjusted and give the size of each number; *within a factor of two* compares means and is not a test.");
         report.Paragraph("How the model's counts map onto the record: a simulated *dispute* is any initiated dispute (restrained, deterred, settled or war), a MID any militarized dispute; " +
@@ -434,10 +446,16 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
         var sizes = tests.WarSize.Where(m => !double.IsNaN(m.Simulated.Mean)).ToList();
         var reliabilities = tests.Reliability.Where(r => !double.IsNaN(r.Simulated.Mean)).ToList();
         if (twoStates.Count == 0 || sizes.Count == 0 || reliabilities.Count == 0) return;
-        int differing = sizes.Count(m => m.Direction != 0);
+        static string Years(IEnumerable<StartTest> starts) => string.Join(", ", starts.Select(t => t.Year));
+        var differing = sizes.Where(m => m.Direction != 0).ToList();
+        var more = reliabilities.Where(r => r.Direction > 0).ToList();
+        var less = reliabilities.Where(r => r.Direction < 0).ToList();
+        var stated = new List<string>();
+        if (more.Count > 0) stated.Add($"significantly more reliable than history's for {more.Count} of the {reliabilities.Count} starts ({Years(more)})");
+        if (less.Count > 0) stated.Add($"significantly less reliable for {less.Count} ({Years(less)})");
         report.Bullets(
         [
-            $"Mean war size: the model's mean differs significantly from the record's {StudyReport.Number(observedMean, 2)} states per war (Holm) for {differing} of {sizes.Count} starts (model means {StudyReport.Number(sizes.Min(m => m.Simulated.Mean), 2)} to {StudyReport.Number(sizes.Max(m => m.Simulated.Mean), 2)}; " +
+            $"Mean war size: the model's mean differs significantly from the record's {StudyReport.Number(observedMean, 2)} states per war (Holm) for {differing.Count} of {sizes.Count} starts ({(differing.Count == 0 ? "" : $"{Years(differing)}; ")}model means {StudyReport.Number(sizes.Min(m => m.Simulated.Mean), 2)} to {StudyReport.Number(sizes.Max(m => m.Simulated.Mean), 2)}; " +
                 $"the record's mean lies inside the unadjusted 95% interval for {sizes.Count(m => m.Simulated.Lower <= observedMean && observedMean <= m.Simulated.Upper)}).",
             $"Wars between two states only: {StudyReport.Number(100 * observedTwo, 0)}% of MID wars, {StudyReport.Number(100 * twoStates.Min(), 0)}% to {StudyReport.Number(100 * twoStates.Max(), 0)}% of the model's: " +
                 (twoStates.All(t => t < observedTwo / 2) ? "the model's wars are dyadic less than half as often as the record's: every ally that stands and every state that joins enlarges a war at its start."
@@ -446,7 +464,8 @@ public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(set
             $"Calls honoured: {StudyReport.Number(100 * reliabilities.Min(r => r.Simulated.Mean), 1)}% to {StudyReport.Number(100 * reliabilities.Max(r => r.Simulated.Mean), 1)}% in the model against {StudyReport.Number(100 * ObservedReliability, 1)}% in the record; " +
                 (reliabilities.All(r => r.Direction > 0) ? "the model's allies are significantly more reliable than history's for every start (Holm)."
                     : reliabilities.All(r => r.Direction < 0) ? "the model's allies are significantly less reliable than history's for every start (Holm)."
-                    : $"the model's allies are significantly more reliable than history's for {reliabilities.Count(r => r.Direction > 0)} and less reliable for {reliabilities.Count(r => r.Direction < 0)} of the {reliabilities.Count} starts (Holm)."),
+                    : reliabilities.All(r => r.Direction == 0) ? "the model's allies are neither significantly more nor less reliable than history's for any start (Holm)."
+                    : $"the model's allies are {string.Join(" and ", stated)}, and not told apart from history's for the others (Holm)."),
         ]);
     }
 
