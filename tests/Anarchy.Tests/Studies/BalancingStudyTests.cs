@@ -62,7 +62,7 @@ public sealed class BalancingStudyTests(QuickBalancingStudy study) : IClassFixtu
         // and power reaches far (threatMix 1, lossGradient 1) the strongest state is one threat among several and the
         // share rises to 8.3% [6.7, 9.9], above every threatMix-0 point, but not significantly above 2/32 (Holm p
         // about 0.18; the full study's 50 runs per point find it above, while the chance reference there rises with
-        // the deaths toward 2/survivors, 18.5%). No point of the quick sweep bandwagons significantly.
+        // the deaths toward 2/survivors, 18.7%). No point of the quick sweep bandwagons significantly.
         var points = h.Findings.Where(f => f.Key.StartsWith("bandwagoning share against 2/32", StringComparison.Ordinal)).ToList();
         Assert.Equal(9, points.Count);
         var principalOnly = points.Where(f => f.Key.Contains("threatMix 0,", StringComparison.Ordinal)).ToList();

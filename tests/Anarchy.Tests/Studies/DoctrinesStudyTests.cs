@@ -73,8 +73,9 @@ public sealed class DoctrinesStudyTests(DoctrinesStudyFixture study) : IClassFix
         // Where the leader's potential allies are incompatible (spread 0.6) and the others are most revisionist
         // (threat 4), the leader that only arms survives 36 of 60 runs (cheap war) and 37 of 60 (costly war), the one
         // that always allies 60 and 59: paired margins of 40 [27, 53] and 37 [24, 49] points, Holm p < 0.001. It also
-        // spends 45% of its ticks insecure against 7.5% (cheap war): alone among hostile states it faces its threats
-        // without allies, while an allied leader's partners are called to its defence and deter its attackers.
+        // spends 45% of its ticks insecure against 7.5% (cheap war). Alone among hostile states it is the easy target:
+        // an initiator counts the target's allies in its odds, and the lone leader is targeted 31 times per run against
+        // the allied leader's 9.5 (cheap war).
         var h = study.Headline;
         Assert.Empty(h.WinsEverywhere);
         Assert.Contains("No doctrine wins everywhere", study.Report, StringComparison.Ordinal);
@@ -116,11 +117,11 @@ public sealed class DoctrinesStudyTests(DoctrinesStudyFixture study) : IClassFix
     public void TheWealthReversalOfArmingAndAllyingDoesNotSurviveTheCorrectionInTheQuickStudy()
     {
         // Unadjusted, arming alone leaves the leader richer than always allying at threat 4, spread 0.05, war cost 0.05
-        // (by 0.88 [0.40, 1.37]: it pays no pact upkeep and its compatible neighbours do not threaten it), and poorer at
-        // threat 4, spread 0.6, war cost 0.6 (by 0.48 [0.19, 0.78]: the lone leader is conquered or drained in 4 runs
-        // in 10). After Holm's correction over 288 tests neither holds (adjusted p about 0.15 and 0.45), so the quick
-        // study shows no reversal; the full study's 400 runs per environment establish this one (Holm p 0.007 and
-        // below 0.001).
+        // (by 0.88 [0.40, 1.37]: it pays no pact upkeep, answers no calls and fights 3.2 wars per run against 3.6),
+        // and poorer at threat 4, spread 0.6, war cost 0.6 (by 0.48 [0.19, 0.78]: the lone leader dies in 23 of 60
+        // runs, and a dead leader's wealth counts 0). After Holm's correction over 288 tests neither holds (adjusted p
+        // about 0.15 and 0.45), so the quick study shows no reversal; the full study's 400 runs per environment
+        // establish this one (Holm p below 0.001 both).
         var wealth = study.Headline.Comparisons.Where(c => c.Outcome.Name == "wealth" && c.A == "Internal" && c.B == "External").ToList();
         var compatible = Assert.Single(wealth, c => c.Environment == new DoctrinesStudy.Environment(4, 0.05, 0.05));
         var incompatible = Assert.Single(wealth, c => c.Environment == new DoctrinesStudy.Environment(4, 0.6, 0.6));
