@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Anarchy.Benchmarking;
 using Anarchy.Models.Waltz;
+using Anarchy.Models.Waltz.Kernel;
 using Spectre.Console;
 
 namespace Anarchy.Cli.Commands;
@@ -92,6 +93,9 @@ internal sealed class BenchCommand(Terminal terminal)
                 json.WriteNumber("speedupOverReference", Significant(r.SpeedupOverReference));
                 json.WriteNumber("threadScaling", Significant(r.ThreadScaling));
                 json.WriteNumber("fractionOfPeak", Significant(r.FractionOfPeak));
+                json.WriteStartObject("phases");
+                foreach (var (phase, micros) in r.Phases) json.WriteNumber(PhaseName(phase), Significant(micros));
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -99,6 +103,9 @@ internal sealed class BenchCommand(Terminal terminal)
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    /// <summary>A phase's key in the JSON output: its name in lower case ("economy", "perception", ...).</summary>
+    internal static string PhaseName(KernelPhase phase) => phase.ToString().ToLowerInvariant();
 
     /// <summary>Four significant digits: timings vary by more than a part in a thousand from one run to the next.</summary>
     private static double Significant(double value) =>
@@ -136,6 +143,26 @@ internal sealed class BenchCommand(Terminal terminal)
         table.Caption(new TableTitle(string.Create(CultureInfo.InvariantCulture,
             $"state-ticks = runs x states x ticks; default scenario, {report.Ticks} ticks per run, kernel batches of {report.BatchSize} runs; speedup = kernel / reference, scaling = kernel / kernel on 1 thread"), Style.Plain));
         console.Write(table);
+        PrintPhases(console, report);
         console.Write(new Text($"machine: {report.Machine}{Environment.NewLine}"));
+    }
+
+    /// <summary>The kernel's time per run-tick by phase, one column per measured (states, threads).</summary>
+    private static void PrintPhases(IAnsiConsole console, ThroughputReport report)
+    {
+        var table = new Table().Border(TableBorder.Simple).AddColumn("kernel phase, us per run-tick");
+        foreach (var r in report.Results)
+            table.AddColumn(new TableColumn(string.Create(CultureInfo.InvariantCulture, $"{r.States} states, {r.Threads} thr")).RightAligned());
+        foreach (var phase in Enum.GetValues<KernelPhase>())
+        {
+            var cells = new List<Text> { new(PhaseName(phase)) };
+            foreach (var r in report.Results)
+                cells.Add(new Text(r.Phases.TryGetValue(phase, out double us) ? us.ToString("F2", CultureInfo.InvariantCulture) : "-"));
+            table.AddRow(cells);
+        }
+        var totals = new List<Text> { new("total") };
+        foreach (var r in report.Results) totals.Add(new Text(r.Phases.Values.Sum().ToString("F2", CultureInfo.InvariantCulture)));
+        table.AddRow(totals);
+        console.Write(table);
     }
 }

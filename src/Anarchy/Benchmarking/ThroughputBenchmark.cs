@@ -64,7 +64,8 @@ public static class ThroughputBenchmark
                 progress?.Report($"{at}: reference runs");
                 double reference = Measure(threads, options.Budget, t => new ReferenceRuns(scenario, t), cancellation);
                 progress?.Report($"{at}: kernel batches of {options.BatchSize} runs");
-                double kernel = Measure(threads, options.Budget, t => new KernelBatches(scenario, options.BatchSize, t), cancellation);
+                var clocks = new PhaseClock[threads];
+                double kernel = Measure(threads, options.Budget, t => new KernelBatches(scenario, options.BatchSize, t, clocks[t] = new PhaseClock()), cancellation);
                 progress?.Report($"{at}: kernel perception");
                 double gflops = Measure(threads, options.Budget, t => new KernelPerception(scenario, options.BatchSize, t), cancellation) / 1e9;
                 if (threads == 1) kernelOneThread = kernel;
@@ -78,7 +79,10 @@ public static class ThroughputBenchmark
                     PeakGflops: peak[threads],
                     SpeedupOverReference: kernel / reference,
                     ThreadScaling: threads == 1 ? 1 : kernel / kernelOneThread,
-                    FractionOfPeak: gflops / peak[threads]));
+                    FractionOfPeak: gflops / peak[threads])
+                {
+                    Phases = PhaseTimes(clocks),
+                });
             }
         }
         return new ThroughputReport(MachineDescription.Current, options.Ticks, options.BatchSize, results);
@@ -97,6 +101,14 @@ public static class ThroughputBenchmark
 
     private static double Measure(int threads, TimeSpan budget, Func<int, IWorkload> workload, CancellationToken cancellation) =>
         ConcurrentMeasurement.Run(threads, budget, workload, cancellation).PerSecond;
+
+    /// <summary>Microseconds per run-tick of each phase, over all threads' clocks (CPU time per run-tick, not wall time).</summary>
+    private static Dictionary<KernelPhase, double> PhaseTimes(PhaseClock[] clocks)
+    {
+        var total = new PhaseClock();
+        foreach (var clock in clocks) total.Add(clock);
+        return Enum.GetValues<KernelPhase>().ToDictionary(p => p, total.MicrosecondsPerRunTick);
+    }
 
     private static string Threads(int threads) => string.Create(CultureInfo.InvariantCulture, $"{threads} thread{(threads == 1 ? "" : "s")}");
 
@@ -170,7 +182,7 @@ public static class ThroughputBenchmark
     }
 
     /// <summary>Whole batches of the kernel: <c>batchSize</c> runs in lockstep, built and run to the end.</summary>
-    private sealed class KernelBatches(Scenario scenario, int batchSize, int thread) : IWorkload
+    private sealed class KernelBatches(Scenario scenario, int batchSize, int thread, PhaseClock? clock = null) : IWorkload
     {
         private readonly Seeds _seeds = new(scenario.Seed, thread);
 
@@ -180,7 +192,9 @@ public static class ThroughputBenchmark
         public double Iterate(CancellationToken cancellation)
         {
             cancellation.ThrowIfCancellationRequested();
-            Batch(scenario, _seeds.Next, batchSize).Run();
+            var batch = Batch(scenario, _seeds.Next, batchSize);
+            batch.Clock = clock;
+            batch.Run();
             return (double)batchSize * scenario.States * scenario.TotalTicks;
         }
     }

@@ -49,7 +49,11 @@ public sealed record ThroughputResult(
     double PeakGflops,
     double SpeedupOverReference,
     double ThreadScaling,
-    double FractionOfPeak);
+    double FractionOfPeak)
+{
+    /// <summary>The kernel's microseconds per run-tick in each phase of the tick, summed over threads (CPU time).</summary>
+    public IReadOnlyDictionary<KernelPhase, double> Phases { get; init; } = new Dictionary<KernelPhase, double>();
+}
 
 /// <summary>The machine a measurement ran on: figures from different machines do not compare.</summary>
 /// <param name="ProcessorCount">Logical processors available to the process.</param>

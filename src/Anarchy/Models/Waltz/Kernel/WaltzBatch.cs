@@ -99,28 +99,29 @@ public sealed class WaltzBatch
         }
     }
 
+    /// <summary>When set, each phase of every tick adds its elapsed time here (for the per-phase benchmark).</summary>
+    public PhaseClock? Clock { get; set; }
+
     /// <summary>One tick of every lane, in the reference's order (docs/MODEL.md, section 3).</summary>
     public void Tick(int t)
     {
+        var clock = Clock;
+        clock?.Start();
         for (int l = 0; l < Lanes; l++) WaltzSimulation.BeginTick(Worlds[l], Ledgers[l], t);
+        clock?.Lap(KernelPhase.Records);
         Scratch.RefreshMasks(this);
-        if (Vector512.IsHardwareAccelerated)
-        {
-            EconomyKernel.Step<Vector512<double>, Lanes512>(this);
-            PerceptionKernel.Step<Vector512<double>, Lanes512>(this, fullProduct: false);
-        }
-        else
-        {
-            EconomyKernel.Step<Vector256<double>, Lanes256>(this);
-            PerceptionKernel.Step<Vector256<double>, Lanes256>(this, fullProduct: false);
-        }
-        for (int l = 0; l < Lanes; l++)
-        {
-            var w = Worlds[l];
-            Balancing.Step(w);
-            AllianceFormation.Step(w, Ledgers[l]);
-            AllianceDissolution.Step(w, Ledgers[l]);
-        }
+        if (Vector512.IsHardwareAccelerated) EconomyKernel.Step<Vector512<double>, Lanes512>(this);
+        else EconomyKernel.Step<Vector256<double>, Lanes256>(this);
+        clock?.Lap(KernelPhase.Economy);
+        if (Vector512.IsHardwareAccelerated) PerceptionKernel.Step<Vector512<double>, Lanes512>(this, fullProduct: false);
+        else PerceptionKernel.Step<Vector256<double>, Lanes256>(this, fullProduct: false);
+        clock?.Lap(KernelPhase.Perception);
+        for (int l = 0; l < Lanes; l++) Balancing.Step(Worlds[l]);
+        clock?.Lap(KernelPhase.Balancing);
+        for (int l = 0; l < Lanes; l++) AllianceFormation.Step(Worlds[l], Ledgers[l]);
+        clock?.Lap(KernelPhase.Formation);
+        for (int l = 0; l < Lanes; l++) AllianceDissolution.Step(Worlds[l], Ledgers[l]);
+        clock?.Lap(KernelPhase.Dissolution);
         if (Parameters.AllGammaOne)
         {
             // Alive and at-war masks are as refreshed above: steps 3 to 5 change neither; pacts are kept in step.
@@ -131,14 +132,16 @@ public sealed class WaltzBatch
         {
             foreach (var w in Worlds) Disputes.ChooseTargets(w);
         }
-        for (int l = 0; l < Lanes; l++)
-        {
-            var w = Worlds[l];
-            Disputes.ResolveActs(w, Ledgers[l]);
-            WarResolution.Step(w, Ledgers[l]);
-            Drift.Step(w, Ledgers[l]);
-            WaltzSimulation.EndTick(w, Ledgers[l], _series[l]);
-        }
+        clock?.Lap(KernelPhase.Targets);
+        for (int l = 0; l < Lanes; l++) Disputes.ResolveActs(Worlds[l], Ledgers[l]);
+        clock?.Lap(KernelPhase.Disputes);
+        for (int l = 0; l < Lanes; l++) WarResolution.Step(Worlds[l], Ledgers[l]);
+        clock?.Lap(KernelPhase.Wars);
+        for (int l = 0; l < Lanes; l++) Drift.Step(Worlds[l], Ledgers[l]);
+        clock?.Lap(KernelPhase.Drift);
+        for (int l = 0; l < Lanes; l++) WaltzSimulation.EndTick(Worlds[l], Ledgers[l], _series[l]);
+        clock?.Lap(KernelPhase.Records);
+        clock?.CountRunTicks(Lanes);
     }
 }
 
