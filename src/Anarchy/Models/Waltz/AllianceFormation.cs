@@ -92,10 +92,10 @@ internal static class AllianceDissolution
         int n = w.N;
         for (int i = 0; i < n; i++)
         {
-            for (int j = i + 1; j < n; j++)
+            foreach (int j in w.Allies(i))
             {
+                if (j <= i) continue;
                 int at = i * n + j;
-                if (w.PactAge[at] < 0) continue;
                 double salience = w.CommonThreat[at] * w.Compatibility[at];
                 // Weak when its salience is low, or when it no longer pays either member the autonomy it costs.
                 bool low = salience < p.LapseSalience

@@ -29,10 +29,10 @@ internal static class AllyCalls
             if (hop >= p.ChainDepth) continue;
             double decay = 1;
             for (int h = 0; h < hop; h++) decay *= p.ChainDecay;
-            for (int a = 0; a < n; a++)
+            foreach (int a in w.Allies(k))
             {
                 // A state allied to the initiator as well is torn between them and is not called.
-                if (involved[a] || !w.Allied(a, k) || !w.Alive[a] || w.AtWar(a) || w.Allied(a, i)) continue;
+                if (involved[a] || !w.Alive[a] || w.AtWar(a) || w.Allied(a, i)) continue;
                 // The pact applies only against an initiator that threatens the ally enough (casus foederis).
                 if (w.Threat[a * n + i] < p.CasusFoederis * w.ThreatLevel[a]) continue;
                 involved[a] = true;

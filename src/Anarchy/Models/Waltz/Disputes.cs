@@ -108,9 +108,9 @@ internal static class Disputes
         var p = w.Parameters;
         int n = w.N;
         double strength = w.Capability[i];
-        for (int k = 0; k < n; k++)
+        foreach (int k in w.Allies(i))
         {
-            if (k == q || !w.Allied(i, k) || !w.Alive[k] || w.AtWar(k) || w.Allied(k, q)) continue;
+            if (k == q || !w.Alive[k] || w.AtWar(k) || w.Allied(k, q)) continue;
             if (initiating && w.Compatibility[k * n + q] >= p.HostileCompatibility) continue;
             strength += w.Rho(i, k) * w.Capability[k] * w.Proximity[k * n + q];
         }
@@ -131,9 +131,10 @@ internal static class Disputes
 
         // Restraint: allies of the initiator that favour the target object, in index order; one draw each.
         bool restrained = false;
-        for (int a = 0; a < n && !restrained; a++)
+        foreach (int a in w.Allies(i))
         {
-            if (!w.Allied(i, a) || !w.Alive[a] || a == j || w.Compatibility[a * n + j] <= p.RestrainC) continue;
+            if (restrained) break;
+            if (!w.Alive[a] || a == j || w.Compatibility[a * n + j] <= p.RestrainC) continue;
             double chance = Math.Min(1, w.Rho(i, a) * w.Capability[a] / (w.Capability[i] + p.Epsilon));
             restrained = w.Random.Uniform(tick, (uint)DrawPurpose.Restraint, (uint)i, (uint)a) < chance;
             if (a == leader)
@@ -183,9 +184,9 @@ internal static class Disputes
         w.Wars.Add(war);
         war.SideB.AddRange(stood);
         // The initiator's allies join only opportunistically, on their own interest in fighting the target.
-        for (int a = 0; a < n; a++)
+        foreach (int a in w.Allies(i))
         {
-            if (!w.Allied(i, a) || !w.Alive[a] || w.AtWar(a) || stood.Contains(a) || AlliedToAny(w, a, war.SideB)) continue;
+            if (!w.Alive[a] || w.AtWar(a) || stood.Contains(a) || AlliedToAny(w, a, war.SideB)) continue;
             double interest = w.Compatibility[a * n + i] * w.Threat[a * n + j] / (w.ThreatLevel[a] + p.Epsilon) - p.WarCost;
             if (interest <= p.Opportunism) continue;
             war.SideA.Add(a);

@@ -40,9 +40,9 @@ internal static class Perception
             w.ThreatLevel[i] = max + p.ThreatMix * (sum - max);
 
             double support = 0;
-            for (int a = 0; a < n; a++)
+            foreach (int a in w.Allies(i))
             {
-                if (w.Allied(i, a) && w.Alive[a])
+                if (w.Alive[a])
                     support += w.Rho(i, a) * w.Capability[a] * w.Proximity[i * n + a];
             }
             w.ExpectedSupport[i] = support;

@@ -18,9 +18,9 @@ public static class Polarity
         for (int i = 0; i < n; i++)
         {
             if (!w.Alive[i]) continue;
-            for (int j = i + 1; j < n; j++)
+            foreach (int j in w.Allies(i))
             {
-                if (!w.Alive[j] || !w.Allied(i, j)) continue;
+                if (j <= i || !w.Alive[j]) continue;
                 int a = Find(i), b = Find(j);
                 if (a != b) root[Math.Max(a, b)] = Math.Min(a, b);
             }

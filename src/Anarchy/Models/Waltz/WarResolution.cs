@@ -152,10 +152,7 @@ internal static class WarResolution
     private static void Die(World w, RunLedger ledger, int i, int victor)
     {
         w.Alive[i] = false;
-        for (int a = 0; a < w.N; a++)
-        {
-            if (w.Allied(i, a)) w.BreakPact(i, a);
-        }
+        foreach (int a in w.Allies(i)) w.BreakPact(i, a);
         w.Wealth[victor] += w.Wealth[i];
         ledger.Tick.Conquests++;
         ledger.Tick.Deaths++;
@@ -190,9 +187,9 @@ internal static class Drift
                 w.Interests[i * w.K + d] = Math.Clamp(w.Interests[i * w.K + d] + step, 0, 1);
             }
         }
-        for (int at = 0; at < n * n; at++)
+        for (int i = 0; i < n; i++)
         {
-            if (w.PactAge[at] >= 0) w.PactAge[at]++;
+            foreach (int j in w.Allies(i)) w.PactAge[i * n + j]++;
         }
     }
 }

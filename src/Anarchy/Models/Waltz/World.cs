@@ -41,6 +41,8 @@ public sealed class World
         PactAge = new Column<int>(new int[N * N], 0, 1, N * N); // scanned row by row in the sequential phases: kept contiguous
         PactMask = storage.PactMask.Lane(lane);
         PactWeak = new int[N * N];
+        PactWords = (N + 63) / 64;
+        PactBits = new ulong[Math.Max(1, N * PactWords)];
         PactCount = storage.PactCount.Lane(lane);
         Proximity = storage.Proximity.Lane(lane);
         NeighbourOrder = new int[N * Math.Max(0, N - 1)];
@@ -95,6 +97,12 @@ public sealed class World
     // Pacts: age >= 0 where a pact exists, -1 otherwise; symmetric.
     public Column<int> PactAge { get; }
     public int[] PactWeak { get; }
+    /// <summary>Words of <see cref="PactBits"/> per state.</summary>
+    public int PactWords { get; }
+    /// <summary>The pact matrix as one bit set per state (row i is words <c>i * PactWords</c> onwards, bit j of the
+    /// row set where i and j are allied), kept in step by <see cref="FormPact"/> and <see cref="BreakPact"/>: the
+    /// rules visit a state's allies through <see cref="Allies"/>, in ascending index order, instead of scanning all N.</summary>
+    public ulong[] PactBits { get; }
     public Column<int> PactCount { get; }
     /// <summary>All ones where a pact exists, zero elsewhere: the pact matrix as the vector kernels read it, kept in
     /// step by <see cref="FormPact"/> and <see cref="BreakPact"/>.</summary>
@@ -121,7 +129,10 @@ public sealed class World
 
     public List<War> Wars { get; } = [];
 
-    public bool Allied(int i, int j) => PactAge[i * N + j] >= 0;
+    public bool Allied(int i, int j) => (PactBits[i * PactWords + (j >> 6)] & (1UL << j)) != 0;
+
+    /// <summary>The allies of <paramref name="i"/> in ascending index order (a pact may be broken while they are visited).</summary>
+    public AllyEnumerator Allies(int i) => new(PactBits, i * PactWords, PactWords);
 
     public double Rho(int i, int a) => Compatibility[i * N + a] * Reputation[a];
 
@@ -141,6 +152,8 @@ public sealed class World
         PactAge[i * N + j] = PactAge[j * N + i] = age;
         PactMask[i * N + j] = PactMask[j * N + i] = AllOnes;
         PactWeak[i * N + j] = PactWeak[j * N + i] = 0;
+        PactBits[i * PactWords + (j >> 6)] |= 1UL << j;
+        PactBits[j * PactWords + (i >> 6)] |= 1UL << i;
         PactCount[i]++;
         PactCount[j]++;
     }
@@ -150,6 +163,8 @@ public sealed class World
         PactAge[i * N + j] = PactAge[j * N + i] = -1;
         PactMask[i * N + j] = PactMask[j * N + i] = 0;
         PactWeak[i * N + j] = PactWeak[j * N + i] = 0;
+        PactBits[i * PactWords + (j >> 6)] &= ~(1UL << j);
+        PactBits[j * PactWords + (i >> 6)] &= ~(1UL << i);
         PactCount[i]--;
         PactCount[j]--;
     }
@@ -166,6 +181,46 @@ public sealed class World
         int n = 0;
         for (int i = 0; i < N; i++) n += PactCount[i];
         return n / 2;
+    }
+}
+
+/// <summary>
+/// The set bits of one state's row of <see cref="World.PactBits"/>, lowest first. A word is copied when the cursor
+/// reaches it, so the visit may break the pact it is visiting; changes to a word already reached are not seen.
+/// </summary>
+public struct AllyEnumerator
+{
+    private readonly ulong[] _bits;
+    private readonly int _start;
+    private readonly int _end;
+    private int _word;
+    private ulong _pending;
+
+    internal AllyEnumerator(ulong[] bits, int start, int words)
+    {
+        _bits = bits;
+        _start = start;
+        _end = start + words;
+        _word = start - 1;
+        _pending = 0;
+        Current = -1;
+    }
+
+    /// <summary>The current ally's index.</summary>
+    public int Current { get; private set; }
+
+    public readonly AllyEnumerator GetEnumerator() => this;
+
+    public bool MoveNext()
+    {
+        while (_pending == 0)
+        {
+            if (++_word >= _end) return false;
+            _pending = _bits[_word];
+        }
+        Current = ((_word - _start) << 6) + System.Numerics.BitOperations.TrailingZeroCount(_pending);
+        _pending &= _pending - 1;
+        return true;
     }
 }
 
