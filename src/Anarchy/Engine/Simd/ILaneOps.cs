@@ -40,6 +40,16 @@ internal interface ILaneOps<TV> where TV : struct
     /// <summary>mask ? a : b, lane by lane.</summary>
     static abstract TV Select(TV mask, TV a, TV b);
     static abstract bool Any(TV mask);
+    /// <summary>The mask whose lane t is all ones where bit t of <paramref name="bits"/> is set.</summary>
+    static abstract TV FromBits(uint bits);
+    /// <summary>Bit t set where lane t of <paramref name="mask"/> has its sign bit set (an all-ones lane).</summary>
+    static abstract uint ToBits(TV mask);
+    /// <summary>Elements <c>offset, offset + stride, ...</c>: one per lane.</summary>
+    static abstract TV LoadStrided(ref double source, nuint offset, nuint stride);
+    /// <summary>0, 1, 2, ...: each lane's index.</summary>
+    static abstract TV Indices { get; }
+    /// <summary>The largest element.</summary>
+    static abstract double MaxElement(TV a);
 }
 
 /// <summary>512-bit vectors: 8 lanes of doubles.</summary>
@@ -82,6 +92,28 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Or(Vector512<double> a, Vector512<double> b) => a | b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Select(Vector512<double> mask, Vector512<double> a, Vector512<double> b) => Vector512.ConditionalSelect(mask, a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector512<double> mask) => mask.AsUInt64() != Vector512<ulong>.Zero;
+
+    private static readonly Vector512<ulong> LaneBits = Vector512.Create(1UL, 2, 4, 8, 16, 32, 64, 128);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> FromBits(uint bits) => Vector512.Equals(Vector512.Create((ulong)bits) & LaneBits, LaneBits).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static uint ToBits(Vector512<double> mask) => (uint)mask.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> LoadStrided(ref double source, nuint offset, nuint stride) => Vector512.Create(
+        Unsafe.Add(ref source, offset), Unsafe.Add(ref source, offset + stride), Unsafe.Add(ref source, offset + 2 * stride), Unsafe.Add(ref source, offset + 3 * stride),
+        Unsafe.Add(ref source, offset + 4 * stride), Unsafe.Add(ref source, offset + 5 * stride), Unsafe.Add(ref source, offset + 6 * stride), Unsafe.Add(ref source, offset + 7 * stride));
+
+    public static Vector512<double> Indices => Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxElement(Vector512<double> a)
+    {
+        var half = Vector256.Max(a.GetLower(), a.GetUpper());
+        var quarter = Vector128.Max(half.GetLower(), half.GetUpper());
+        return Math.Max(quarter.GetElement(0), quarter.GetElement(1));
+    }
 }
 
 /// <summary>256-bit vectors: 4 lanes of doubles (machines without AVX-512, or with it switched off).</summary>
@@ -124,4 +156,24 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> Or(Vector256<double> a, Vector256<double> b) => a | b;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> Select(Vector256<double> mask, Vector256<double> a, Vector256<double> b) => Vector256.ConditionalSelect(mask, a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector256<double> mask) => mask.AsUInt64() != Vector256<ulong>.Zero;
+
+    private static readonly Vector256<ulong> LaneBits = Vector256.Create(1UL, 2, 4, 8);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> FromBits(uint bits) => Vector256.Equals(Vector256.Create((ulong)bits) & LaneBits, LaneBits).AsDouble();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static uint ToBits(Vector256<double> mask) => mask.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> LoadStrided(ref double source, nuint offset, nuint stride) => Vector256.Create(
+        Unsafe.Add(ref source, offset), Unsafe.Add(ref source, offset + stride), Unsafe.Add(ref source, offset + 2 * stride), Unsafe.Add(ref source, offset + 3 * stride));
+
+    public static Vector256<double> Indices => Vector256.Create(0.0, 1, 2, 3);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double MaxElement(Vector256<double> a)
+    {
+        var half = Vector128.Max(a.GetLower(), a.GetUpper());
+        return Math.Max(half.GetElement(0), half.GetElement(1));
+    }
 }

@@ -1,16 +1,22 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Anarchy.Engine.Simd;
 using static Anarchy.Models.Waltz.Kernel.PerceptionKernel;
 
 namespace Anarchy.Models.Waltz.Kernel;
 
 /// <summary>
-/// Step 6's target choice for all lanes, with gamma = 1 in every lane: the reference's
-/// <see cref="Disputes.ChooseTarget"/> and <see cref="Disputes.ExpectedStrength"/> as vector code. The expected
-/// strengths of every ordered pair are accumulated ally by ally in ascending index order, as the reference sums
-/// them; an ally that no lane has is skipped, which is what makes the kernel cheap (the reference loops over every
-/// state for every pair). The choice then scans targets in ascending index with the reference's strict comparison.
+/// Step 6's target choice: the reference's <see cref="Disputes.ChooseTarget"/> and
+/// <see cref="Disputes.ExpectedStrength"/> as vector code, one lane (run) at a time, vectors running along the
+/// target q. A state's expected strength against every q is its capability plus, for each of its usable allies k in
+/// ascending index order (alive, at peace), rho_ik * M_k times pi_kq where k may count against q (k is not q and
+/// not allied to q; attacking, also hostile to q: c_kq &lt; hostileCompatibility) and +0 elsewhere: the reference's
+/// additions, in its order, over a state's few allies rather than all N states. The choice then takes, among
+/// eligible targets whose chance beats the threshold, the first with the largest P * W_q, as the reference's strict
+/// scan in ascending q does. Lanes whose gamma is not 1 run the reference's own scalar choice (the contest needs a
+/// power).
 /// </summary>
 internal static class TargetKernel
 {
@@ -19,170 +25,208 @@ internal static class TargetKernel
     {
         for (int v = 0; v < batch.Lanes; v += TOps.Count)
         {
-            Strengths<TV, TOps>(batch, v);
-            Choose<TV, TOps>(batch, v);
+            HostileBytes<TV, TOps>(batch, v);
+            for (int t = 0; t < TOps.Count; t++)
+            {
+                var w = batch.Worlds[v + t];
+                if (w.Parameters.Gamma != 1)
+                {
+                    Disputes.ChooseTargets(w);
+                    continue;
+                }
+                Prepare<TV, TOps>(batch, v + t, t);
+                Strengths<TV, TOps>(batch, v + t);
+                Choose<TV, TOps>(batch, v + t);
+            }
         }
     }
 
-    /// <summary>
-    /// Attack[i, q] = ExpectedStrength(i, q, initiating: true) and Defence[i, q] = ExpectedStrength(i, q, false):
-    /// M_i plus rho_ik * M_k * pi_kq over allies k of i that are alive, not at war, not q and not allied to q (and,
-    /// attacking, hostile to q: c_kq &lt; hostileCompatibility).
-    /// </summary>
+    /// <summary>One byte per (k, q) for lanes v..v+W: bit t set where c_kq &lt; hostileCompatibility in lane v + t.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Strengths<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
+    private static void HostileBytes<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
     {
-        int n = batch.N, lanes = batch.Lanes;
-        var st = batch.Storage;
-        var scratch = batch.Scratch;
-        ref double c = ref MemoryMarshal.GetArrayDataReference(st.Compatibility.Data);
-        ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
-        ref double m = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
-        ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
-        ref double allied = ref MemoryMarshal.GetArrayDataReference(st.PactMask.Data);
-        ref double alive = ref MemoryMarshal.GetArrayDataReference(scratch.AliveMask);
-        ref double atWar = ref MemoryMarshal.GetArrayDataReference(scratch.AtWarMask);
-        ref double attack = ref MemoryMarshal.GetArrayDataReference(scratch.Attack);
-        ref double defence = ref MemoryMarshal.GetArrayDataReference(scratch.Defence);
+        int n = batch.N, lanes = batch.Lanes, stride = batch.Scratch.Padded16;
+        ref double c = ref MemoryMarshal.GetArrayDataReference(batch.Storage.Compatibility.Data);
+        var bytes = batch.Scratch.HostileBytes;
         var hostile = TOps.Load(ref batch.Parameters.HostileCompatibility[0], (nuint)v);
-
-        // Pack this block's help factors row by row: pi_kq where ally k may count against q (k != q, k not allied
-        // to q), and the same restricted to allies hostile to q. A factor that does not count is +0, and so is
-        // its product with a weight, so adding it leaves the sum as the reference leaves it by skipping.
-        int w = TOps.Count;
-        ref double defendHelp = ref MemoryMarshal.GetArrayDataReference(scratch.DefendHelp);
-        ref double attackHelp = ref MemoryMarshal.GetArrayDataReference(scratch.AttackHelp);
         for (int k = 0; k < n; k++)
         {
             for (int q = 0; q < n; q++)
-            {
-                nuint kq = At(k * n + q, lanes, v);
-                var factor = k == q ? TOps.Zero : TOps.Select(TOps.Load(ref allied, kq), TOps.Zero, TOps.Load(ref pi, kq));
-                nuint packed = (nuint)((k * n + q) * w);
-                TOps.Store(factor, ref defendHelp, packed);
-                TOps.Store(TOps.Select(TOps.LessThan(TOps.Load(ref c, kq), hostile), factor, TOps.Zero), ref attackHelp, packed);
-            }
-        }
-
-        // Each row's allies that any lane of this block can count on, ascending, with weight rho_ik * M_k (+0 in
-        // lanes where k is not a usable ally: no pact, dead or at war).
-        ref double weightAt = ref MemoryMarshal.GetArrayDataReference(scratch.AllyWeight);
-        var allies = scratch.AllyList;
-        var allyCount = scratch.AllyCount;
-        for (int i = 0; i < n; i++)
-        {
-            int count = 0;
-            for (int k = 0; k < n; k++)
-            {
-                nuint ik = At(i * n + k, lanes, v);
-                var usable = TOps.AndNot(TOps.And(TOps.Load(ref allied, ik), TOps.Load(ref alive, At(k, lanes, v))), TOps.Load(ref atWar, At(k, lanes, v)));
-                if (!TOps.Any(usable)) continue;
-                var weight = TOps.Multiply(TOps.Multiply(TOps.Load(ref c, ik), TOps.Load(ref rep, At(k, lanes, v))), TOps.Load(ref m, At(k, lanes, v)));
-                TOps.Store(TOps.Select(usable, weight, TOps.Zero), ref weightAt, (nuint)((i * n + count) * w));
-                allies[i * n + count++] = k;
-            }
-            allyCount[i] = count;
-        }
-
-        // The sums, four targets q at a time so that the help factors of those columns stay in the L1 cache while
-        // every row runs over its allies; each sum still runs over k in ascending order.
-        for (int q0 = 0; q0 < n; q0 += 4)
-        {
-            int width = Math.Min(4, n - q0);
-            for (int i = 0; i < n; i++)
-            {
-                var mi = TOps.Load(ref m, At(i, lanes, v));
-                TV d0 = mi, d1 = mi, d2 = mi, d3 = mi, a0 = mi, a1 = mi, a2 = mi, a3 = mi;
-                int count = allyCount[i];
-                for (int a = 0; a < count; a++)
-                {
-                    var weight = TOps.Load(ref weightAt, (nuint)((i * n + a) * w));
-                    nuint kq = (nuint)((allies[i * n + a] * n + q0) * w);
-                    d0 = TOps.Add(d0, TOps.Multiply(weight, TOps.Load(ref defendHelp, kq)));
-                    a0 = TOps.Add(a0, TOps.Multiply(weight, TOps.Load(ref attackHelp, kq)));
-                    if (width > 1)
-                    {
-                        d1 = TOps.Add(d1, TOps.Multiply(weight, TOps.Load(ref defendHelp, kq + (nuint)w)));
-                        a1 = TOps.Add(a1, TOps.Multiply(weight, TOps.Load(ref attackHelp, kq + (nuint)w)));
-                    }
-                    if (width > 2)
-                    {
-                        d2 = TOps.Add(d2, TOps.Multiply(weight, TOps.Load(ref defendHelp, kq + (nuint)(2 * w))));
-                        a2 = TOps.Add(a2, TOps.Multiply(weight, TOps.Load(ref attackHelp, kq + (nuint)(2 * w))));
-                    }
-                    if (width > 3)
-                    {
-                        d3 = TOps.Add(d3, TOps.Multiply(weight, TOps.Load(ref defendHelp, kq + (nuint)(3 * w))));
-                        a3 = TOps.Add(a3, TOps.Multiply(weight, TOps.Load(ref attackHelp, kq + (nuint)(3 * w))));
-                    }
-                }
-                Put<TV, TOps>(ref attack, ref defence, n, lanes, v, i, q0 + 0, a0, d0);
-                if (width > 1) Put<TV, TOps>(ref attack, ref defence, n, lanes, v, i, q0 + 1, a1, d1);
-                if (width > 2) Put<TV, TOps>(ref attack, ref defence, n, lanes, v, i, q0 + 2, a2, d2);
-                if (width > 3) Put<TV, TOps>(ref attack, ref defence, n, lanes, v, i, q0 + 3, a3, d3);
-            }
+                bytes[k * stride + q] = (byte)TOps.ToBits(TOps.LessThan(TOps.Load(ref c, At(k * n + q, lanes, v)), hostile));
         }
     }
 
+    /// <summary>Bit <paramref name="t"/> of each of the 8 bytes at <paramref name="at"/>, as 8 bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Put<TV, TOps>(ref double attack, ref double defence, int n, int lanes, int v, int i, int q, TV attackSum, TV defenceSum)
-        where TV : struct where TOps : struct, ILaneOps<TV>
+    private static ulong LaneBitsOf(byte[] bytes, int at, int t)
     {
-        TOps.Store(attackSum, ref attack, At(i * n + q, lanes, v));
-        TOps.Store(defenceSum, ref defence, At(i * n + q, lanes, v));
+        ulong word = Unsafe.ReadUnaligned<ulong>(ref bytes[at]);
+        const ulong lowBits = 0x0101_0101_0101_0101UL;
+        if (Bmi2.X64.IsSupported) return Bmi2.X64.ParallelBitExtract(word, lowBits << t);
+        word = (word >> t) & lowBits;
+        return (word * 0x0102_0408_1020_4080UL) >> 56; // gathers the low bit of each byte into the top byte
     }
 
-    /// <summary>For each state, the target maximising P * W_j among eligible ones with P above the threshold.</summary>
+    /// <summary>
+    /// The lane's states at peace (alive, not at war), capabilities and wealth, and for every state k at peace that
+    /// has a pact the factors pi_kq with which it can help against each q: <c>help</c> where it may count (k is not
+    /// q and not allied to q), <c>hostileHelp</c> where it may also join an attack (c_kq &lt; hostileCompatibility).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Choose<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
+    private static void Prepare<TV, TOps>(WaltzBatch batch, int lane, int t) where TV : struct where TOps : struct, ILaneOps<TV>
     {
-        int n = batch.N, lanes = batch.Lanes;
-        var st = batch.Storage;
-        var scratch = batch.Scratch;
-        ref double wealth = ref MemoryMarshal.GetArrayDataReference(st.Wealth.Data);
-        ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
-        ref double allied = ref MemoryMarshal.GetArrayDataReference(st.PactMask.Data);
-        ref double alive = ref MemoryMarshal.GetArrayDataReference(scratch.AliveMask);
-        ref double atWar = ref MemoryMarshal.GetArrayDataReference(scratch.AtWarMask);
-        ref double attack = ref MemoryMarshal.GetArrayDataReference(scratch.Attack);
-        ref double defence = ref MemoryMarshal.GetArrayDataReference(scratch.Defence);
-        ref double best = ref MemoryMarshal.GetArrayDataReference(scratch.Best);
-        var reach = TOps.Load(ref batch.Parameters.Reach[0], (nuint)v);
-        var threshold = TOps.Load(ref batch.Parameters.WinThreshold[0], (nuint)v);
-        var none = TOps.Broadcast(-1);
-        var half = TOps.Broadcast(0.5);
-        int[] target = st.Target.Data;
-
+        var w = batch.Worlds[lane];
+        var s = batch.Scratch;
+        int n = w.N, np = s.Padded16, words = w.PactWords, width = TOps.Count;
+        uint groupMask = (1u << width) - 1;
+        var pacts = w.PactBits;
+        var peace = s.PeaceBits;
+        Array.Clear(peace);
+        var cap = s.LaneCapability;
+        var wealth = s.LaneWealth;
         for (int i = 0; i < n; i++)
         {
-            var chooser = TOps.AndNot(TOps.Load(ref alive, At(i, lanes, v)), TOps.Load(ref atWar, At(i, lanes, v)));
-            var bestTarget = none;
-            var bestValue = TOps.Zero;
-            if (TOps.Any(chooser))
+            cap[i] = w.Capability[i];
+            wealth[i] = w.Wealth[i];
+            if (w.Alive[i] && w.WarOf[i] < 0) peace[i >> 6] |= 1UL << i;
+        }
+
+        ref double pi = ref MemoryMarshal.GetArrayDataReference(s.LaneProximity);
+        nuint piLane = (nuint)lane * (nuint)(n * np);
+        ref double help = ref MemoryMarshal.GetArrayDataReference(s.Help);
+        ref double hostileHelp = ref MemoryMarshal.GetArrayDataReference(s.HostileHelp);
+        for (int k = 0; k < n; k++)
+        {
+            if ((peace[k >> 6] & (1UL << k)) == 0 || w.PactCount[k] == 0) continue;
+            nuint row = (nuint)(k * np);
+            ulong hostile = 0;
+            for (int q = 0; q < n; q += width)
             {
-                for (int j = 0; j < n; j++)
+                int word = q >> 6, shift = q & 63;
+                if ((q & 7) == 0) hostile = LaneBitsOf(s.HostileBytes, k * np + q, t);
+                uint notAllied = ~(uint)(pacts[k * words + word] >> shift) & groupMask;
+                if (k >= q && k - q < width) notAllied &= ~(1u << (k - q)); // k does not help against itself
+                uint hostileTo = notAllied & (uint)(hostile >> (q & 7));
+                var factor = TOps.Load(ref pi, piLane + row + (nuint)q);
+                TOps.Store(TOps.Select(TOps.FromBits(notAllied), factor, TOps.Zero), ref help, row + (nuint)q);
+                TOps.Store(TOps.Select(TOps.FromBits(hostileTo), factor, TOps.Zero), ref hostileHelp, row + (nuint)q);
+            }
+        }
+    }
+
+    /// <summary>attack[i, q] and defence[i, q] for every state i at peace: M_i plus, ally by ally in ascending order,
+    /// weight rho_ik * M_k times the ally's help factor against q. Two vectors of q at a time stay in registers while
+    /// the allies are visited.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Strengths<TV, TOps>(WaltzBatch batch, int lane) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        var w = batch.Worlds[lane];
+        var s = batch.Scratch;
+        int n = w.N, np = s.Padded16, words = w.PactWords, width = TOps.Count;
+        var peace = s.PeaceBits;
+        var cap = s.LaneCapability;
+        var allyRow = s.AllyRows;
+        var allyWeight = s.AllyWeights;
+        ref double help = ref MemoryMarshal.GetArrayDataReference(s.Help);
+        ref double hostileHelp = ref MemoryMarshal.GetArrayDataReference(s.HostileHelp);
+        ref double attack = ref MemoryMarshal.GetArrayDataReference(s.LaneAttack);
+        ref double defence = ref MemoryMarshal.GetArrayDataReference(s.LaneDefence);
+        for (int wi = 0; wi < words; wi++)
+        {
+            for (ulong set = peace[wi]; set != 0; set &= set - 1)
+            {
+                int i = (wi << 6) + BitOperations.TrailingZeroCount(set);
+                int count = 0;
+                foreach (int k in w.Allies(i))
                 {
-                    if (j == i) continue;
-                    nuint ij = At(i * n + j, lanes, v);
-                    var eligible = TOps.AndNot(TOps.AndNot(TOps.And(chooser, TOps.Load(ref alive, At(j, lanes, v))), TOps.Load(ref atWar, At(j, lanes, v))), TOps.Load(ref allied, ij));
-                    eligible = TOps.And(eligible, TOps.GreaterThan(TOps.Load(ref pi, ij), reach));
-                    if (!TOps.Any(eligible)) continue;
-                    // WinChance with gamma = 1: (a > 0 ? a : 0) / total, or one half when total is 0.
-                    var a = TOps.Load(ref attack, ij);
-                    var b = TOps.Load(ref defence, At(j * n + i, lanes, v));
-                    var ag = TOps.Select(TOps.GreaterThan(a, TOps.Zero), a, TOps.Zero);
-                    var bg = TOps.Select(TOps.GreaterThan(b, TOps.Zero), b, TOps.Zero);
-                    var total = TOps.Add(ag, bg);
-                    var chance = TOps.Select(TOps.GreaterThan(total, TOps.Zero), TOps.Divide(ag, total), half);
-                    var valid = TOps.AndNot(eligible, TOps.LessThanOrEqual(chance, threshold));
-                    var value = TOps.Multiply(chance, TOps.Load(ref wealth, At(j, lanes, v)));
-                    var take = TOps.And(valid, TOps.Or(TOps.LessThan(bestTarget, TOps.Zero), TOps.GreaterThan(value, bestValue)));
-                    bestTarget = TOps.Select(take, TOps.Broadcast(j), bestTarget);
-                    bestValue = TOps.Select(take, value, bestValue);
+                    if ((peace[k >> 6] & (1UL << k)) == 0) continue; // dead or at war: no help
+                    allyRow[count] = (nuint)(k * np);
+                    allyWeight[count++] = w.Compatibility[i * n + k] * w.Reputation[k] * cap[k];
+                }
+                nuint row = (nuint)(i * np);
+                var mi = TOps.Broadcast(cap[i]);
+                for (int q = 0; q < n; q += 2 * width)
+                {
+                    TV a0 = mi, a1 = mi, d0 = mi, d1 = mi;
+                    for (int x = 0; x < count; x++)
+                    {
+                        var weight = TOps.Broadcast(allyWeight[x]);
+                        nuint at = allyRow[x] + (nuint)q;
+                        a0 = TOps.Add(a0, TOps.Multiply(weight, TOps.Load(ref hostileHelp, at)));
+                        a1 = TOps.Add(a1, TOps.Multiply(weight, TOps.Load(ref hostileHelp, at + (nuint)width)));
+                        d0 = TOps.Add(d0, TOps.Multiply(weight, TOps.Load(ref help, at)));
+                        d1 = TOps.Add(d1, TOps.Multiply(weight, TOps.Load(ref help, at + (nuint)width)));
+                    }
+                    nuint to = row + (nuint)q;
+                    TOps.Store(a0, ref attack, to);
+                    TOps.Store(a1, ref attack, to + (nuint)width);
+                    TOps.Store(d0, ref defence, to);
+                    TOps.Store(d1, ref defence, to + (nuint)width);
                 }
             }
-            TOps.Store(bestTarget, ref best, 0);
-            for (int l = 0; l < TOps.Count; l++) target[i * lanes + v + l] = (int)scratch.Best[l];
         }
+    }
+
+    /// <summary>For each state at peace, the target maximising P * W_q among eligible ones with P above the threshold.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Choose<TV, TOps>(WaltzBatch batch, int lane) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        var w = batch.Worlds[lane];
+        var s = batch.Scratch;
+        int n = w.N, np = s.Padded16, words = w.PactWords, width = TOps.Count;
+        uint groupMask = (1u << width) - 1;
+        var pacts = w.PactBits;
+        var peace = s.PeaceBits;
+        var reachable = s.ReachBits;
+        int reachLane = lane * n * words;
+        ref double wealth = ref MemoryMarshal.GetArrayDataReference(s.LaneWealth);
+        ref double attack = ref MemoryMarshal.GetArrayDataReference(s.LaneAttack);
+        ref double defence = ref MemoryMarshal.GetArrayDataReference(s.LaneDefence);
+        var p = w.Parameters;
+        var threshold = TOps.Broadcast(p.WinThreshold);
+        var half = TOps.Broadcast(0.5);
+        var minusOne = TOps.Broadcast(-1);
+        for (int i = 0; i < n; i++)
+        {
+            if ((peace[i >> 6] & (1UL << i)) == 0)
+            {
+                w.Target[i] = -1;
+                continue;
+            }
+            nuint row = (nuint)(i * np);
+            var bestValue = minusOne;
+            var bestIndex = minusOne;
+            for (int q = 0; q < n; q += width)
+            {
+                int word = q >> 6, shift = q & 63;
+                // At peace, not allied, within reach (pi_iq > reach: static), not i itself.
+                uint eligible = (uint)((peace[word] & ~pacts[i * words + word] & reachable[reachLane + i * words + word]) >> shift) & groupMask;
+                if (eligible == 0) continue;
+                // WinChance with gamma = 1: (a > 0 ? a : 0) / total, or one half when total is 0.
+                var a = TOps.Load(ref attack, row + (nuint)q);
+                var b = TOps.LoadStrided(ref defence, (nuint)(q * np + i), (nuint)np);
+                var ag = TOps.Select(TOps.GreaterThan(a, TOps.Zero), a, TOps.Zero);
+                var bg = TOps.Select(TOps.GreaterThan(b, TOps.Zero), b, TOps.Zero);
+                var total = TOps.Add(ag, bg);
+                var chance = TOps.Select(TOps.GreaterThan(total, TOps.Zero), TOps.Divide(ag, total), half);
+                var valid = TOps.AndNot(TOps.FromBits(eligible), TOps.LessThanOrEqual(chance, threshold));
+                var value = TOps.Multiply(chance, TOps.Load(ref wealth, (nuint)q));
+                var take = TOps.And(valid, TOps.GreaterThan(value, bestValue));
+                bestValue = TOps.Select(take, value, bestValue);
+                bestIndex = TOps.Select(take, TOps.Add(TOps.Indices, TOps.Broadcast(q)), bestIndex);
+            }
+            w.Target[i] = First<TV, TOps>(bestValue, bestIndex);
+        }
+    }
+
+    /// <summary>The smallest index among the lanes holding the largest value, or -1 when no lane holds a value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int First<TV, TOps>(TV bestValue, TV bestIndex) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        double max = TOps.MaxElement(bestValue);
+        if (max < 0) return -1;
+        uint holders = TOps.ToBits(TOps.Equal(bestValue, TOps.Broadcast(max)));
+        var candidates = TOps.Select(TOps.FromBits(holders), bestIndex, TOps.Broadcast(double.MaxValue));
+        return (int)-TOps.MaxElement(TOps.Subtract(TOps.Zero, candidates));
     }
 }

@@ -49,7 +49,7 @@ public sealed class WaltzBatch
             _series[l] = detail.Series && l < _runs ? new List<SeriesRow>(first.Ticks) : null;
         }
         Parameters = new LaneParameters(Worlds);
-        Scratch = new KernelScratch(N, Lanes);
+        Scratch = new KernelScratch(Worlds, N, Lanes);
     }
 
     public int N { get; }
@@ -122,16 +122,8 @@ public sealed class WaltzBatch
         clock?.Lap(KernelPhase.Formation);
         for (int l = 0; l < Lanes; l++) AllianceDissolution.Step(Worlds[l], Ledgers[l]);
         clock?.Lap(KernelPhase.Dissolution);
-        if (Parameters.AllGammaOne)
-        {
-            // Alive and at-war masks are as refreshed above: steps 3 to 5 change neither; pacts are kept in step.
-            if (Vector512.IsHardwareAccelerated) TargetKernel.Step<Vector512<double>, Lanes512>(this);
-            else TargetKernel.Step<Vector256<double>, Lanes256>(this);
-        }
-        else
-        {
-            foreach (var w in Worlds) Disputes.ChooseTargets(w);
-        }
+        if (Vector512.IsHardwareAccelerated) TargetKernel.Step<Vector512<double>, Lanes512>(this);
+        else TargetKernel.Step<Vector256<double>, Lanes256>(this);
         clock?.Lap(KernelPhase.Targets);
         for (int l = 0; l < Lanes; l++) Disputes.ResolveActs(Worlds[l], Ledgers[l]);
         clock?.Lap(KernelPhase.Disputes);
@@ -168,7 +160,6 @@ internal sealed class LaneParameters
         Reach = Of(p => p.Reach);
         HostileCompatibility = Of(p => p.HostileCompatibility);
         WinThreshold = Of(p => p.WinThreshold);
-        AllGammaOne = worlds.All(w => w.Parameters.Gamma == 1);
         SqrtK = Math.Sqrt(worlds[0].K);
     }
 
@@ -183,8 +174,6 @@ internal sealed class LaneParameters
     public double[] Reach { get; }
     public double[] HostileCompatibility { get; }
     public double[] WinThreshold { get; }
-    /// <summary>With gamma = 1 the contest function needs no power, and target choice runs as a vector kernel.</summary>
-    public bool AllGammaOne { get; }
     public double SqrtK { get; }
 }
 
@@ -193,22 +182,43 @@ internal sealed class KernelScratch
 {
     private static readonly double True = BitConverter.Int64BitsToDouble(-1);
 
-    public KernelScratch(int n, int lanes)
+    public KernelScratch(World[] worlds, int n, int lanes)
     {
         AliveMask = new double[n * lanes];
         AtWarMask = new double[n * lanes];
         Draws = new double[n * lanes];
         int padded = (n + 3) / 4 * 4;
         PackedThreat = new double[padded * Math.Max(1, n) * LaneMultiple];
-        Attack = new double[n * n * lanes];
-        Defence = new double[n * n * lanes];
-        Best = new double[lanes];
         Padded = padded;
-        AllyList = new int[Math.Max(1, n * n)];
-        AllyCount = new int[Math.Max(1, n)];
-        DefendHelp = new double[Math.Max(1, n * n) * LaneMultiple];
-        AttackHelp = new double[Math.Max(1, n * n) * LaneMultiple];
-        AllyWeight = new double[Math.Max(1, n * n) * LaneMultiple];
+        int np = (n + 15) / 16 * 16;
+        int words = (n + 63) / 64;
+        Padded16 = np;
+        HostileBytes = new byte[np * np];
+        PeaceBits = new ulong[Math.Max(1, words)];
+        LaneCapability = new double[np];
+        LaneWealth = new double[np];
+        Help = new double[np * np];
+        HostileHelp = new double[np * np];
+        LaneAttack = new double[np * np];
+        LaneDefence = new double[np * np];
+        AllyRows = new nuint[Math.Max(1, n)];
+        AllyWeights = new double[Math.Max(1, n)];
+        LaneProximity = new double[lanes * n * np];
+        ReachBits = new ulong[Math.Max(1, lanes * n * words)];
+        for (int l = 0; l < lanes; l++)
+        {
+            var proximity = worlds[l].Proximity;
+            double reach = worlds[l].Parameters.Reach;
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    double pij = proximity[i * n + j];
+                    LaneProximity[(l * n + i) * np + j] = pij;
+                    if (j != i && pij > reach) ReachBits[(l * n + i) * words + (j >> 6)] |= 1UL << j;
+                }
+            }
+        }
     }
 
     private const int LaneMultiple = WaltzBatch.LaneMultiple;
@@ -222,18 +232,28 @@ internal sealed class KernelScratch
     /// <summary>One vector block of the threat matrix, rows padded to a multiple of 4.</summary>
     public double[] PackedThreat { get; }
     public int Padded { get; }
-    /// <summary>Expected strength of i's side attacking j, per (i, j, lane).</summary>
-    public double[] Attack { get; }
-    /// <summary>Expected strength of j's side defending against i, per (j, i, lane).</summary>
-    public double[] Defence { get; }
-    public double[] Best { get; }
-    /// <summary>Target choice: per row, the allies any lane of a block has, and per ally its weight.</summary>
-    public int[] AllyList { get; }
-    public int[] AllyCount { get; }
-    /// <summary>Target choice, one vector block: pi_kq where ally k counts against q, and the same for hostile k.</summary>
-    public double[] DefendHelp { get; }
-    public double[] AttackHelp { get; }
-    public double[] AllyWeight { get; }
+
+    /// <summary>N rounded up to a multiple of 16: the row length of the one-lane matrices below.</summary>
+    public int Padded16 { get; }
+    /// <summary>Target choice, one vector block: per (k, q), bit t set where c_kq &lt; hostileCompatibility in lane t.</summary>
+    public byte[] HostileBytes { get; }
+    /// <summary>Target choice, one lane: states alive and at peace, as a bit set.</summary>
+    public ulong[] PeaceBits { get; }
+    public double[] LaneCapability { get; }
+    public double[] LaneWealth { get; }
+    /// <summary>Target choice, one lane: per ally k, pi_kq where k may count against q, and where it may join an attack.</summary>
+    public double[] Help { get; }
+    public double[] HostileHelp { get; }
+    /// <summary>Target choice, one lane: expected strengths attacking and defending, rows of <see cref="Padded16"/>.</summary>
+    public double[] LaneAttack { get; }
+    public double[] LaneDefence { get; }
+    /// <summary>Target choice, one state: its usable allies' rows and weights.</summary>
+    public nuint[] AllyRows { get; }
+    public double[] AllyWeights { get; }
+    /// <summary>Every lane's proximity matrix, lane after lane, rows of <see cref="Padded16"/> (static).</summary>
+    public double[] LaneProximity { get; }
+    /// <summary>Every lane's reach: per state i, the bit set of the j with pi_ij &gt; reach (static; i itself excluded).</summary>
+    public ulong[] ReachBits { get; }
 
     public void RefreshMasks(WaltzBatch batch)
     {
