@@ -56,7 +56,7 @@ public sealed class ModelV3RulesTests
         var w = Create(Quiet with { AutonomyCost = autonomyCost },
             [State(0, 0.1, 0), State(1, 0.1, 0), State(2, 1, 1, doctrine: Doctrine.Internal)], [new InitialPact(0, 1)]);
         Perception.Step(w);
-        Near(0.1, w.PactValue[0 * 3 + 1]);
+        Near(0.1, Perception.PactValue(w, 0, 1));
         Assert.True(w.CommonThreat[0 * 3 + 1] * w.Compatibility[0 * 3 + 1] >= w.Parameters.LapseSalience);
         var ledger = Ledger();
         int lapsed = -1;

@@ -99,7 +99,7 @@ internal static class AllianceDissolution
                 double salience = w.CommonThreat[at] * w.Compatibility[at];
                 // Weak when its salience is low, or when it no longer pays either member the autonomy it costs.
                 bool low = salience < p.LapseSalience
-                    || w.PactValue[at] < p.AutonomyCost * w.Wealth[i] || w.PactValue[j * n + i] < p.AutonomyCost * w.Wealth[j];
+                    || Perception.PactValue(w, i, j) < p.AutonomyCost * w.Wealth[i] || Perception.PactValue(w, j, i) < p.AutonomyCost * w.Wealth[j];
                 int weak = low ? w.PactWeak[at] + 1 : 0;
                 w.PactWeak[at] = w.PactWeak[j * n + i] = weak;
                 int age = w.PactAge[at];

@@ -61,13 +61,6 @@ internal static class Perception
                 w.CommonThreat[i * n + j] = dot / (w.ThreatNorm[i] * w.ThreatNorm[j] + p.Epsilon);
             }
         }
-
-        // Alliance valuation: what each state would gain from a pact with each other (steps 3 and 4 read it).
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-                w.PactValue[i * n + j] = w.Rho(i, j) * w.Capability[j] * w.Proximity[i * n + j] * w.CommonThreat[i * n + j];
-        }
     }
 
     /// <summary>Euclidean distance between two states' interests.</summary>
@@ -82,8 +75,12 @@ internal static class Perception
         return Math.Sqrt(squares);
     }
 
-    /// <summary>Capability i gains from a pact with j: v_ij = rho_ij * M_j * pi_ij * CT_ij, as perceived in step 2.</summary>
-    public static double PactValue(World w, int i, int j) => w.PactValue[i * w.N + j];
+    /// <summary>
+    /// Alliance valuation, read in steps 3 to 5: the capability i gains from a pact with j, v_ij = rho_ij * M_j *
+    /// pi_ij * CT_ij, from what step 2 perceived (nothing it reads changes between step 2 and step 5).
+    /// </summary>
+    public static double PactValue(World w, int i, int j) =>
+        w.Rho(i, j) * w.Capability[j] * w.Proximity[i * w.N + j] * w.CommonThreat[i * w.N + j];
 
     /// <summary>The contest function A^g / (A^g + B^g); one half when both sides are nothing.</summary>
     public static double WinChance(double a, double b, double gamma)

@@ -53,7 +53,6 @@ public sealed class World
         ExpectedSupport = storage.ExpectedSupport.Lane(lane);
         Security = storage.Security.Lane(lane);
         CommonThreat = storage.CommonThreat.Lane(lane);
-        PactValue = storage.PactValue.Lane(lane);
     }
 
     public Scenario Scenario { get; }
@@ -121,8 +120,6 @@ public sealed class World
     public Column<double> ExpectedSupport { get; }
     public Column<double> Security { get; }
     public Column<double> CommonThreat { get; }
-    /// <summary>v_ij = rho_ij * M_j * pi_ij * CT_ij: capability i would gain from a pact with j (alliance valuation).</summary>
-    public Column<double> PactValue { get; }
 
     /// <summary>Each state's chosen target in step 6, or -1.</summary>
     public Column<int> Target { get; }

@@ -34,7 +34,6 @@ internal sealed class WorldStorage
         ExpectedSupport = new(n, lanes);
         Security = new(n, lanes);
         CommonThreat = new(nn, lanes);
-        PactValue = new(nn, lanes);
     }
 
     public int N { get; }
@@ -59,5 +58,4 @@ internal sealed class WorldStorage
     public Interleaved<double> ExpectedSupport { get; }
     public Interleaved<double> Security { get; }
     public Interleaved<double> CommonThreat { get; }
-    public Interleaved<double> PactValue { get; }
 }

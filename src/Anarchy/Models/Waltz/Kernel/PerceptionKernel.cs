@@ -5,7 +5,7 @@ using Anarchy.Engine.Simd;
 namespace Anarchy.Models.Waltz.Kernel;
 
 /// <summary>
-/// Step 2 (perception and alliance valuation) for all lanes: the reference's <see cref="Perception"/> arithmetic,
+/// Step 2 (perception) for all lanes: the reference's <see cref="Perception"/> arithmetic,
 /// one vector of lanes per matrix element. Conditions of the scalar code become masks; a skipped addition becomes
 /// the addition of zero, which leaves a non-negative sum unchanged, so every lane's result has the reference's bits.
 /// The common-threat product uses 4 x 4 register tiles of fused multiply-adds, each accumulating in ascending k as
@@ -21,7 +21,6 @@ internal static class PerceptionKernel
         {
             CompatibilityAndThreat<TV, TOps>(batch, v);
             CommonThreat<TV, TOps>(batch, v, fullProduct);
-            PactValue<TV, TOps>(batch, v);
         }
     }
 
@@ -197,30 +196,6 @@ internal static class PerceptionKernel
         TOps.Store(value, ref ct, At(i * n + j, lanes, v));
         // |T_j| |T_i| = |T_i| |T_j| and the dot product is the same, so the mirror image has the same bits.
         if (!fullProduct) TOps.Store(value, ref ct, At(j * n + i, lanes, v));
-    }
-
-    /// <summary>v_ij = rho_ij * M_j * pi_ij * CT_ij, left to right as in <see cref="Perception.Step"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PactValue<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
-    {
-        int n = batch.N, lanes = batch.Lanes;
-        var st = batch.Storage;
-        ref double c = ref MemoryMarshal.GetArrayDataReference(st.Compatibility.Data);
-        ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
-        ref double m = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
-        ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
-        ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
-        ref double value = ref MemoryMarshal.GetArrayDataReference(st.PactValue.Data);
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                nuint ij = At(i * n + j, lanes, v);
-                var rho = TOps.Multiply(TOps.Load(ref c, ij), TOps.Load(ref rep, At(j, lanes, v)));
-                var x = TOps.Multiply(TOps.Multiply(TOps.Multiply(rho, TOps.Load(ref m, At(j, lanes, v))), TOps.Load(ref pi, ij)), TOps.Load(ref ct, ij));
-                TOps.Store(x, ref value, ij);
-            }
-        }
     }
 
     /// <summary>Offset of element <paramref name="index"/> of lane <paramref name="v"/> in interleaved storage.</summary>
