@@ -308,7 +308,7 @@ public sealed class DisputesTests
         var w = Challenger(1, seed);
         var ledger = Disputed(w);
         Assert.Equal(-1, w.Target[1]);
-        Assert.Equal(0, Disputes.PrincipalThreat(w, 1));
+        Assert.Equal(0, w.PrincipalThreat[1]);
         Assert.Equal((1L, 1L, 1L, 0L), (ledger.Tick.Disputes, ledger.Tick.Challenges, ledger.Tick.Deterred, ledger.Tick.Wars));
         var dispute = TheDispute(ledger);
         Assert.Equal((1, 0, "deterred", 1.0), (dispute.State, dispute.Other, dispute.Outcome, dispute.Value));

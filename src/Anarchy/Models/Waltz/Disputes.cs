@@ -27,21 +27,39 @@ internal static class Disputes
     /// </summary>
     public static void ResolveActs(World w, RunLedger ledger)
     {
+        DrawActs(w);
+        ResolveDrawnActs(w, ledger);
+    }
+
+    /// <summary>Every state's two draws of the tick, used or not (a draw is a pure function of its counter).</summary>
+    public static void DrawActs(World w)
+    {
+        uint tick = (uint)w.Tick;
+        for (int i = 0; i < w.N; i++)
+        {
+            w.ActDraw[i] = w.Random.Uniform(tick, (uint)DrawPurpose.DisputeAct, (uint)i);
+            w.ChallengeDraw[i] = w.Random.Uniform(tick, (uint)DrawPurpose.ChallengeAct, (uint)i);
+        }
+    }
+
+    /// <summary><see cref="ResolveActs"/> with the tick's draws made (<see cref="DrawActs"/>).</summary>
+    public static void ResolveDrawnActs(World w, RunLedger ledger)
+    {
         var acts = new List<Act>();
         var p = w.Parameters;
         uint tick = (uint)w.Tick;
         for (int i = 0; i < w.N; i++)
         {
             int target = w.Target[i];
-            if (target >= 0 && w.Random.Uniform(tick, (uint)DrawPurpose.DisputeAct, (uint)i) < w.Revisionism[i])
+            if (target >= 0 && w.ActDraw[i] < w.Revisionism[i])
             {
                 acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, target, Challenge: false));
                 continue;
             }
             if (p.Challenge <= 0 || !w.Alive[i] || w.AtWar(i)) continue;
-            int threat = PrincipalThreat(w, i);
+            int threat = w.PrincipalThreat[i];
             if (threat < 0 || w.AtWar(threat)) continue;
-            if (w.Random.Uniform(tick, (uint)DrawPurpose.ChallengeAct, (uint)i) < p.Challenge * w.Revisionism[i])
+            if (w.ChallengeDraw[i] < p.Challenge * w.Revisionism[i])
                 acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, threat, Challenge: true));
         }
         // A random order from sorted random keys; the initiator index breaks (improbable) ties.
@@ -52,24 +70,6 @@ internal static class Disputes
             if (!w.Alive[i] || !w.Alive[j] || w.AtWar(i) || w.AtWar(j)) continue;
             Resolve(w, ledger, i, j, act.Challenge);
         }
-    }
-
-    /// <summary>The state that threatens i most (largest T_ij of step 2, ties to the lower index), or -1 when nobody
-    /// threatens it. Threat is 0 towards allies and the dead, so the principal threat is a living non-ally.</summary>
-    public static int PrincipalThreat(World w, int i)
-    {
-        int n = w.N, best = -1;
-        double most = 0;
-        for (int j = 0; j < n; j++)
-        {
-            double threat = w.Threat[i * n + j];
-            if (threat > most)
-            {
-                most = threat;
-                best = j;
-            }
-        }
-        return best;
     }
 
     /// <summary>

@@ -23,6 +23,7 @@ internal static class Perception
         for (int i = 0; i < n; i++)
         {
             double max = 0, sum = 0, squares = 0;
+            int principal = -1;
             for (int j = 0; j < n; j++)
             {
                 double t = 0;
@@ -32,10 +33,12 @@ internal static class Perception
                     t = w.Capability[j] * w.Proximity[i * n + j] * hostility;
                 }
                 w.Threat[i * n + j] = t;
+                if (t > max) principal = j;
                 max = Math.Max(max, t);
                 sum += t;
                 squares += t * t;
             }
+            w.PrincipalThreat[i] = principal;
             w.ThreatNorm[i] = Math.Sqrt(squares);
             w.ThreatLevel[i] = max + p.ThreatMix * (sum - max);
 

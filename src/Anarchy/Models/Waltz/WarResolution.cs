@@ -168,8 +168,14 @@ internal static class Drift
 {
     public static void Step(World w, RunLedger ledger)
     {
-        var p = w.Parameters;
-        int n = w.N;
+        Shocks(w, ledger);
+        Interests(w);
+        AgePacts(w);
+    }
+
+    /// <summary>The scenario's shocks scheduled for this tick.</summary>
+    public static void Shocks(World w, RunLedger ledger)
+    {
         foreach (var shock in w.Scenario.Shocks)
         {
             if (shock.Tick != w.Tick || !w.Alive[shock.State]) continue;
@@ -177,6 +183,13 @@ internal static class Drift
             w.Wealth[shock.State] *= shock.WealthFactor;
             ledger.Record(new ModelEvent(w.Tick, EventKinds.Shock, shock.State, -1, Value: shock.CapabilityFactor, Value2: shock.WealthFactor));
         }
+    }
+
+    /// <summary>Each living state's interests take a normal step in every dimension, clamped to [0, 1].</summary>
+    public static void Interests(World w)
+    {
+        var p = w.Parameters;
+        int n = w.N;
         uint tick = (uint)w.Tick;
         for (int i = 0; i < n; i++)
         {
@@ -187,6 +200,12 @@ internal static class Drift
                 w.Interests[i * w.K + d] = Math.Clamp(w.Interests[i * w.K + d] + step, 0, 1);
             }
         }
+    }
+
+    /// <summary>Every pact ages by a tick.</summary>
+    public static void AgePacts(World w)
+    {
+        int n = w.N;
         for (int i = 0; i < n; i++)
         {
             foreach (int j in w.Allies(i)) w.PactAge[i * n + j]++;

@@ -35,6 +35,9 @@ public sealed class World
         Reputation = storage.Reputation.Lane(lane);
         WarOf = storage.WarOf.Lane(lane);
         Target = storage.Target.Lane(lane);
+        PrincipalThreat = storage.PrincipalThreat.Lane(lane);
+        ActDraw = storage.ActDraw.Lane(lane);
+        ChallengeDraw = storage.ChallengeDraw.Lane(lane);
         GrowthRate = storage.GrowthRate.Lane(lane);
         ChoseExternal = new bool[N];
         Seeking = new bool[N];
@@ -123,6 +126,13 @@ public sealed class World
 
     /// <summary>Each state's chosen target in step 6, or -1.</summary>
     public Column<int> Target { get; }
+
+    /// <summary>The state that threatens each state most (largest T_ij of step 2, ties to the lower index), or -1.</summary>
+    public Column<int> PrincipalThreat { get; }
+
+    /// <summary>Step 6's draws of the tick, one per state: whether it acts on its target, whether it challenges.</summary>
+    public Column<double> ActDraw { get; }
+    public Column<double> ChallengeDraw { get; }
 
     public List<War> Wars { get; } = [];
 

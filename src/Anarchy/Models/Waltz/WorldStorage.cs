@@ -23,6 +23,9 @@ internal sealed class WorldStorage
         Reputation = new(n, lanes);
         WarOf = new(n, lanes);
         Target = new(n, lanes);
+        PrincipalThreat = new(n, lanes);
+        ActDraw = new(n, lanes);
+        ChallengeDraw = new(n, lanes);
         GrowthRate = new(n, lanes);
         PactCount = new(n, lanes);
         PactMask = new(nn, lanes);
@@ -47,6 +50,9 @@ internal sealed class WorldStorage
     public Interleaved<double> Reputation { get; }
     public Interleaved<int> WarOf { get; }
     public Interleaved<int> Target { get; }
+    public Interleaved<int> PrincipalThreat { get; }
+    public Interleaved<double> ActDraw { get; }
+    public Interleaved<double> ChallengeDraw { get; }
     public Interleaved<double> GrowthRate { get; }
     public Interleaved<int> PactCount { get; }
     public Interleaved<double> PactMask { get; }

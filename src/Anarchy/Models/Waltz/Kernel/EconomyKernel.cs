@@ -17,12 +17,13 @@ internal static class EconomyKernel
         int n = batch.N, lanes = batch.Lanes;
         var s = batch.Scratch;
         var draws = s.Draws;
-        for (int l = 0; l < lanes; l++)
+        uint tick = (uint)batch.Worlds[0].Tick;
+        for (int i = 0; i < n; i++)
         {
-            var w = batch.Worlds[l];
-            double sigma = w.Parameters.GrowthSigma;
-            for (int i = 0; i < n; i++)
-                draws[i * lanes + l] = w.Alive[i] ? sigma * w.Random.Normal((uint)w.Tick, (uint)DrawPurpose.Growth, (uint)i) : 0;
+            // sigma * normal in living lanes, 0 elsewhere (a dead state draws nothing in the reference).
+            var row = draws.AsSpan(i * lanes, lanes);
+            Randomness.LaneRandom.Normals(batch.Seeds, tick, (uint)DrawPurpose.Growth, (uint)i, 0, row);
+            for (int l = 0; l < lanes; l++) row[l] = batch.Worlds[l].Alive[i] ? batch.Worlds[l].Parameters.GrowthSigma * row[l] : 0;
         }
 
         var st = batch.Storage;

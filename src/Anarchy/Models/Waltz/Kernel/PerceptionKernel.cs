@@ -67,7 +67,7 @@ internal static class PerceptionKernel
         for (int i = 0; i < n; i++)
         {
             var aliveI = TOps.Load(ref alive, At(i, lanes, v));
-            TV max = TOps.Zero, sum = TOps.Zero, squares = TOps.Zero, support = TOps.Zero;
+            TV max = TOps.Zero, sum = TOps.Zero, squares = TOps.Zero, support = TOps.Zero, principal = TOps.Broadcast(-1);
             for (int j = 0; j < n; j++)
             {
                 nuint ij = At(i * n + j, lanes, v);
@@ -80,6 +80,7 @@ internal static class PerceptionKernel
                 var hostility = TOps.Multiply(TOps.Subtract(one, cij), TOps.Add(one, TOps.Multiply(eta, TOps.Load(ref r, At(j, lanes, v)))));
                 var threat = TOps.Select(threatened, TOps.Multiply(TOps.Multiply(mj, pij), hostility), TOps.Zero);
                 TOps.Store(threat, ref t, ij);
+                principal = TOps.Select(TOps.GreaterThan(threat, max), TOps.Broadcast(j), principal);
                 max = TOps.Max(max, threat);
                 sum = TOps.Add(sum, threat);
                 squares = TOps.Add(squares, TOps.Multiply(threat, threat));
@@ -88,6 +89,8 @@ internal static class PerceptionKernel
                 support = TOps.Add(support, TOps.Select(ally, help, TOps.Zero));
             }
             var level = TOps.Add(max, TOps.Multiply(mix, TOps.Subtract(sum, max)));
+            TOps.Store(principal, ref MemoryMarshal.GetArrayDataReference(batch.Scratch.Principal), 0);
+            for (int l = 0; l < TOps.Count; l++) st.PrincipalThreat.Data[i * lanes + v + l] = (int)batch.Scratch.Principal[l];
             var mi = TOps.Load(ref m, At(i, lanes, v));
             TOps.Store(TOps.Sqrt(squares), ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data), At(i, lanes, v));
             TOps.Store(level, ref MemoryMarshal.GetArrayDataReference(st.ThreatLevel.Data), At(i, lanes, v));

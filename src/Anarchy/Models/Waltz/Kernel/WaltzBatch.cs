@@ -49,6 +49,7 @@ public sealed class WaltzBatch
             _series[l] = detail.Series && l < _runs ? new List<SeriesRow>(first.Ticks) : null;
         }
         Parameters = new LaneParameters(Worlds);
+        Seeds = Worlds.Select(w => w.Seed).ToArray();
         Scratch = new KernelScratch(Worlds, N, Lanes);
     }
 
@@ -60,6 +61,8 @@ public sealed class WaltzBatch
     internal World[] Worlds { get; }
     internal RunLedger[] Ledgers { get; }
     internal LaneParameters Parameters { get; }
+    /// <summary>Each lane's seed, for draws made for all lanes at once.</summary>
+    internal ulong[] Seeds { get; }
     internal KernelScratch Scratch { get; }
 
     /// <summary>The widest vector the hardware accelerates; Vector256 (possibly in software) otherwise.</summary>
@@ -125,11 +128,17 @@ public sealed class WaltzBatch
         if (Vector512.IsHardwareAccelerated) TargetKernel.Step<Vector512<double>, Lanes512>(this);
         else TargetKernel.Step<Vector256<double>, Lanes256>(this);
         clock?.Lap(KernelPhase.Targets);
-        for (int l = 0; l < Lanes; l++) Disputes.ResolveActs(Worlds[l], Ledgers[l]);
+        DriftKernel.DrawActs(this);
+        for (int l = 0; l < Lanes; l++) Disputes.ResolveDrawnActs(Worlds[l], Ledgers[l]);
         clock?.Lap(KernelPhase.Disputes);
         for (int l = 0; l < Lanes; l++) WarResolution.Step(Worlds[l], Ledgers[l]);
         clock?.Lap(KernelPhase.Wars);
-        for (int l = 0; l < Lanes; l++) Drift.Step(Worlds[l], Ledgers[l]);
+        for (int l = 0; l < Lanes; l++) Drift.Shocks(Worlds[l], Ledgers[l]);
+        // War resolution may have killed states: the interest drift reads the alive mask.
+        Scratch.RefreshMasks(this);
+        if (Vector512.IsHardwareAccelerated) DriftKernel.Interests<Vector512<double>, Lanes512>(this);
+        else DriftKernel.Interests<Vector256<double>, Lanes256>(this);
+        for (int l = 0; l < Lanes; l++) Drift.AgePacts(Worlds[l]);
         clock?.Lap(KernelPhase.Drift);
         for (int l = 0; l < Lanes; l++) WaltzSimulation.EndTick(Worlds[l], Ledgers[l], _series[l]);
         clock?.Lap(KernelPhase.Records);
@@ -160,6 +169,7 @@ internal sealed class LaneParameters
         Reach = Of(p => p.Reach);
         HostileCompatibility = Of(p => p.HostileCompatibility);
         WinThreshold = Of(p => p.WinThreshold);
+        InterestDrift = Of(p => p.InterestDrift);
         SqrtK = Math.Sqrt(worlds[0].K);
     }
 
@@ -174,6 +184,7 @@ internal sealed class LaneParameters
     public double[] Reach { get; }
     public double[] HostileCompatibility { get; }
     public double[] WinThreshold { get; }
+    public double[] InterestDrift { get; }
     public double SqrtK { get; }
 }
 
@@ -229,6 +240,8 @@ internal sealed class KernelScratch
     public double[] AtWarMask { get; }
     /// <summary>Per (state, lane) random draws made by the scalar generator.</summary>
     public double[] Draws { get; }
+    /// <summary>One vector of each lane's principal threat, as doubles.</summary>
+    public double[] Principal { get; } = new double[LaneMultiple];
     /// <summary>One vector block of the threat matrix, rows padded to a multiple of 4.</summary>
     public double[] PackedThreat { get; }
     public int Padded { get; }

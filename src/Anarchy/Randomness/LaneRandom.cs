@@ -1,0 +1,198 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+using Anarchy.Numerics;
+
+namespace Anarchy.Randomness;
+
+/// <summary>
+/// The same draw, <see cref="RandomStream.Uniform"/> or <see cref="RandomStream.Normal"/> at one counter (tick,
+/// purpose, a, b), for many runs at once: one per run's seed, four runs to a vector. Philox4x32-10 needs only 32 x 32
+/// to 64-bit multiplication, xor and addition, which AVX2 has lane for lane, and the inverse normal CDF is IEEE basic
+/// operations in the order <see cref="ExactMath.InverseNormalCdf"/> performs them, so every value has the bits the
+/// scalar stream gives that run (the kernel exactness tests compare the two). Without AVX2 the scalar stream is used.
+/// </summary>
+public static class LaneRandom
+{
+    private const double TwoToMinus52 = 2.220446049250313e-16;
+
+    /// <summary>Whether draws run as vectors on this machine (otherwise one run at a time, with the same values).</summary>
+    public static bool IsVectorised => Avx2.IsSupported;
+
+    /// <summary><c>destination[l] = new RandomStream(seeds[l]).Uniform(tick, purpose, a, b)</c> for every l.</summary>
+    public static void Uniforms(ReadOnlySpan<ulong> seeds, uint tick, uint purpose, uint a, uint b, Span<double> destination)
+    {
+        if (destination.Length < seeds.Length) throw new ArgumentException("one destination per seed", nameof(destination));
+        int l = 0;
+        if (Avx2.IsSupported)
+        {
+            for (; l + 4 <= seeds.Length; l += 4)
+                Uniform(Vector256.Create(seeds.Slice(l, 4)), tick, purpose, a, b).CopyTo(destination.Slice(l, 4));
+        }
+        for (; l < seeds.Length; l++) destination[l] = new RandomStream(seeds[l]).Uniform(tick, purpose, a, b);
+    }
+
+    /// <summary><c>destination[l] = new RandomStream(seeds[l]).Normal(tick, purpose, a, b)</c> for every l.</summary>
+    public static void Normals(ReadOnlySpan<ulong> seeds, uint tick, uint purpose, uint a, uint b, Span<double> destination)
+    {
+        if (destination.Length < seeds.Length) throw new ArgumentException("one destination per seed", nameof(destination));
+        int l = 0;
+        if (Avx2.IsSupported)
+        {
+            for (; l + 4 <= seeds.Length; l += 4)
+                InverseNormalCdf(Uniform(Vector256.Create(seeds.Slice(l, 4)), tick, purpose, a, b)).CopyTo(destination.Slice(l, 4));
+        }
+        for (; l < seeds.Length; l++) destination[l] = new RandomStream(seeds[l]).Normal(tick, purpose, a, b);
+    }
+
+    /// <summary>Four Philox blocks, one per seed, mapped to the open-interval uniform of <see cref="RandomStream.ToUniform"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Uniform(Vector256<ulong> seeds, uint tick, uint purpose, uint a, uint b)
+    {
+        var low = Vector256.Create(0xFFFF_FFFFUL);
+        var k0 = seeds & low;
+        var k1 = Vector256.ShiftRightLogical(seeds, 32);
+        var c0 = Vector256.Create((ulong)tick);
+        var c1 = Vector256.Create((ulong)purpose);
+        var c2 = Vector256.Create((ulong)a);
+        var c3 = Vector256.Create((ulong)b);
+        var m0 = Vector256.Create((ulong)Philox4x32.Multiplier0).AsUInt32();
+        var m1 = Vector256.Create((ulong)Philox4x32.Multiplier1).AsUInt32();
+        var weyl0 = Vector256.Create((ulong)Philox4x32.Weyl0);
+        var weyl1 = Vector256.Create((ulong)Philox4x32.Weyl1);
+        for (int round = 0; round < Philox4x32.Rounds; round++)
+        {
+            if (round > 0)
+            {
+                k0 = (k0 + weyl0) & low;
+                k1 = (k1 + weyl1) & low;
+            }
+            // vpmuludq: the full 64-bit product of the low 32 bits of each 64-bit element.
+            var product0 = Avx2.Multiply(m0, c0.AsUInt32());
+            var product1 = Avx2.Multiply(m1, c2.AsUInt32());
+            var next0 = Vector256.ShiftRightLogical(product1, 32) ^ c1 ^ k0;
+            var next2 = Vector256.ShiftRightLogical(product0, 32) ^ c3 ^ k1;
+            c1 = product1 & low;
+            c3 = product0 & low;
+            c0 = next0;
+            c2 = next2;
+        }
+        var bits = Vector256.ShiftLeft(c0, 32) | c1;
+        // (bits >> 12) is below 2^52: OR-ing it into the mantissa of 2^52 and subtracting 2^52 converts it exactly.
+        var mantissa = Vector256.ShiftRightLogical(bits, 12);
+        var converted = (mantissa | Vector256.Create(0x4330_0000_0000_0000UL)).AsDouble() - Vector256.Create(4503599627370496.0);
+        return (converted + Vector256.Create(0.5)) * Vector256.Create(TwoToMinus52);
+    }
+
+    /// <summary>
+    /// <see cref="ExactMath.InverseNormalCdf"/> for arguments in (0, 1) (every uniform): the central region in every
+    /// lane, the tails only when some lane needs them, each operation as the scalar code writes it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> InverseNormalCdf(Vector256<double> p)
+    {
+        var q = p - Vector256.Create(0.5);
+        var rc = Vector256.Create(0.180625) - q * q;
+        var numCentral = ((((((Vector256.Create(2.5090809287301226727e+3) * rc
+            + Vector256.Create(3.3430575583588128105e+4)) * rc
+            + Vector256.Create(6.7265770927008700853e+4)) * rc
+            + Vector256.Create(4.5921953931549871457e+4)) * rc
+            + Vector256.Create(1.3731693765509461125e+4)) * rc
+            + Vector256.Create(1.9715909503065514427e+3)) * rc
+            + Vector256.Create(1.3314166789178437745e+2)) * rc
+            + Vector256.Create(3.3871328727963666080e+0);
+        var denCentral = ((((((Vector256.Create(5.2264952788528545610e+3) * rc
+            + Vector256.Create(2.8729085735721942674e+4)) * rc
+            + Vector256.Create(3.9307895800092710610e+4)) * rc
+            + Vector256.Create(2.1213794301586595867e+4)) * rc
+            + Vector256.Create(5.3941960214247511077e+3)) * rc
+            + Vector256.Create(6.8718700749205790830e+2)) * rc
+            + Vector256.Create(4.2313330701600911252e+1)) * rc
+            + Vector256.Create(1.0);
+        var central = q * numCentral / denCentral;
+        var inTail = Vector256.GreaterThan(Vector256.Abs(q), Vector256.Create(0.425));
+        if (inTail == Vector256<double>.Zero) return central;
+
+        var negative = Vector256.LessThan(q, Vector256<double>.Zero);
+        // Central lanes take a harmless stand-in probability; their tail result is discarded below.
+        var tailProbability = Vector256.ConditionalSelect(negative, p, Vector256.Create(1.0) - p);
+        tailProbability = Vector256.ConditionalSelect(inTail, tailProbability, Vector256.Create(0.01));
+        var r = Vector256.Sqrt(-Log(tailProbability));
+
+        var rm = r - Vector256.Create(1.6);
+        var numMiddle = ((((((Vector256.Create(7.74545014278341407640e-4) * rm
+            + Vector256.Create(2.27238449892691845833e-2)) * rm
+            + Vector256.Create(2.41780725177450611770e-1)) * rm
+            + Vector256.Create(1.27045825245236838258e+0)) * rm
+            + Vector256.Create(3.64784832476320460504e+0)) * rm
+            + Vector256.Create(5.76949722146069140550e+0)) * rm
+            + Vector256.Create(4.63033784615654529590e+0)) * rm
+            + Vector256.Create(1.42343711074968357734e+0);
+        var denMiddle = ((((((Vector256.Create(1.05075007164441684324e-9) * rm
+            + Vector256.Create(5.47593808499534494600e-4)) * rm
+            + Vector256.Create(1.51986665636164571966e-2)) * rm
+            + Vector256.Create(1.48103976427480074590e-1)) * rm
+            + Vector256.Create(6.89767334985100004550e-1)) * rm
+            + Vector256.Create(1.67638483018380384940e+0)) * rm
+            + Vector256.Create(2.05319162663775882187e+0)) * rm
+            + Vector256.Create(1.0);
+        var rf = r - Vector256.Create(5.0);
+        var numFar = ((((((Vector256.Create(2.01033439929228813265e-7) * rf
+            + Vector256.Create(2.71155556874348757815e-5)) * rf
+            + Vector256.Create(1.24266094738807843860e-3)) * rf
+            + Vector256.Create(2.65321895265761230930e-2)) * rf
+            + Vector256.Create(2.96560571828504891230e-1)) * rf
+            + Vector256.Create(1.78482653991729133580e+0)) * rf
+            + Vector256.Create(5.46378491116411436990e+0)) * rf
+            + Vector256.Create(6.65790464350110377720e+0);
+        var denFar = ((((((Vector256.Create(2.04426310338993978564e-15) * rf
+            + Vector256.Create(1.42151175831644588870e-7)) * rf
+            + Vector256.Create(1.84631831751005468180e-5)) * rf
+            + Vector256.Create(7.86869131145613259100e-4)) * rf
+            + Vector256.Create(1.48753612908506148525e-2)) * rf
+            + Vector256.Create(1.36929880922735805310e-1)) * rf
+            + Vector256.Create(5.99832206555887937690e-1)) * rf
+            + Vector256.Create(1.0);
+        var tail = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(r, Vector256.Create(5.0)), numMiddle / denMiddle, numFar / denFar);
+        tail = Vector256.ConditionalSelect(negative, -tail, tail);
+        return Vector256.ConditionalSelect(inTail, tail, central);
+    }
+
+    /// <summary><see cref="ExactMath.Log"/>'s main path, for positive normal arguments only (tail probabilities are at least 2^-53).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Log(Vector256<double> x)
+    {
+        const double Ln2Hi = 6.93147180369123816490e-01;
+        const double Ln2Lo = 1.90821492927058770002e-10;
+        const double Lg1 = 6.666666666666735130e-01;
+        const double Lg2 = 3.999999999940941908e-01;
+        const double Lg3 = 2.857142874366239149e-01;
+        const double Lg4 = 2.222219843214978396e-01;
+        const double Lg5 = 1.818357216161805012e-01;
+        const double Lg6 = 1.531383769920937332e-01;
+        const double Lg7 = 1.479819860511658591e-01;
+        var bits = x.AsInt64();
+        var high = Vector256.ShiftRightLogical(bits, 32);
+        var k = Vector256.ShiftRightLogical(high, 20) - Vector256.Create(1023L);
+        var mantissaHigh = high & Vector256.Create(0x000F_FFFFL);
+        var i = (mantissaHigh + Vector256.Create(0x9_5F64L)) & Vector256.Create(0x10_0000L);
+        var normalizedHigh = mantissaHigh | (i ^ Vector256.Create(0x3FF0_0000L));
+        var m = (Vector256.ShiftLeft(normalizedHigh, 32) | (bits & Vector256.Create(0xFFFF_FFFFL))).AsDouble();
+        k += Vector256.ShiftRightLogical(i, 20);
+
+        var f = m - Vector256.Create(1.0);
+        // k is a small integer: adding it to the bits of 1.5 * 2^52 and subtracting 1.5 * 2^52 converts it exactly.
+        var dk = (k + Vector256.Create(0x4338_0000_0000_0000L)).AsDouble() - Vector256.Create(6755399441055744.0);
+        var s = f / (Vector256.Create(2.0) + f);
+        var z = s * s;
+        var w = z * z;
+        var t1 = w * (Vector256.Create(Lg2) + w * (Vector256.Create(Lg4) + w * Vector256.Create(Lg6)));
+        var t2 = z * (Vector256.Create(Lg1) + w * (Vector256.Create(Lg3) + w * (Vector256.Create(Lg5) + w * Vector256.Create(Lg7))));
+        var r = t2 + t1;
+        var hfsq = Vector256.Create(0.5) * f * f;
+        var wide = dk * Vector256.Create(Ln2Hi) - ((hfsq - (s * (hfsq + r) + dk * Vector256.Create(Ln2Lo))) - f);
+        var narrow = dk * Vector256.Create(Ln2Hi) - ((s * (f - r) - dk * Vector256.Create(Ln2Lo)) - f);
+        var useWide = Vector256.GreaterThan((mantissaHigh - Vector256.Create(0x6_147AL)) | (Vector256.Create(0x6_B851L) - mantissaHigh), Vector256<long>.Zero);
+        return Vector256.ConditionalSelect(useWide.AsDouble(), wide, narrow);
+    }
+}
