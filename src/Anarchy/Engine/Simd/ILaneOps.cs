@@ -93,10 +93,12 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<double> Select(Vector512<double> mask, Vector512<double> a, Vector512<double> b) => Vector512.ConditionalSelect(mask, a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector512<double> mask) => mask.AsUInt64() != Vector512<ulong>.Zero;
 
-    private static readonly Vector512<ulong> LaneBits = Vector512.Create(1UL, 2, 4, 8, 16, 32, 64, 128);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> FromBits(uint bits) => Vector512.Equals(Vector512.Create((ulong)bits) & LaneBits, LaneBits).AsDouble();
+    public static Vector512<double> FromBits(uint bits)
+    {
+        var laneBits = Vector512.Create(1UL, 2, 4, 8, 16, 32, 64, 128);
+        return Vector512.Equals(Vector512.Create((ulong)bits) & laneBits, laneBits).AsDouble();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static uint ToBits(Vector512<double> mask) => (uint)mask.ExtractMostSignificantBits();
 
@@ -105,7 +107,11 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<double>>
         Unsafe.Add(ref source, offset), Unsafe.Add(ref source, offset + stride), Unsafe.Add(ref source, offset + 2 * stride), Unsafe.Add(ref source, offset + 3 * stride),
         Unsafe.Add(ref source, offset + 4 * stride), Unsafe.Add(ref source, offset + 5 * stride), Unsafe.Add(ref source, offset + 6 * stride), Unsafe.Add(ref source, offset + 7 * stride));
 
-    public static Vector512<double> Indices => Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
+    public static Vector512<double> Indices
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxElement(Vector512<double> a)
@@ -157,10 +163,12 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<double> Select(Vector256<double> mask, Vector256<double> a, Vector256<double> b) => Vector256.ConditionalSelect(mask, a, b);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool Any(Vector256<double> mask) => mask.AsUInt64() != Vector256<ulong>.Zero;
 
-    private static readonly Vector256<ulong> LaneBits = Vector256.Create(1UL, 2, 4, 8);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> FromBits(uint bits) => Vector256.Equals(Vector256.Create((ulong)bits) & LaneBits, LaneBits).AsDouble();
+    public static Vector256<double> FromBits(uint bits)
+    {
+        var laneBits = Vector256.Create(1UL, 2, 4, 8);
+        return Vector256.Equals(Vector256.Create((ulong)bits) & laneBits, laneBits).AsDouble();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static uint ToBits(Vector256<double> mask) => mask.ExtractMostSignificantBits();
 
@@ -168,7 +176,11 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<double>>
     public static Vector256<double> LoadStrided(ref double source, nuint offset, nuint stride) => Vector256.Create(
         Unsafe.Add(ref source, offset), Unsafe.Add(ref source, offset + stride), Unsafe.Add(ref source, offset + 2 * stride), Unsafe.Add(ref source, offset + 3 * stride));
 
-    public static Vector256<double> Indices => Vector256.Create(0.0, 1, 2, 3);
+    public static Vector256<double> Indices
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.Create(0.0, 1, 2, 3);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxElement(Vector256<double> a)

@@ -186,6 +186,7 @@ internal static class TargetKernel
         var threshold = TOps.Broadcast(p.WinThreshold);
         var half = TOps.Broadcast(0.5);
         var minusOne = TOps.Broadcast(-1);
+        var indices = TOps.Indices;
         for (int i = 0; i < n; i++)
         {
             if ((peace[i >> 6] & (1UL << i)) == 0)
@@ -213,7 +214,7 @@ internal static class TargetKernel
                 var value = TOps.Multiply(chance, TOps.Load(ref wealth, (nuint)q));
                 var take = TOps.And(valid, TOps.GreaterThan(value, bestValue));
                 bestValue = TOps.Select(take, value, bestValue);
-                bestIndex = TOps.Select(take, TOps.Add(TOps.Indices, TOps.Broadcast(q)), bestIndex);
+                bestIndex = TOps.Select(take, TOps.Add(indices, TOps.Broadcast(q)), bestIndex);
             }
             w.Target[i] = First<TV, TOps>(bestValue, bestIndex);
         }
