@@ -16,13 +16,14 @@ internal static class AllianceFormation
             && w.PactCount[i] < p.MaxPacts && w.PactCount[j] < p.MaxPacts;
     }
 
-    private readonly record struct Candidate(double Score, int Low, int High);
+    internal readonly record struct Candidate(double Score, int Low, int High);
 
     public static void Step(World w, RunLedger ledger)
     {
         var p = w.Parameters;
         int n = w.N;
-        var candidates = new List<Candidate>();
+        var candidates = w.Scratch.Candidates;
+        candidates.Clear();
         for (int i = 0; i < n; i++)
         {
             if (!w.Seeking[i]) continue;

@@ -8,9 +8,9 @@ namespace Anarchy.Models.Waltz;
 internal static class AllyCalls
 {
     /// <summary>Calls allies for the dispute <paramref name="id"/> of initiator i against target j; returns the
-    /// allies that stood, in the order they stood. The allies that stayed out are added to
-    /// <paramref name="refused"/> with the partner that called them: their pacts break only if the dispute becomes
-    /// a war (<see cref="BreakRefused"/>).</summary>
+    /// allies that stood, in the order they stood (a buffer of the world's, valid until the next dispute). The
+    /// allies that stayed out are listed in <paramref name="refused"/>, cleared first, with the partner that called
+    /// them: their pacts break only if the dispute becomes a war (<see cref="BreakRefused"/>).</summary>
     public static List<int> Call(World w, RunLedger ledger, int i, int j, int id, List<Refusal> refused, out bool leaderCalled)
     {
         var p = w.Parameters;
@@ -18,14 +18,19 @@ internal static class AllyCalls
         uint tick = (uint)w.Tick;
         bool rec = ledger.Recording;
         leaderCalled = false;
-        var stood = new List<int>();
-        var involved = new bool[n];
+        var stood = w.Scratch.Stood;
+        stood.Clear();
+        refused.Clear();
+        var involved = w.Scratch.Involved;
+        Array.Clear(involved);
         involved[i] = involved[j] = true;
-        var queue = new Queue<(int State, int Hop)>();
-        queue.Enqueue((j, 0));
-        while (queue.Count > 0)
+        // A first-in first-out queue of (state, hop): each state enters it at most once (when it stands).
+        var queue = w.Scratch.Queue;
+        int head = 0, tail = 0;
+        queue[tail++] = (j, 0);
+        while (head < tail)
         {
-            var (k, hop) = queue.Dequeue();
+            var (k, hop) = queue[head++];
             if (hop >= p.ChainDepth) continue;
             double decay = 1;
             for (int h = 0; h < hop; h++) decay *= p.ChainDecay;
@@ -50,7 +55,7 @@ internal static class AllyCalls
                     if (entangled) ledger.Tick.Entangled++; else ledger.Tick.Aligned++;
                     if (hop >= 1) ledger.Tick.Chain++;
                     stood.Add(a);
-                    queue.Enqueue((a, hop + 1));
+                    queue[tail++] = (a, hop + 1);
                     if (rec && a == w.Leader)
                     {
                         if (entangled) ledger.Leader.Entangled++; else ledger.Leader.Aligned++;

@@ -6,7 +6,7 @@ namespace Anarchy.Models.Waltz;
 /// </summary>
 internal static class Disputes
 {
-    private readonly record struct Act(ulong Key, int Initiator, int Target, bool Challenge);
+    internal readonly record struct Act(ulong Key, int Initiator, int Target, bool Challenge);
 
     public static void Step(World w, RunLedger ledger)
     {
@@ -45,7 +45,8 @@ internal static class Disputes
     /// <summary><see cref="ResolveActs"/> with the tick's draws made (<see cref="DrawActs"/>).</summary>
     public static void ResolveDrawnActs(World w, RunLedger ledger)
     {
-        var acts = new List<Act>();
+        var acts = w.Scratch.Acts;
+        acts.Clear();
         var p = w.Parameters;
         uint tick = (uint)w.Tick;
         for (int i = 0; i < w.N; i++)
@@ -153,7 +154,7 @@ internal static class Disputes
         }
 
         long callsBefore = ledger.Tick.Calls;
-        var refused = new List<Refusal>();
+        var refused = w.Scratch.Refused;
         var stood = AllyCalls.Call(w, ledger, i, j, id, refused, out bool leaderCalled);
         bool leaderStood = leader == j || stood.Contains(leader);
         leaderInvolved |= leaderCalled;
@@ -182,6 +183,7 @@ internal static class Disputes
         AllyCalls.BreakRefused(w, ledger, refused, id);
         var war = new War(w.Wars.Count, i, j, w.Tick, id) { Recorded = rec };
         w.Wars.Add(war);
+        w.ActiveWars.Add(war);
         war.SideB.AddRange(stood);
         // The initiator's allies join only opportunistically, on their own interest in fighting the target.
         foreach (int a in w.Allies(i))

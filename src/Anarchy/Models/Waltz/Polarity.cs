@@ -3,11 +3,12 @@ namespace Anarchy.Models.Waltz;
 /// <summary>Alliance blocs (connected components of the pact graph), effective numbers of poles and hegemony.</summary>
 public static class Polarity
 {
-    /// <summary>For each living state, the smallest index in its bloc; -1 for dead states.</summary>
+    /// <summary>For each living state, the smallest index in its bloc; -1 for dead states. The array is the
+    /// world's buffer, valid until the next call.</summary>
     public static int[] Blocs(World w)
     {
         int n = w.N;
-        var root = new int[n];
+        var root = w.Scratch.Blocs;
         for (int i = 0; i < n; i++) root[i] = w.Alive[i] ? i : -1;
         // Union-find by smallest index, so labels do not depend on the order pacts are visited.
         int Find(int x)
@@ -33,7 +34,8 @@ public static class Polarity
     /// <summary>Blocs with two or more members.</summary>
     public static int CountAllianceBlocs(World w, int[] blocs)
     {
-        var size = new int[w.N];
+        var size = w.Scratch.BlocSize;
+        Array.Clear(size);
         foreach (int b in blocs) if (b >= 0) size[b]++;
         int count = 0;
         foreach (int s in size) if (s >= 2) count++;
@@ -55,10 +57,12 @@ public static class Polarity
         return 1 / squares;
     }
 
-    /// <summary>Bloc capabilities indexed by bloc label (zero for labels that are not blocs).</summary>
+    /// <summary>Bloc capabilities indexed by bloc label (zero for labels that are not blocs); the world's buffer,
+    /// valid until the next call.</summary>
     public static double[] BlocCapability(World w, int[] blocs)
     {
-        var sums = new double[w.N];
+        var sums = w.Scratch.BlocCapability;
+        Array.Clear(sums);
         for (int i = 0; i < w.N; i++) if (blocs[i] >= 0) sums[blocs[i]] += w.Capability[i];
         return sums;
     }

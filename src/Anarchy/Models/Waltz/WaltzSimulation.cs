@@ -52,10 +52,11 @@ public static class WaltzSimulation
         if (!ledger.Recording) return;
         ledger.Panel?.EndTick(world);
         ledger.Total.Add(ledger.Tick);
-        var snapshot = Snapshot(world);
-        ledger.StateYears += snapshot.Alive;
-        ledger.PactYears += snapshot.Pacts;
-        if (snapshot.Hegemony && ledger.FirstHegemonyTick < 0) ledger.FirstHegemonyTick = world.Tick;
+        ledger.StateYears += world.LivingCount();
+        ledger.PactYears += world.PactTotal();
+        // Blocs are found only while they are read: for the first tick of hegemony, or for the series.
+        if (ledger.FirstHegemonyTick < 0 && Polarity.Hegemony(Polarity.BlocCapability(world, Polarity.Blocs(world))))
+            ledger.FirstHegemonyTick = world.Tick;
         if (world.Alive[world.Leader])
         {
             ledger.LeaderAliveTicks++;
@@ -65,7 +66,7 @@ public static class WaltzSimulation
         {
             var counts = new EventCounts();
             counts.Add(ledger.Tick);
-            series.Add(snapshot with { Counts = counts, SpendingInternal = ledger.InternalSpending, SpendingExternal = ledger.ExternalSpending });
+            series.Add(Snapshot(world) with { Counts = counts, SpendingInternal = ledger.InternalSpending, SpendingExternal = ledger.ExternalSpending });
         }
     }
 
@@ -97,7 +98,7 @@ public static class WaltzSimulation
             wealth += w.Wealth[i];
             capability += w.Capability[i];
         }
-        foreach (var war in w.Wars) if (war.Ongoing) atWar++;
+        foreach (var war in w.ActiveWars) if (war.Ongoing) atWar++;
         return new SeriesRow
         {
             Tick = w.Tick,

@@ -12,10 +12,11 @@ internal static class WarResolution
         var p = w.Parameters;
         int n = w.N;
         uint tick = (uint)w.Tick;
-        var foughtIn = new int[n];
+        var foughtIn = w.Scratch.FoughtIn;
         Array.Fill(foughtIn, -1);
 
-        foreach (var war in w.Wars)
+        w.ActiveWars.RemoveAll(static war => !war.Ongoing);
+        foreach (var war in w.ActiveWars)
         {
             if (!war.Ongoing) continue;
             double a = SideStrength(w, war.SideA, war.Target);
@@ -116,7 +117,8 @@ internal static class WarResolution
         var p = w.Parameters;
         int n = w.N;
         uint tick = (uint)w.Tick;
-        var spared = new bool[n];
+        var spared = w.Scratch.Spared;
+        Array.Clear(spared);
         bool again = true;
         while (again)
         {

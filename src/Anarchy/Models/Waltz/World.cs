@@ -49,6 +49,7 @@ public sealed class World
         PactCount = storage.PactCount.Lane(lane);
         Proximity = storage.Proximity.Lane(lane);
         NeighbourOrder = new int[N * Math.Max(0, N - 1)];
+        Scratch = new RuleScratch(N);
         Compatibility = storage.Compatibility.Lane(lane);
         Threat = storage.Threat.Lane(lane);
         ThreatNorm = storage.ThreatNorm.Lane(lane);
@@ -136,6 +137,14 @@ public sealed class World
 
     public List<War> Wars { get; } = [];
 
+    /// <summary>The wars that may still be going on, in the order they started (ended ones are dropped at the start
+    /// of each war-resolution step).</summary>
+    public List<War> ActiveWars { get; } = [];
+
+    /// <summary>Buffers the rules reuse from tick to tick, so that a tick allocates nothing unless a war starts or
+    /// events are kept.</summary>
+    internal RuleScratch Scratch { get; }
+
     public bool Allied(int i, int j) => (PactBits[i * PactWords + (j >> 6)] & (1UL << j)) != 0;
 
     /// <summary>The allies of <paramref name="i"/> in ascending index order (a pact may be broken while they are visited).</summary>
@@ -189,6 +198,38 @@ public sealed class World
         for (int i = 0; i < N; i++) n += PactCount[i];
         return n / 2;
     }
+}
+
+/// <summary>Buffers of the rules, cleared where they are used (<see cref="World.Scratch"/>).</summary>
+internal sealed class RuleScratch
+{
+    public RuleScratch(int n)
+    {
+        Involved = new bool[n];
+        Queue = new (int State, int Hop)[Math.Max(1, n)];
+        FoughtIn = new int[n];
+        Spared = new bool[n];
+        Blocs = new int[n];
+        BlocSize = new int[n];
+        BlocCapability = new double[n];
+    }
+
+    /// <summary>Step 4: candidate pacts.</summary>
+    public List<AllianceFormation.Candidate> Candidates { get; } = [];
+    /// <summary>Step 6: the acts of the tick.</summary>
+    public List<Disputes.Act> Acts { get; } = [];
+    /// <summary>Step 7, one dispute: allies that stood and that stayed out, states already called, the call queue.</summary>
+    public List<int> Stood { get; } = [];
+    public List<Refusal> Refused { get; } = [];
+    public bool[] Involved { get; }
+    public (int State, int Hop)[] Queue { get; }
+    /// <summary>Step 8: the war each state fought in this tick, and states spared by the conquest norm.</summary>
+    public int[] FoughtIn { get; }
+    public bool[] Spared { get; }
+    /// <summary>Step 10: bloc labels, sizes and capabilities.</summary>
+    public int[] Blocs { get; }
+    public int[] BlocSize { get; }
+    public double[] BlocCapability { get; }
 }
 
 /// <summary>
