@@ -99,8 +99,9 @@ internal static class AllianceDissolution
                 int at = i * n + j;
                 double salience = w.CommonThreat[at] * w.Compatibility[at];
                 // Weak when its salience is low, or when it no longer pays either member the autonomy it costs.
+                // (Pact values are never negative: with no autonomy cost the second test cannot hold.)
                 bool low = salience < p.LapseSalience
-                    || Perception.PactValue(w, i, j) < p.AutonomyCost * w.Wealth[i] || Perception.PactValue(w, j, i) < p.AutonomyCost * w.Wealth[j];
+                    || (p.AutonomyCost > 0 && (Perception.PactValue(w, i, j) < p.AutonomyCost * w.Wealth[i] || Perception.PactValue(w, j, i) < p.AutonomyCost * w.Wealth[j]));
                 int weak = low ? w.PactWeak[at] + 1 : 0;
                 w.PactWeak[at] = w.PactWeak[j * n + i] = weak;
                 int age = w.PactAge[at];

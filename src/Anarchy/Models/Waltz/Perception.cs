@@ -85,11 +85,13 @@ internal static class Perception
     public static double PactValue(World w, int i, int j) =>
         w.Rho(i, j) * w.Capability[j] * w.Proximity[i * w.N + j] * w.CommonThreat[i * w.N + j];
 
-    /// <summary>The contest function A^g / (A^g + B^g); one half when both sides are nothing.</summary>
+    /// <summary>The contest function A^g / (A^g + B^g); one half when both sides are nothing. With g = 1 the powers
+    /// are the strengths themselves (<see cref="Numerics.ExactMath.Pow"/> returns x exactly for y = 1), so they are
+    /// not computed.</summary>
     public static double WinChance(double a, double b, double gamma)
     {
-        double ag = a > 0 ? Numerics.ExactMath.Pow(a, gamma) : 0;
-        double bg = b > 0 ? Numerics.ExactMath.Pow(b, gamma) : 0;
+        double ag = a > 0 ? (gamma == 1 ? a : Numerics.ExactMath.Pow(a, gamma)) : 0;
+        double bg = b > 0 ? (gamma == 1 ? b : Numerics.ExactMath.Pow(b, gamma)) : 0;
         double total = ag + bg;
         return total > 0 ? ag / total : 0.5;
     }
