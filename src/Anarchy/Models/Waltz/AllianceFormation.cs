@@ -18,6 +18,18 @@ internal static class AllianceFormation
 
     internal readonly record struct Candidate(double Score, int Low, int High);
 
+    /// <summary>Strict total order: score descending, then lower index, then higher index (each pair appears once).</summary>
+    private readonly struct CandidateOrder : IComparer<Candidate>
+    {
+        public int Compare(Candidate a, Candidate b)
+        {
+            int c = b.Score.CompareTo(a.Score);
+            if (c != 0) return c;
+            c = a.Low.CompareTo(b.Low);
+            return c != 0 ? c : a.High.CompareTo(b.High);
+        }
+    }
+
     public static void Step(World w, RunLedger ledger)
     {
         var p = w.Parameters;
@@ -45,14 +57,7 @@ internal static class AllianceFormation
             }
         }
 
-        // Strict total order: score descending, then lower index, then higher index (each pair appears once).
-        candidates.Sort(static (a, b) =>
-        {
-            int c = b.Score.CompareTo(a.Score);
-            if (c != 0) return c;
-            c = a.Low.CompareTo(b.Low);
-            return c != 0 ? c : a.High.CompareTo(b.High);
-        });
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates).Sort(default(CandidateOrder));
 
         Span<bool> gained = n <= 1024 ? stackalloc bool[n] : new bool[n];
         int strongest = Strongest(w);

@@ -8,6 +8,12 @@ internal static class Disputes
 {
     internal readonly record struct Act(ulong Key, int Initiator, int Target, bool Challenge);
 
+    /// <summary>By random key, the initiator index breaking (improbable) ties.</summary>
+    private readonly struct ActOrder : IComparer<Act>
+    {
+        public int Compare(Act a, Act b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Initiator.CompareTo(b.Initiator);
+    }
+
     public static void Step(World w, RunLedger ledger)
     {
         ChooseTargets(w);
@@ -64,7 +70,7 @@ internal static class Disputes
                 acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, threat, Challenge: true));
         }
         // A random order from sorted random keys; the initiator index breaks (improbable) ties.
-        acts.Sort(static (a, b) => a.Key != b.Key ? a.Key.CompareTo(b.Key) : a.Initiator.CompareTo(b.Initiator));
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(acts).Sort(default(ActOrder));
         foreach (var act in acts)
         {
             int i = act.Initiator, j = act.Target;

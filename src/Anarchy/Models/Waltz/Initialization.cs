@@ -65,6 +65,8 @@ public static class Initialization
         // Power projection flattens the loss-of-strength gradient of a dyad with a strong member (docs/MODEL.md 5.6).
         var gradient = Geometry.ProjectionFactors(w, p.Projection);
         var distance = new double[n * n];
+        // Only Adaptive states imitate their neighbours: without them the order is never read.
+        bool imitating = w.Doctrine.Contains(Doctrine.Adaptive);
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
@@ -75,6 +77,7 @@ public static class Initialization
                 distance[i * n + j] = d;
                 w.Proximity[i * n + j] = i == j ? 1 : Geometry.Proximity(d, p.LossGradient * Math.Max(gradient[i], gradient[j]));
             }
+            if (!imitating) continue;
             var others = Enumerable.Range(0, n).Where(j => j != i).ToArray();
             Array.Sort(others, (a, b) =>
             {

@@ -113,7 +113,8 @@ public sealed class World
 
     // Static geometry.
     public Column<double> Proximity { get; }
-    /// <summary>For each state, the other states by ascending distance (ties by index): row i holds N - 1 entries.</summary>
+    /// <summary>For each state, the other states by ascending distance (ties by index): row i holds N - 1 entries.
+    /// Filled only in worlds with Adaptive states, the only ones that read it.</summary>
     public int[] NeighbourOrder { get; }
 
     // Perceived in step 2.
