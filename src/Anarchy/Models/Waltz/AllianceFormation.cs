@@ -57,7 +57,7 @@ internal static class AllianceFormation
             }
         }
 
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates).Sort(default(CandidateOrder));
+        Engine.SpanSort.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates), default(CandidateOrder));
 
         Span<bool> gained = n <= 1024 ? stackalloc bool[n] : new bool[n];
         int strongest = Strongest(w);

@@ -70,7 +70,7 @@ internal static class Disputes
                 acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, threat, Challenge: true));
         }
         // A random order from sorted random keys; the initiator index breaks (improbable) ties.
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(acts).Sort(default(ActOrder));
+        Engine.SpanSort.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(acts), default(ActOrder));
         foreach (var act in acts)
         {
             int i = act.Initiator, j = act.Target;

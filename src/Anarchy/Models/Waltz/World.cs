@@ -206,6 +206,11 @@ internal sealed class RuleScratch
 {
     public RuleScratch(int n)
     {
+        // Capacities that are seldom exceeded (candidates) or never (a state acts, stands or refuses once a tick).
+        Candidates = new(4 * n);
+        Acts = new(n);
+        Stood = new(n);
+        Refused = new(n);
         Involved = new bool[n];
         Queue = new (int State, int Hop)[Math.Max(1, n)];
         FoughtIn = new int[n];
@@ -216,12 +221,12 @@ internal sealed class RuleScratch
     }
 
     /// <summary>Step 4: candidate pacts.</summary>
-    public List<AllianceFormation.Candidate> Candidates { get; } = [];
+    public List<AllianceFormation.Candidate> Candidates { get; }
     /// <summary>Step 6: the acts of the tick.</summary>
-    public List<Disputes.Act> Acts { get; } = [];
+    public List<Disputes.Act> Acts { get; }
     /// <summary>Step 7, one dispute: allies that stood and that stayed out, states already called, the call queue.</summary>
-    public List<int> Stood { get; } = [];
-    public List<Refusal> Refused { get; } = [];
+    public List<int> Stood { get; }
+    public List<Refusal> Refused { get; }
     public bool[] Involved { get; }
     public (int State, int Hop)[] Queue { get; }
     /// <summary>Step 8: the war each state fought in this tick, and states spared by the conquest norm.</summary>
