@@ -17,7 +17,7 @@ internal sealed class BenchCommand(Terminal terminal)
 {
     private const int MaxThreads = 1024;
 
-    private readonly Option<int[]> _states = new("--states") { Description = "Number of states to measure at; repeatable. Default: 16, 64 and 256.", AllowMultipleArgumentsPerToken = true };
+    private readonly Option<int[]> _states = new("--states") { Description = "Number of states to measure at; repeatable. Default: 16, 32 (the default scenario), 64 and 256.", AllowMultipleArgumentsPerToken = true };
     private readonly Option<int?> _threads = new("--threads") { Description = "Threads for the multi-threaded figures (default: all cores); one thread is always measured." };
     private readonly Option<int?> _ticks = new("--ticks") { Description = "Ticks per run (default 200, the standard workload); fewer make the measurement shorter." };
     private readonly Option<bool> _json = new("--json") { Description = "Print the results as one JSON object on standard output." };
@@ -35,7 +35,7 @@ internal sealed class BenchCommand(Terminal terminal)
 
     private int Execute(ParseResult parse, CancellationToken cancellation)
     {
-        int[] states = parse.GetValue(_states) is { Length: > 0 } given ? given : [16, 64, 256];
+        int[] states = parse.GetValue(_states) is { Length: > 0 } given ? given : [16, 32, 64, 256];
         foreach (int n in states) Checked("--states", n, 1, ScenarioReader.MaxStates);
         var options = new ThroughputOptions
         {

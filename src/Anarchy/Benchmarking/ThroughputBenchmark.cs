@@ -14,7 +14,7 @@ namespace Anarchy.Benchmarking;
 /// states, in this process: the reference engine against the batched kernel, on one thread and on K threads, and
 /// the kernel's perception step against the machine's fused multiply-add peak (measured once per thread count).
 /// After small untimed runs that settle the JIT, each measurement warms up untimed, then repeats whole runs (or
-/// batches, or calls) until its time budget is spent. With the defaults (16, 64 and 256 states, 1 s per
+/// batches, or calls) until its time budget is spent. With the defaults (16, 32, 64 and 256 states, 1 s per
 /// measurement) it takes one to two minutes, most of it at 256 states, where one reference run of 200 ticks takes
 /// seconds and one kernel batch of 16 runs tens of seconds; fewer ticks shorten it, and are reported with the results.
 /// </summary>

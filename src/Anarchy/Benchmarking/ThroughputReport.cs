@@ -7,7 +7,7 @@ namespace Anarchy.Benchmarking;
 public sealed record ThroughputOptions
 {
     /// <summary>Numbers of states of the standard workload (the default scenario); one result per size and thread count.</summary>
-    public IReadOnlyList<int> States { get; init; } = [16, 64, 256];
+    public IReadOnlyList<int> States { get; init; } = [16, 32, 64, 256];
 
     /// <summary>The multi-threaded thread count K (the one-thread figures are always measured).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;

@@ -27,7 +27,7 @@ public sealed class BenchCommandTests
         Assert.Contains(root.GetProperty("vectorWidth").GetInt32(), new[] { 256, 512 });
         Assert.Equal(5, root.GetProperty("ticks").GetInt32());
         var entry = Assert.Single(root.GetProperty("results").EnumerateArray());
-        Assert.Equal(10, entry.EnumerateObject().Count());
+        Assert.Equal(11, entry.EnumerateObject().Count());
         Assert.Equal(8, entry.GetProperty("states").GetInt32());
         Assert.Equal(1, entry.GetProperty("threads").GetInt32());
         foreach (var name in Figures)
@@ -36,6 +36,20 @@ public sealed class BenchCommandTests
             Assert.True(double.IsFinite(value) && value > 0, $"{name} = {value}");
         }
         Assert.Equal(1, entry.GetProperty("threadScaling").GetDouble());
+
+        // Microseconds per run-tick of every phase of the kernel's tick, each non-negative; together they account
+        // for the kernel's whole time per run-tick, within the clock's overhead and the batches' construction.
+        var phases = entry.GetProperty("phases");
+        string[] names = ["economy", "perception", "balancing", "formation", "dissolution", "targets", "disputes", "wars", "drift", "records"];
+        Assert.Equal(names, phases.EnumerateObject().Select(p => p.Name));
+        double total = 0;
+        foreach (var phase in phases.EnumerateObject())
+        {
+            Assert.True(phase.Value.GetDouble() >= 0, $"{phase.Name} = {phase.Value}");
+            total += phase.Value.GetDouble();
+        }
+        double perRunTick = 1e6 / (entry.GetProperty("runsPerSecond").GetDouble() * 5);
+        Assert.InRange(total, 0.05 * perRunTick, 1.05 * perRunTick);
     }
 
     [Theory]

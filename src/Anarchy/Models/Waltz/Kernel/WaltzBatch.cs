@@ -105,44 +105,89 @@ public sealed class WaltzBatch
     /// <summary>When set, each phase of every tick adds its elapsed time here (for the per-phase benchmark).</summary>
     public PhaseClock? Clock { get; set; }
 
+    /// <summary>The phases of a tick between its start and its records, in the reference's order.</summary>
+    internal static readonly KernelPhase[] StepOrder =
+    [
+        KernelPhase.Economy, KernelPhase.Perception, KernelPhase.Balancing, KernelPhase.Formation, KernelPhase.Dissolution,
+        KernelPhase.Targets, KernelPhase.Disputes, KernelPhase.Wars, KernelPhase.Drift,
+    ];
+
     /// <summary>One tick of every lane, in the reference's order (docs/MODEL.md, section 3).</summary>
     public void Tick(int t)
     {
         var clock = Clock;
         clock?.Start();
-        for (int l = 0; l < Lanes; l++) WaltzSimulation.BeginTick(Worlds[l], Ledgers[l], t);
+        BeginTick(t);
         clock?.Lap(KernelPhase.Records);
-        Scratch.RefreshMasks(this);
-        if (Vector512.IsHardwareAccelerated) EconomyKernel.Step<Vector512<double>, Lanes512>(this);
-        else EconomyKernel.Step<Vector256<double>, Lanes256>(this);
-        clock?.Lap(KernelPhase.Economy);
-        if (Vector512.IsHardwareAccelerated) PerceptionKernel.Step<Vector512<double>, Lanes512>(this, fullProduct: false);
-        else PerceptionKernel.Step<Vector256<double>, Lanes256>(this, fullProduct: false);
-        clock?.Lap(KernelPhase.Perception);
-        for (int l = 0; l < Lanes; l++) Balancing.Step(Worlds[l]);
-        clock?.Lap(KernelPhase.Balancing);
-        for (int l = 0; l < Lanes; l++) AllianceFormation.Step(Worlds[l], Ledgers[l]);
-        clock?.Lap(KernelPhase.Formation);
-        for (int l = 0; l < Lanes; l++) AllianceDissolution.Step(Worlds[l], Ledgers[l]);
-        clock?.Lap(KernelPhase.Dissolution);
-        if (Vector512.IsHardwareAccelerated) TargetKernel.Step<Vector512<double>, Lanes512>(this);
-        else TargetKernel.Step<Vector256<double>, Lanes256>(this);
-        clock?.Lap(KernelPhase.Targets);
-        DriftKernel.DrawActs(this);
-        for (int l = 0; l < Lanes; l++) Disputes.ResolveDrawnActs(Worlds[l], Ledgers[l]);
-        clock?.Lap(KernelPhase.Disputes);
-        for (int l = 0; l < Lanes; l++) WarResolution.Step(Worlds[l], Ledgers[l]);
-        clock?.Lap(KernelPhase.Wars);
-        for (int l = 0; l < Lanes; l++) Drift.Shocks(Worlds[l], Ledgers[l]);
-        // War resolution may have killed states: the interest drift reads the alive mask.
-        Scratch.RefreshMasks(this);
-        if (Vector512.IsHardwareAccelerated) DriftKernel.Interests<Vector512<double>, Lanes512>(this);
-        else DriftKernel.Interests<Vector256<double>, Lanes256>(this);
-        for (int l = 0; l < Lanes; l++) Drift.AgePacts(Worlds[l]);
-        clock?.Lap(KernelPhase.Drift);
-        for (int l = 0; l < Lanes; l++) WaltzSimulation.EndTick(Worlds[l], Ledgers[l], _series[l]);
+        foreach (var phase in StepOrder)
+        {
+            RunPhase(phase);
+            clock?.Lap(phase);
+        }
+        EndTick();
         clock?.Lap(KernelPhase.Records);
         clock?.CountRunTicks(Lanes);
+    }
+
+    /// <summary>Sets every lane's clock to tick <paramref name="t"/> and clears its counts.</summary>
+    internal void BeginTick(int t)
+    {
+        for (int l = 0; l < Lanes; l++) WaltzSimulation.BeginTick(Worlds[l], Ledgers[l], t);
+    }
+
+    /// <summary>Step 10 for every lane: counts, series and panel rows.</summary>
+    internal void EndTick()
+    {
+        for (int l = 0; l < Lanes; l++) WaltzSimulation.EndTick(Worlds[l], Ledgers[l], _series[l]);
+    }
+
+    /// <summary>One phase of the tick for every lane (<see cref="StepOrder"/> gives the order).</summary>
+    internal void RunPhase(KernelPhase phase)
+    {
+        bool wide = Vector512.IsHardwareAccelerated;
+        switch (phase)
+        {
+            case KernelPhase.Economy:
+                Scratch.RefreshMasks(this);
+                if (wide) EconomyKernel.Step<Vector512<double>, Lanes512>(this);
+                else EconomyKernel.Step<Vector256<double>, Lanes256>(this);
+                break;
+            case KernelPhase.Perception:
+                if (wide) PerceptionKernel.Step<Vector512<double>, Lanes512>(this, fullProduct: false);
+                else PerceptionKernel.Step<Vector256<double>, Lanes256>(this, fullProduct: false);
+                break;
+            case KernelPhase.Balancing:
+                for (int l = 0; l < Lanes; l++) Balancing.Step(Worlds[l]);
+                break;
+            case KernelPhase.Formation:
+                for (int l = 0; l < Lanes; l++) AllianceFormation.Step(Worlds[l], Ledgers[l]);
+                break;
+            case KernelPhase.Dissolution:
+                for (int l = 0; l < Lanes; l++) AllianceDissolution.Step(Worlds[l], Ledgers[l]);
+                break;
+            case KernelPhase.Targets:
+                // Alive and at-war are as refreshed in the economy: steps 3 to 5 change neither.
+                if (wide) TargetKernel.Step<Vector512<double>, Lanes512>(this);
+                else TargetKernel.Step<Vector256<double>, Lanes256>(this);
+                break;
+            case KernelPhase.Disputes:
+                DriftKernel.DrawActs(this);
+                for (int l = 0; l < Lanes; l++) Disputes.ResolveDrawnActs(Worlds[l], Ledgers[l]);
+                break;
+            case KernelPhase.Wars:
+                for (int l = 0; l < Lanes; l++) WarResolution.Step(Worlds[l], Ledgers[l]);
+                break;
+            case KernelPhase.Drift:
+                for (int l = 0; l < Lanes; l++) Drift.Shocks(Worlds[l], Ledgers[l]);
+                // War resolution may have killed states: the interest drift reads the alive mask.
+                Scratch.RefreshMasks(this);
+                if (wide) DriftKernel.Interests<Vector512<double>, Lanes512>(this);
+                else DriftKernel.Interests<Vector256<double>, Lanes256>(this);
+                for (int l = 0; l < Lanes; l++) Drift.AgePacts(Worlds[l]);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(phase), phase, "records are BeginTick and EndTick");
+        }
     }
 }
 
