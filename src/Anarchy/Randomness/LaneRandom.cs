@@ -136,6 +136,17 @@ public static class LaneRandom
             + Vector256.Create(1.67638483018380384940e+0)) * rm
             + Vector256.Create(2.05319162663775882187e+0)) * rm
             + Vector256.Create(1.0);
+        var tail = numMiddle / denMiddle;
+        var beyond = Vector256.GreaterThan(r, Vector256.Create(5.0));
+        if (beyond != Vector256<double>.Zero) tail = Vector256.ConditionalSelect(beyond, FarTail(r), tail); // p below 1.4e-11
+        tail = Vector256.ConditionalSelect(negative, -tail, tail);
+        return Vector256.ConditionalSelect(inTail, tail, central);
+    }
+
+    /// <summary>AS241's far-tail rational function of r (for r &gt; 5), as the scalar code writes it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<double> FarTail(Vector256<double> r)
+    {
         var rf = r - Vector256.Create(5.0);
         var numFar = ((((((Vector256.Create(2.01033439929228813265e-7) * rf
             + Vector256.Create(2.71155556874348757815e-5)) * rf
@@ -153,9 +164,7 @@ public static class LaneRandom
             + Vector256.Create(1.36929880922735805310e-1)) * rf
             + Vector256.Create(5.99832206555887937690e-1)) * rf
             + Vector256.Create(1.0);
-        var tail = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(r, Vector256.Create(5.0)), numMiddle / denMiddle, numFar / denFar);
-        tail = Vector256.ConditionalSelect(negative, -tail, tail);
-        return Vector256.ConditionalSelect(inTail, tail, central);
+        return numFar / denFar;
     }
 
     /// <summary><see cref="ExactMath.Log"/>'s main path, for positive normal arguments only (tail probabilities are at least 2^-53).</summary>
