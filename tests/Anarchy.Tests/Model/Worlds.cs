@@ -87,7 +87,7 @@ internal static class Worlds
         var war = new War(w.Wars.Count, initiator, target, w.Tick, disputeId: 0) { Recorded = true };
         war.SideA.AddRange(initiatorAllies ?? []);
         war.SideB.AddRange(targetAllies ?? []);
-        w.Wars.Add(war);
+        w.StartWar(war);
         foreach (int k in war.SideA) w.WarOf[k] = war.Id;
         foreach (int k in war.SideB) w.WarOf[k] = war.Id;
         return war;

@@ -188,8 +188,7 @@ internal static class Disputes
 
         AllyCalls.BreakRefused(w, ledger, refused, id);
         var war = new War(w.Wars.Count, i, j, w.Tick, id) { Recorded = rec };
-        w.Wars.Add(war);
-        w.ActiveWars.Add(war);
+        w.StartWar(war);
         war.SideB.AddRange(stood);
         // The initiator's allies join only opportunistically, on their own interest in fighting the target.
         foreach (int a in w.Allies(i))

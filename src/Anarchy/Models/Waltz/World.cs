@@ -142,6 +142,13 @@ public sealed class World
     /// of each war-resolution step).</summary>
     public List<War> ActiveWars { get; } = [];
 
+    /// <summary>Adds a war that has just started to <see cref="Wars"/> and <see cref="ActiveWars"/>.</summary>
+    public void StartWar(War war)
+    {
+        Wars.Add(war);
+        ActiveWars.Add(war);
+    }
+
     /// <summary>Buffers the rules reuse from tick to tick, so that a tick allocates nothing unless a war starts or
     /// events are kept.</summary>
     internal RuleScratch Scratch { get; }
