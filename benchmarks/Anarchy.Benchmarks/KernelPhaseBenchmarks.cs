@@ -10,7 +10,8 @@ namespace Anarchy.Benchmarks;
 /// Each phase of a kernel tick alone, per run-tick: a batch of <see cref="BatchSize"/> runs of the default scenario
 /// at ticks 40 to 80 (warmed, so pacts and wars have formed). Before each iteration (untimed) the batch finishes the
 /// tick it is in and runs the new tick's phases up to the measured one; the iteration runs that phase once. The
-/// batch is rebuilt when it reaches tick 80, so every measurement covers the same stretch of the same runs. These
+/// batch is rebuilt when it reaches tick 80, so every measurement covers the same stretch of the same runs; the
+/// global setup first runs whole ticks for two seconds, so that the JIT has optimised every method. These
 /// are the figures behind <c>anarchy bench --json</c>'s <c>phases</c>, measured one phase at a time; an invocation is
 /// tens of microseconds, so BenchmarkDotNet's warning about iterations shorter than 100 ms applies (see the error
 /// columns).
@@ -37,6 +38,14 @@ public class KernelPhaseBenchmarks
     public void Setup()
     {
         _scenario = BuiltInScenarios.Default with { States = States, Ticks = LastTick + 1 };
+        // Each iteration runs its phase once, too few calls for the JIT to optimise the per-run rules: whole ticks
+        // for two seconds first, so that every method of a tick is at its final tier before anything is timed.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            Build();
+            for (; _tick < LastTick; _tick++) _batch.Tick(_tick);
+        }
         Build();
     }
 

@@ -133,6 +133,18 @@ public sealed class KernelExactnessTests
     }
 
     [Fact]
+    public void WithoutInterestDriftTheKernelKeepsItsCompatibilitiesAndStillReproducesTheReference()
+    {
+        // No lane's interests move, so the kernel computes compatibility once; pacts, wars and deaths still change
+        // everything else. A second batch mixes a drifting lane into the block, which must recompute every tick.
+        var still = new Scenario { States = 20, Ticks = 50, Parameters = new ModelParameters { InterestDrift = 0, Escalation = 0.5 } };
+        var seeds = Enumerable.Range(0, 8).Select(r => RunPlan.SeedOf(11, 0, r)).ToArray();
+        AssertSame(seeds.Select(_ => still).ToArray(), seeds);
+        var mixed = seeds.Select((_, r) => r == 3 ? still with { Parameters = still.Parameters with { InterestDrift = 0.02 } } : still).ToArray();
+        AssertSame(mixed, seeds);
+    }
+
+    [Fact]
     public void AWarmedUpTickThatRecordsNothingAllocatesNothing()
     {
         // No war can start (escalation 0), and nothing is kept but the counts: a whole tick of either engine must

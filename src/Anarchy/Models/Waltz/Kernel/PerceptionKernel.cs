@@ -49,22 +49,30 @@ internal static class PerceptionKernel
         var mix = TOps.Load(ref p.ThreatMix[0], (nuint)v);
         var eps = TOps.Load(ref p.Epsilon[0], (nuint)v);
 
-        // Compatibility: symmetric bit for bit ((a - b)^2 = (b - a)^2), so the upper triangle is mirrored.
-        for (int i = 0; i < n; i++)
+        // Compatibility depends on interests alone: where no lane's interests drift it is computed once.
+        int block = v / TOps.Count;
+        if (!batch.Scratch.CompatibilityCurrent[block])
         {
-            TOps.Store(one, ref c, At(i * n + i, lanes, v));
-            for (int j = i + 1; j < n; j++)
+            // Compatibility: symmetric bit for bit ((a - b)^2 = (b - a)^2), so the upper triangle is mirrored.
+            for (int i = 0; i < n; i++)
             {
-                var squares = TOps.Zero;
-                for (int d = 0; d < k; d++)
+                TOps.Store(one, ref c, At(i * n + i, lanes, v));
+                for (int j = i + 1; j < n; j++)
                 {
-                    var diff = TOps.Subtract(TOps.Load(ref u, At(i * k + d, lanes, v)), TOps.Load(ref u, At(j * k + d, lanes, v)));
-                    squares = TOps.Add(squares, TOps.Multiply(diff, diff));
+                    var squares = TOps.Zero;
+                    for (int d = 0; d < k; d++)
+                    {
+                        var diff = TOps.Subtract(TOps.Load(ref u, At(i * k + d, lanes, v)), TOps.Load(ref u, At(j * k + d, lanes, v)));
+                        squares = TOps.Add(squares, TOps.Multiply(diff, diff));
+                    }
+                    var compatibility = TOps.Subtract(one, TOps.Divide(TOps.Sqrt(squares), sqrtK));
+                    TOps.Store(compatibility, ref c, At(i * n + j, lanes, v));
+                    TOps.Store(compatibility, ref c, At(j * n + i, lanes, v));
                 }
-                var compatibility = TOps.Subtract(one, TOps.Divide(TOps.Sqrt(squares), sqrtK));
-                TOps.Store(compatibility, ref c, At(i * n + j, lanes, v));
-                TOps.Store(compatibility, ref c, At(j * n + i, lanes, v));
             }
+            bool fixedInterests = true;
+            for (int l = v; l < v + TOps.Count; l++) fixedInterests &= p.InterestDrift[l] == 0;
+            batch.Scratch.CompatibilityCurrent[block] = fixedInterests;
         }
 
         for (int i = 0; i < n; i++)

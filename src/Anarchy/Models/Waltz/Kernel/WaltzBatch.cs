@@ -246,6 +246,7 @@ internal sealed class KernelScratch
         int padded = (n + 3) / 4 * 4;
         PackedThreat = new double[padded * Math.Max(1, n) * LaneMultiple];
         Padded = padded;
+        CompatibilityCurrent = new bool[lanes / 4 + 1];
         int np = (n + 15) / 16 * 16;
         int words = (n + 63) / 64;
         Padded16 = np;
@@ -285,6 +286,8 @@ internal sealed class KernelScratch
     public double[] AtWarMask { get; }
     /// <summary>Per (state, lane) random draws made by the scalar generator.</summary>
     public double[] Draws { get; }
+    /// <summary>Per vector block: the compatibility matrix is up to date and stays so (no lane's interests drift).</summary>
+    public bool[] CompatibilityCurrent { get; }
     /// <summary>One vector of each lane's principal threat, as doubles.</summary>
     public double[] Principal { get; } = new double[LaneMultiple];
     /// <summary>One vector block of the threat matrix, rows padded to a multiple of 4.</summary>
