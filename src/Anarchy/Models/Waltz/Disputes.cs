@@ -215,8 +215,11 @@ internal static class Disputes
         if (war.SideA.Count + war.SideB.Count == 2) ledger.Tick.DyadicWars++;
         bool leaderFought = war.SideA.Contains(leader) || war.SideB.Contains(leader);
         if (rec && leaderFought) ledger.Leader.Wars++;
-        ledger.Record(new ModelEvent(w.Tick, EventKinds.WarStart, i, j, "", id, war.Id,
-            SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
+        if (ledger.KeepsEvents)
+        {
+            ledger.Record(new ModelEvent(w.Tick, EventKinds.WarStart, i, j, "", id, war.Id,
+                SideA: string.Join(';', war.SideA), SideB: string.Join(';', war.SideB)));
+        }
         Finish(w, ledger, id, i, j, "war", leaderInvolved, leaderFought, challenge);
     }
 

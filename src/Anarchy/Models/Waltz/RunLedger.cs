@@ -159,6 +159,10 @@ public sealed class RunLedger
         if (Recording) Events?.Add(e);
     }
 
+    /// <summary>Whether <see cref="Record"/> keeps what it is given now: events whose text costs something to build
+    /// (a war's sides) are built only then.</summary>
+    public bool KeepsEvents => Recording && Events is not null;
+
     /// <summary>Notes a resolved dispute between an initiator and its target for the panel.</summary>
     public void RecordDispute(int initiator, int target)
     {

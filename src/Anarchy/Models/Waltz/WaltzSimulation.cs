@@ -80,7 +80,7 @@ public static class WaltzSimulation
         foreach (var war in world.Wars)
         {
             if (!war.Ongoing || !war.Recorded) continue;
-            ledger.Record(war.Outcome(world.Tick, EventKinds.WarOngoing, "ongoing"));
+            if (ledger.KeepsEvents) ledger.Record(war.Outcome(world.Tick, EventKinds.WarOngoing, "ongoing"));
         }
     }
 

@@ -101,7 +101,7 @@ internal static class WarResolution
         war.Winner = winner;
         war.EndTick = w.Tick;
         ledger.Tick.WarsEnded++;
-        ledger.Record(war.Outcome(w.Tick, EventKinds.WarEnd, winner == 0 ? "initiator_won" : "target_won"));
+        if (ledger.KeepsEvents) ledger.Record(war.Outcome(w.Tick, EventKinds.WarEnd, winner == 0 ? "initiator_won" : "target_won"));
     }
 
     /// <summary>
