@@ -36,6 +36,8 @@ internal static class AllianceFormation
         int n = w.N;
         var candidates = w.Scratch.Candidates;
         candidates.Clear();
+        Span<bool> listed = n <= 1024 ? stackalloc bool[n] : new bool[n]; // seekers that appear in a candidate
+        listed.Clear();
         for (int i = 0; i < n; i++)
         {
             if (!w.Seeking[i]) continue;
@@ -54,20 +56,31 @@ internal static class AllianceFormation
                 if (!accepts) continue;
                 double score = Math.Min(vij / (w.Wealth[i] + p.Epsilon), vji / (w.Wealth[j] + p.Epsilon));
                 candidates.Add(new Candidate(score, Math.Min(i, j), Math.Max(i, j)));
+                listed[i] = true;
+                if (w.Seeking[j]) listed[j] = true;
             }
         }
 
-        Engine.SpanSort.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates), default(CandidateOrder));
-
+        // Candidates are taken in order, each seeker forming at most one new pact a tick. Every candidate has a
+        // seeker, so once each seeker listed has formed one the rest would all be passed over: the order is drawn
+        // from a heap only as far as it is needed.
+        var order = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
+        Engine.SpanSort.MakeHeap(order, default(CandidateOrder));
+        int remaining = order.Length, waiting = 0;
+        foreach (bool seeker in listed) if (seeker) waiting++;
         Span<bool> gained = n <= 1024 ? stackalloc bool[n] : new bool[n];
+        gained.Clear();
         int strongest = Strongest(w);
-        foreach (var c in candidates)
+        while (remaining > 0 && waiting > 0)
         {
+            var c = Engine.SpanSort.PopFirst(order, ref remaining, default(CandidateOrder));
             int a = c.Low, b = c.High;
             if (w.Allied(a, b) || w.PactCount[a] >= p.MaxPacts || w.PactCount[b] >= p.MaxPacts) continue;
             if ((w.Seeking[a] && gained[a]) || (w.Seeking[b] && gained[b])) continue; // one new pact per seeker and tick
             w.FormPact(a, b);
             gained[a] = gained[b] = true;
+            if (w.Seeking[a]) waiting--;
+            if (w.Seeking[b]) waiting--;
             ledger.Tick.PactsFormed++;
             if (a == strongest || b == strongest) ledger.Tick.PactsWithStrongest++;
             ledger.Record(new ModelEvent(w.Tick, EventKinds.PactFormed, a, b));
