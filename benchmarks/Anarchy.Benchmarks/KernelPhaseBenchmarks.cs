@@ -19,7 +19,7 @@ namespace Anarchy.Benchmarks;
 [MemoryDiagnoser]
 public class KernelPhaseBenchmarks
 {
-    private const int BatchSize = 16;
+    private const int BatchSize = WaltzModel.KernelBatchSize;
     private const int FirstTick = 40;
     private const int LastTick = 80;
 

@@ -16,7 +16,7 @@ namespace Anarchy.Benchmarking;
 /// After small untimed runs that settle the JIT, each measurement warms up untimed, then repeats whole runs (or
 /// batches, or calls) until its time budget is spent. With the defaults (16, 32, 64 and 256 states, 1 s per
 /// measurement) it takes one to two minutes, most of it at 256 states, where one reference run of 200 ticks takes
-/// seconds and one kernel batch of 16 runs tens of seconds; fewer ticks shorten it, and are reported with the results.
+/// seconds and one kernel batch of 8 runs several seconds; fewer ticks shorten it, and are reported with the results.
 /// </summary>
 public static class ThroughputBenchmark
 {

@@ -15,8 +15,8 @@ public sealed record ThroughputOptions
     /// <summary>Ticks per run. The standard workload is 200; fewer make the measurement shorter, not comparable.</summary>
     public int Ticks { get; init; } = 200;
 
-    /// <summary>Runs per kernel batch: a multiple of <see cref="WaltzBatch.LaneMultiple"/>, so that no lane is padding.</summary>
-    public int BatchSize { get; init; } = 16;
+    /// <summary>Runs per kernel batch, as <c>anarchy run</c> batches them: a multiple of <see cref="WaltzBatch.LaneMultiple"/>, so that no lane is padding.</summary>
+    public int BatchSize { get; init; } = Models.Waltz.WaltzModel.KernelBatchSize;
 
     /// <summary>Timed work per measurement: whole iterations are repeated until it is spent (at least one).</summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(1);

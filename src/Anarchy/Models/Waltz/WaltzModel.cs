@@ -16,8 +16,10 @@ public enum EngineKind
 /// <summary>The Waltz model of one scenario, as the Monte Carlo layer runs it.</summary>
 public sealed class WaltzModel(Scenario scenario, EngineKind engine = EngineKind.Kernel) : IRunModel
 {
-    /// <summary>Runs per kernel batch: two 512-bit vectors of lanes.</summary>
-    public const int KernelBatchSize = 16;
+    /// <summary>Runs per kernel batch: one 512-bit vector of lanes. A batch of several vectors interleaves their
+    /// data, so that each vector's share of a cache line is half or less: 16 runs a batch were 9 to 14% slower per
+    /// run than 8 at 32 and 64 states (docs/decisions/0009-kernel-v2.md).</summary>
+    public const int KernelBatchSize = 8;
 
     public EngineKind Engine { get; } = engine;
     public int BatchSize => Engine == EngineKind.Kernel ? KernelBatchSize : 1;
