@@ -302,6 +302,24 @@ public sealed class DisputesTests
     [InlineData(1UL)]
     [InlineData(2UL)]
     [InlineData(3UL)]
+    public void A_state_does_not_challenge_a_principal_threat_it_allied_with_since_perception(ulong seed)
+    {
+        // As above, but 0 and 1 form a pact after step 2 (as step 4 would): 0 is still 1's principal threat as
+        // perceived, yet a state does not pick a quarrel with its new ally, so nothing happens.
+        var w = Challenger(1, seed);
+        Perception.Step(w);
+        Assert.Equal(0, w.PrincipalThreat[1]);
+        w.FormPact(0, 1);
+        var ledger = Ledger();
+        Disputes.Step(w, ledger);
+        Assert.Equal((0L, 0L, 0L), (ledger.Tick.Disputes, ledger.Tick.Challenges, ledger.Tick.Wars));
+        Assert.Empty(EventsOf(ledger, EventKinds.Dispute));
+    }
+
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
     public void With_challenge_one_a_state_without_a_target_challenges_its_principal_threat_and_is_deterred(ulong seed)
     {
         // challenge * r1 = 1: the draw always succeeds. The dispute 1 -> 0 ends deterred: P(0.1, 1) = 0.09 <= 0.65.

@@ -64,8 +64,9 @@ internal static class Disputes
                 continue;
             }
             if (p.Challenge <= 0 || !w.Alive[i] || w.AtWar(i)) continue;
+            // The principal threat was found in step 2; a pact formed with it since (step 4) ends the rivalry.
             int threat = w.PrincipalThreat[i];
-            if (threat < 0 || w.AtWar(threat)) continue;
+            if (threat < 0 || w.AtWar(threat) || w.Allied(i, threat)) continue;
             if (w.ChallengeDraw[i] < p.Challenge * w.Revisionism[i])
                 acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, threat, Challenge: true));
         }

@@ -25,7 +25,7 @@ public sealed class WaltzModel(Scenario scenario, EngineKind engine = EngineKind
     public int BatchSize => Engine == EngineKind.Kernel ? KernelBatchSize : 1;
 
     /// <summary>Changes whenever a rule changes results for the same seed.</summary>
-    public const string ModelVersion = "waltz-3.0";
+    public const string ModelVersion = "waltz-3.1";
 
     public Scenario Scenario { get; } = scenario;
     public string Name => "waltz";
