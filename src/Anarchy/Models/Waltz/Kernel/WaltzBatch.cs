@@ -5,12 +5,13 @@ using Anarchy.Engine.Simd;
 namespace Anarchy.Models.Waltz.Kernel;
 
 /// <summary>
-/// A batch of runs of the Waltz model advanced in lockstep (docs/decisions/0003-batched-kernel.md). Each lane of
-/// the batch is one run: a <see cref="World"/> whose vector-friendly columns live in the batch's lane-interleaved
-/// storage. The phases that carry the arithmetic (economy, perception with alliance valuation, target choice) run
-/// as vector kernels over all lanes, performing exactly the reference's operations lane by lane; the inherently
-/// sequential phases run per lane through the reference's own functions. Lanes may have different parameters but
-/// share the number of states, interest dimensions, burn-in and ticks.
+/// A batch of runs of the Waltz model advanced in lockstep (docs/decisions/0003-batched-kernel.md and
+/// 0009-kernel-v2.md). Each lane of the batch is one run: a <see cref="World"/> whose vector-friendly columns live in
+/// the batch's lane-interleaved storage. The phases that carry the arithmetic (economy, perception, the random draws
+/// of growth, drift and acts) run as vector kernels over all lanes, performing exactly the reference's operations
+/// lane by lane; target choice runs one lane at a time with vectors along the target; the inherently sequential
+/// phases run per lane through the reference's own functions. Lanes may have different parameters but share the
+/// number of states, interest dimensions, burn-in and ticks.
 /// </summary>
 public sealed class WaltzBatch
 {
