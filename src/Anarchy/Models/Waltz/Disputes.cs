@@ -51,25 +51,38 @@ internal static class Disputes
     /// <summary><see cref="ResolveActs"/> with the tick's draws made (<see cref="DrawActs"/>).</summary>
     public static void ResolveDrawnActs(World w, RunLedger ledger)
     {
-        var acts = w.Scratch.Acts;
-        acts.Clear();
+        w.Scratch.Acts.Clear();
+        for (int i = 0; i < w.N; i++) ConsiderActing(w, i);
+        ResolveListedActs(w, ledger);
+    }
+
+    /// <summary>
+    /// Lists state i's act of the tick, if it has one: on its target when its act draw is below r_i; otherwise,
+    /// alive and at peace, a challenge to its principal threat when that is at peace, not its ally, and the
+    /// challenge draw is below challenge * r_i. States must be considered in ascending index order.
+    /// </summary>
+    internal static void ConsiderActing(World w, int i)
+    {
         var p = w.Parameters;
         uint tick = (uint)w.Tick;
-        for (int i = 0; i < w.N; i++)
+        int target = w.Target[i];
+        if (target >= 0 && w.ActDraw[i] < w.Revisionism[i])
         {
-            int target = w.Target[i];
-            if (target >= 0 && w.ActDraw[i] < w.Revisionism[i])
-            {
-                acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, target, Challenge: false));
-                continue;
-            }
-            if (p.Challenge <= 0 || !w.Alive[i] || w.AtWar(i)) continue;
-            // The principal threat was found in step 2; a pact formed with it since (step 4) ends the rivalry.
-            int threat = w.PrincipalThreat[i];
-            if (threat < 0 || w.AtWar(threat) || w.Allied(i, threat)) continue;
-            if (w.ChallengeDraw[i] < p.Challenge * w.Revisionism[i])
-                acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, threat, Challenge: true));
+            w.Scratch.Acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, target, Challenge: false));
+            return;
         }
+        if (p.Challenge <= 0 || !w.Alive[i] || w.AtWar(i)) return;
+        // The principal threat was found in step 2; a pact formed with it since (step 4) ends the rivalry.
+        int threat = w.PrincipalThreat[i];
+        if (threat < 0 || w.AtWar(threat) || w.Allied(i, threat)) return;
+        if (w.ChallengeDraw[i] < p.Challenge * w.Revisionism[i])
+            w.Scratch.Acts.Add(new Act(w.Random.Bits(tick, (uint)DrawPurpose.DisputeOrder, (uint)i), i, threat, Challenge: true));
+    }
+
+    /// <summary>Resolves the listed acts one at a time in random-key order.</summary>
+    internal static void ResolveListedActs(World w, RunLedger ledger)
+    {
+        var acts = w.Scratch.Acts;
         // A random order from sorted random keys; the initiator index breaks (improbable) ties.
         Engine.SpanSort.Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(acts), default(ActOrder));
         foreach (var act in acts)

@@ -25,6 +25,47 @@ internal static class DriftKernel
         }
     }
 
+    /// <summary>
+    /// For each lane, the bit set of states that may act this tick: those whose act draw is below r_i and that have a
+    /// target, and those alive, at peace, with a principal threat and a challenge draw below challenge * r_i. It holds
+    /// every state that <see cref="Disputes.ConsiderActing"/> would list (which checks the rest: the principal
+    /// threat at peace and not an ally), so the lanes consider only these, in ascending order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SelectActors<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        int n = batch.N, lanes = batch.Lanes, words = (n + 63) / 64;
+        var st = batch.Storage;
+        var actors = batch.Scratch.ActorBits;
+        Array.Clear(actors);
+        ref double r = ref MemoryMarshal.GetArrayDataReference(st.Revisionism.Data);
+        ref double actDraw = ref MemoryMarshal.GetArrayDataReference(st.ActDraw.Data);
+        ref double challengeDraw = ref MemoryMarshal.GetArrayDataReference(st.ChallengeDraw.Data);
+        ref int target = ref MemoryMarshal.GetArrayDataReference(st.Target.Data);
+        ref int principal = ref MemoryMarshal.GetArrayDataReference(st.PrincipalThreat.Data);
+        ref double alive = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AliveMask);
+        ref double atWar = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AtWarMask);
+        for (int v = 0; v < lanes; v += TOps.Count)
+        {
+            var challenge = TOps.Load(ref batch.Parameters.Challenge[0], (nuint)v);
+            var challenging = TOps.GreaterThan(challenge, TOps.Zero);
+            for (int i = 0; i < n; i++)
+            {
+                nuint at = (nuint)(i * lanes + v);
+                var ri = TOps.Load(ref r, at);
+                var acts = TOps.AndNot(TOps.LessThan(TOps.Load(ref actDraw, at), ri), TOps.LessThan(TOps.IntToDouble(ref target, at), TOps.Zero));
+                var peace = TOps.AndNot(TOps.And(challenging, TOps.Load(ref alive, at)), TOps.Load(ref atWar, at));
+                var rival = TOps.AndNot(peace, TOps.LessThan(TOps.IntToDouble(ref principal, at), TOps.Zero));
+                var challenges = TOps.And(rival, TOps.LessThan(TOps.Load(ref challengeDraw, at), TOps.Multiply(challenge, ri)));
+                for (uint bits = TOps.ToBits(TOps.Or(acts, challenges)); bits != 0; bits &= bits - 1)
+                {
+                    int lane = v + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    actors[lane * words + (i >> 6)] |= 1UL << i;
+                }
+            }
+        }
+    }
+
     /// <summary>Interests of living states take interestDrift * normal in each dimension, clamped to [0, 1].</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Interests<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV>

@@ -142,6 +142,22 @@ public sealed class WaltzBatch
         for (int l = 0; l < Lanes; l++) WaltzSimulation.EndTick(Worlds[l], Ledgers[l], _series[l]);
     }
 
+    /// <summary>Step 6's acts of one lane: the states <see cref="DriftKernel.SelectActors{TV, TOps}"/> found,
+    /// considered in ascending order as the reference considers every state, then resolved.</summary>
+    private void ResolveActs(int lane)
+    {
+        var w = Worlds[lane];
+        w.Scratch.Acts.Clear();
+        int words = w.PactWords;
+        var actors = Scratch.ActorBits;
+        for (int word = 0; word < words; word++)
+        {
+            for (ulong set = actors[lane * words + word]; set != 0; set &= set - 1)
+                Disputes.ConsiderActing(w, (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set));
+        }
+        Disputes.ResolveListedActs(w, Ledgers[lane]);
+    }
+
     /// <summary>One phase of the tick for every lane (<see cref="StepOrder"/> gives the order).</summary>
     internal void RunPhase(KernelPhase phase)
     {
@@ -173,7 +189,9 @@ public sealed class WaltzBatch
                 break;
             case KernelPhase.Disputes:
                 DriftKernel.DrawActs(this);
-                for (int l = 0; l < Lanes; l++) Disputes.ResolveDrawnActs(Worlds[l], Ledgers[l]);
+                if (wide) DriftKernel.SelectActors<Vector512<double>, Lanes512>(this);
+                else DriftKernel.SelectActors<Vector256<double>, Lanes256>(this);
+                for (int l = 0; l < Lanes; l++) ResolveActs(l);
                 break;
             case KernelPhase.Wars:
                 for (int l = 0; l < Lanes; l++) WarResolution.Step(Worlds[l], Ledgers[l]);
@@ -216,6 +234,7 @@ internal sealed class LaneParameters
         HostileCompatibility = Of(p => p.HostileCompatibility);
         WinThreshold = Of(p => p.WinThreshold);
         InterestDrift = Of(p => p.InterestDrift);
+        Challenge = Of(p => p.Challenge);
         SqrtK = Math.Sqrt(worlds[0].K);
     }
 
@@ -231,6 +250,7 @@ internal sealed class LaneParameters
     public double[] HostileCompatibility { get; }
     public double[] WinThreshold { get; }
     public double[] InterestDrift { get; }
+    public double[] Challenge { get; }
     public double SqrtK { get; }
 }
 
@@ -248,6 +268,7 @@ internal sealed class KernelScratch
         PackedThreat = new double[padded * Math.Max(1, n) * LaneMultiple];
         Padded = padded;
         CompatibilityCurrent = new bool[lanes / 4 + 1];
+        ActorBits = new ulong[Math.Max(1, lanes * ((n + 63) / 64))];
         int np = (n + 15) / 16 * 16;
         int words = (n + 63) / 64;
         Padded16 = np;
@@ -287,6 +308,8 @@ internal sealed class KernelScratch
     public double[] AtWarMask { get; }
     /// <summary>Per (state, lane) random draws made by the scalar generator.</summary>
     public double[] Draws { get; }
+    /// <summary>Step 6: per lane, the bit set of states that may act this tick.</summary>
+    public ulong[] ActorBits { get; }
     /// <summary>Per vector block: the compatibility matrix is up to date and stays so (no lane's interests drift).</summary>
     public bool[] CompatibilityCurrent { get; }
     /// <summary>One vector of each lane's principal threat, as doubles.</summary>
