@@ -230,9 +230,7 @@ internal sealed class LaneParameters
         PactUpkeep = Of(p => p.PactUpkeep);
         Depreciation = Of(p => p.Depreciation);
         InternalCost = Of(p => p.InternalCost);
-        Reach = Of(p => p.Reach);
         HostileCompatibility = Of(p => p.HostileCompatibility);
-        WinThreshold = Of(p => p.WinThreshold);
         InterestDrift = Of(p => p.InterestDrift);
         Challenge = Of(p => p.Challenge);
         SqrtK = Math.Sqrt(worlds[0].K);
@@ -246,9 +244,7 @@ internal sealed class LaneParameters
     public double[] PactUpkeep { get; }
     public double[] Depreciation { get; }
     public double[] InternalCost { get; }
-    public double[] Reach { get; }
     public double[] HostileCompatibility { get; }
-    public double[] WinThreshold { get; }
     public double[] InterestDrift { get; }
     public double[] Challenge { get; }
     public double SqrtK { get; }
