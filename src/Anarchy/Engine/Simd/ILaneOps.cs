@@ -44,8 +44,6 @@ internal interface ILaneOps<TV> where TV : struct
     static abstract TV FromBits(uint bits);
     /// <summary>Bit t set where lane t of <paramref name="mask"/> has its sign bit set (an all-ones lane).</summary>
     static abstract uint ToBits(TV mask);
-    /// <summary>Elements <c>offset, offset + stride, ...</c>: one per lane.</summary>
-    static abstract TV LoadStrided(ref double source, nuint offset, nuint stride);
     /// <summary>0, 1, 2, ...: each lane's index.</summary>
     static abstract TV Indices { get; }
     /// <summary>The largest element.</summary>
@@ -101,11 +99,6 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<double>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static uint ToBits(Vector512<double> mask) => (uint)mask.ExtractMostSignificantBits();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> LoadStrided(ref double source, nuint offset, nuint stride) => Vector512.Create(
-        Unsafe.Add(ref source, offset), Unsafe.Add(ref source, offset + stride), Unsafe.Add(ref source, offset + 2 * stride), Unsafe.Add(ref source, offset + 3 * stride),
-        Unsafe.Add(ref source, offset + 4 * stride), Unsafe.Add(ref source, offset + 5 * stride), Unsafe.Add(ref source, offset + 6 * stride), Unsafe.Add(ref source, offset + 7 * stride));
 
     public static Vector512<double> Indices
     {
@@ -171,10 +164,6 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<double>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static uint ToBits(Vector256<double> mask) => mask.ExtractMostSignificantBits();
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> LoadStrided(ref double source, nuint offset, nuint stride) => Vector256.Create(
-        Unsafe.Add(ref source, offset), Unsafe.Add(ref source, offset + stride), Unsafe.Add(ref source, offset + 2 * stride), Unsafe.Add(ref source, offset + 3 * stride));
 
     public static Vector256<double> Indices
     {

@@ -10,10 +10,14 @@ namespace Anarchy.Models.Waltz.Kernel;
 /// <summary>
 /// Step 6's target choice: the reference's <see cref="Disputes.ChooseTarget"/> and
 /// <see cref="Disputes.ExpectedStrength"/> as vector code, one lane (run) at a time, vectors running along the
-/// target q. A state's expected strength against every q is its capability plus, for each of its usable allies k in
-/// ascending index order (alive, at peace), rho_ik * M_k times pi_kq where k may count against q (k is not q and
-/// not allied to q; attacking, also hostile to q: c_kq &lt; hostileCompatibility) and +0 elsewhere: the reference's
-/// additions, in its order, over a state's few allies rather than all N states. The choice then takes, among
+/// target q. A target is read only by a state whose act draw is below its revisionism
+/// (<see cref="Disputes.ConsiderActing"/>), and the draws are pure functions of their counters, so they are drawn
+/// first and only those states choose (about one in seven at the default revisionism); every other state's target
+/// is left at -1, which no rule reads. An initiator's expected strength against every q is its capability plus, for
+/// each of its usable allies k in ascending index order (alive, at peace), rho_ik * M_k times pi_kq where k may
+/// join the attack on q (k is not q, not allied to q, and hostile to it: c_kq &lt; hostileCompatibility) and +0
+/// elsewhere: the reference's additions, in its order. Each eligible target's expected strength against the
+/// initiator is summed the reference's way over the target's own usable allies. The choice then takes, among
 /// eligible targets whose chance beats the threshold, the first with the largest P * W_q, as the reference's strict
 /// scan in ascending q does. Lanes whose gamma is not 1 run the reference's own scalar choice (the contest needs a
 /// power).
@@ -23,22 +27,94 @@ internal static class TargetKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Step<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV>
     {
+        DriftKernel.DrawActs(batch);
         for (int v = 0; v < batch.Lanes; v += TOps.Count)
         {
-            HostileBytes<TV, TOps>(batch, v);
+            bool hostileReady = false;
             for (int t = 0; t < TOps.Count; t++)
             {
                 var w = batch.Worlds[v + t];
+                if (!FindInitiators(batch, w)) continue;
                 if (w.Parameters.Gamma != 1)
                 {
-                    Disputes.ChooseTargets(w);
+                    var initiators = batch.Scratch.InitiatorBits;
+                    for (int word = 0; word < w.PactWords; word++)
+                    {
+                        for (ulong set = initiators[word]; set != 0; set &= set - 1)
+                        {
+                            int i = (word << 6) + BitOperations.TrailingZeroCount(set);
+                            w.Target[i] = Disputes.ChooseTarget(w, i);
+                        }
+                    }
                     continue;
                 }
-                Prepare<TV, TOps>(batch, v + t, t);
-                Strengths<TV, TOps>(batch, v + t);
-                Choose<TV, TOps>(batch, v + t);
+                if (!hostileReady)
+                {
+                    HostileBytes<TV, TOps>(batch, v);
+                    hostileReady = true;
+                }
+                UsableAllies(batch, w);
+                Choose<TV, TOps>(batch, v + t, t);
             }
         }
+    }
+
+    /// <summary>
+    /// Clears the lane's targets and finds its states at peace (alive, not at war) and, among them, the initiators:
+    /// those whose act draw is below their revisionism. False when there is none.
+    /// </summary>
+    private static bool FindInitiators(WaltzBatch batch, World w)
+    {
+        var s = batch.Scratch;
+        var peace = s.PeaceBits;
+        var initiators = s.InitiatorBits;
+        Array.Clear(peace);
+        Array.Clear(initiators);
+        bool any = false;
+        for (int i = 0; i < w.N; i++)
+        {
+            w.Target[i] = -1;
+            if (!w.Alive[i] || w.WarOf[i] >= 0) continue;
+            peace[i >> 6] |= 1UL << i;
+            if (w.ActDraw[i] < w.Revisionism[i])
+            {
+                initiators[i >> 6] |= 1UL << i;
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /// <summary>For every state at peace, its allies at peace in ascending order with their weights rho * M_k (the
+    /// reference's <c>Rho(i, k) * Capability[k]</c>), and the lane's capabilities and wealth laid out for loads.</summary>
+    private static void UsableAllies(WaltzBatch batch, World w)
+    {
+        var s = batch.Scratch;
+        int n = w.N;
+        var peace = s.PeaceBits;
+        var cap = s.LaneCapability;
+        var wealth = s.LaneWealth;
+        var start = s.AllyStart;
+        var index = s.AllyIndex;
+        var weight = s.AllyWeight;
+        int count = 0;
+        for (int i = 0; i < n; i++)
+        {
+            cap[i] = w.Capability[i];
+            wealth[i] = w.Wealth[i];
+        }
+        for (int i = 0; i < n; i++)
+        {
+            start[i] = count;
+            if ((peace[i >> 6] & (1UL << i)) == 0) continue;
+            foreach (int k in w.Allies(i))
+            {
+                if ((peace[k >> 6] & (1UL << k)) == 0) continue; // dead or at war: no help
+                index[count] = k;
+                weight[count++] = w.Compatibility[i * n + k] * w.Reputation[k] * cap[k];
+            }
+        }
+        start[n] = count;
     }
 
     /// <summary>One byte per (k, q) for lanes v..v+W: bit t set where c_kq &lt; hostileCompatibility in lane v + t.</summary>
@@ -68,12 +144,12 @@ internal static class TargetKernel
     }
 
     /// <summary>
-    /// The lane's states at peace (alive, not at war), capabilities and wealth, and for every state k at peace that
-    /// has a pact the factors pi_kq with which it can help against each q: <c>help</c> where it may count (k is not
-    /// q and not allied to q), <c>hostileHelp</c> where it may also join an attack (c_kq &lt; hostileCompatibility).
+    /// For each initiator, the target maximising P * W_q among eligible ones (at peace, not allied, within reach) with
+    /// P above the threshold. The defence of each eligible q is summed first, one target at a time; the attack is
+    /// summed a vector of targets at a time over the initiator's allies and the choice made in the same pass.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Prepare<TV, TOps>(WaltzBatch batch, int lane, int t) where TV : struct where TOps : struct, ILaneOps<TV>
+    private static void Choose<TV, TOps>(WaltzBatch batch, int lane, int t) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         var w = batch.Worlds[lane];
         var s = batch.Scratch;
@@ -81,142 +157,82 @@ internal static class TargetKernel
         uint groupMask = (1u << width) - 1;
         var pacts = w.PactBits;
         var peace = s.PeaceBits;
-        Array.Clear(peace);
-        var cap = s.LaneCapability;
-        var wealth = s.LaneWealth;
-        for (int i = 0; i < n; i++)
-        {
-            cap[i] = w.Capability[i];
-            wealth[i] = w.Wealth[i];
-            if (w.Alive[i] && w.WarOf[i] < 0) peace[i >> 6] |= 1UL << i;
-        }
-
-        ref double pi = ref MemoryMarshal.GetArrayDataReference(s.LaneProximity);
-        nuint piLane = (nuint)lane * (nuint)(n * np);
-        ref double help = ref MemoryMarshal.GetArrayDataReference(s.Help);
-        ref double hostileHelp = ref MemoryMarshal.GetArrayDataReference(s.HostileHelp);
-        for (int k = 0; k < n; k++)
-        {
-            if ((peace[k >> 6] & (1UL << k)) == 0 || w.PactCount[k] == 0) continue;
-            nuint row = (nuint)(k * np);
-            ulong hostile = 0;
-            for (int q = 0; q < n; q += width)
-            {
-                int word = q >> 6, shift = q & 63;
-                if ((q & 7) == 0) hostile = LaneBitsOf(s.HostileBytes, k * np + q, t);
-                uint notAllied = ~(uint)(pacts[k * words + word] >> shift) & groupMask;
-                if (k >= q && k - q < width) notAllied &= ~(1u << (k - q)); // k does not help against itself
-                uint hostileTo = notAllied & (uint)(hostile >> (q & 7));
-                var factor = TOps.Load(ref pi, piLane + row + (nuint)q);
-                TOps.Store(TOps.Select(TOps.FromBits(notAllied), factor, TOps.Zero), ref help, row + (nuint)q);
-                TOps.Store(TOps.Select(TOps.FromBits(hostileTo), factor, TOps.Zero), ref hostileHelp, row + (nuint)q);
-            }
-        }
-    }
-
-    /// <summary>attack[i, q] and defence[i, q] for every state i at peace: M_i plus, ally by ally in ascending order,
-    /// weight rho_ik * M_k times the ally's help factor against q. Two vectors of q at a time stay in registers while
-    /// the allies are visited.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Strengths<TV, TOps>(WaltzBatch batch, int lane) where TV : struct where TOps : struct, ILaneOps<TV>
-    {
-        var w = batch.Worlds[lane];
-        var s = batch.Scratch;
-        int n = w.N, np = s.Padded16, words = w.PactWords, width = TOps.Count;
-        var peace = s.PeaceBits;
-        var cap = s.LaneCapability;
-        var allyRow = s.AllyRows;
-        var allyWeight = s.AllyWeights;
-        ref double help = ref MemoryMarshal.GetArrayDataReference(s.Help);
-        ref double hostileHelp = ref MemoryMarshal.GetArrayDataReference(s.HostileHelp);
-        ref double attack = ref MemoryMarshal.GetArrayDataReference(s.LaneAttack);
-        ref double defence = ref MemoryMarshal.GetArrayDataReference(s.LaneDefence);
-        for (int wi = 0; wi < words; wi++)
-        {
-            for (ulong set = peace[wi]; set != 0; set &= set - 1)
-            {
-                int i = (wi << 6) + BitOperations.TrailingZeroCount(set);
-                int count = 0;
-                foreach (int k in w.Allies(i))
-                {
-                    if ((peace[k >> 6] & (1UL << k)) == 0) continue; // dead or at war: no help
-                    allyRow[count] = (nuint)(k * np);
-                    allyWeight[count++] = w.Compatibility[i * n + k] * w.Reputation[k] * cap[k];
-                }
-                nuint row = (nuint)(i * np);
-                var mi = TOps.Broadcast(cap[i]);
-                for (int q = 0; q < n; q += 2 * width)
-                {
-                    TV a0 = mi, a1 = mi, d0 = mi, d1 = mi;
-                    for (int x = 0; x < count; x++)
-                    {
-                        var weight = TOps.Broadcast(allyWeight[x]);
-                        nuint at = allyRow[x] + (nuint)q;
-                        a0 = TOps.Add(a0, TOps.Multiply(weight, TOps.Load(ref hostileHelp, at)));
-                        a1 = TOps.Add(a1, TOps.Multiply(weight, TOps.Load(ref hostileHelp, at + (nuint)width)));
-                        d0 = TOps.Add(d0, TOps.Multiply(weight, TOps.Load(ref help, at)));
-                        d1 = TOps.Add(d1, TOps.Multiply(weight, TOps.Load(ref help, at + (nuint)width)));
-                    }
-                    nuint to = row + (nuint)q;
-                    TOps.Store(a0, ref attack, to);
-                    TOps.Store(a1, ref attack, to + (nuint)width);
-                    TOps.Store(d0, ref defence, to);
-                    TOps.Store(d1, ref defence, to + (nuint)width);
-                }
-            }
-        }
-    }
-
-    /// <summary>For each state at peace, the target maximising P * W_q among eligible ones with P above the threshold.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Choose<TV, TOps>(WaltzBatch batch, int lane) where TV : struct where TOps : struct, ILaneOps<TV>
-    {
-        var w = batch.Worlds[lane];
-        var s = batch.Scratch;
-        int n = w.N, np = s.Padded16, words = w.PactWords, width = TOps.Count;
-        uint groupMask = (1u << width) - 1;
-        var pacts = w.PactBits;
-        var peace = s.PeaceBits;
+        var initiators = s.InitiatorBits;
         var reachable = s.ReachBits;
+        var start = s.AllyStart;
+        var index = s.AllyIndex;
+        var weight = s.AllyWeight;
+        var cap = s.LaneCapability;
+        var defence = s.LaneDefence;
         int reachLane = lane * n * words;
+        int piLane = lane * n * np;
+        ref double pi = ref MemoryMarshal.GetArrayDataReference(s.LaneProximity);
+        ref double columns = ref MemoryMarshal.GetArrayDataReference(s.LaneProximityColumns);
+        var helpColumn = s.HelpColumn;
+        ref double help = ref MemoryMarshal.GetArrayDataReference(helpColumn);
         ref double wealth = ref MemoryMarshal.GetArrayDataReference(s.LaneWealth);
-        ref double attack = ref MemoryMarshal.GetArrayDataReference(s.LaneAttack);
-        ref double defence = ref MemoryMarshal.GetArrayDataReference(s.LaneDefence);
-        var p = w.Parameters;
-        var threshold = TOps.Broadcast(p.WinThreshold);
+        ref double defended = ref MemoryMarshal.GetArrayDataReference(defence);
+        var threshold = TOps.Broadcast(w.Parameters.WinThreshold);
         var half = TOps.Broadcast(0.5);
         var minusOne = TOps.Broadcast(-1);
         var indices = TOps.Indices;
-        for (int i = 0; i < n; i++)
+        for (int iw = 0; iw < words; iw++)
         {
-            if ((peace[i >> 6] & (1UL << i)) == 0)
+            for (ulong initiatorSet = initiators[iw]; initiatorSet != 0; initiatorSet &= initiatorSet - 1)
             {
-                w.Target[i] = -1;
-                continue;
+                int i = (iw << 6) + BitOperations.TrailingZeroCount(initiatorSet);
+                int iPacts = i * words;
+
+                // Each q's expected strength defending against i: M_q plus, over q's usable allies k in ascending
+                // order, rho_qk * M_k * pi_ki where k is not i and not allied to i, and + 0 elsewhere (the column
+                // of help factors is zero there), as a branch-free pass over the lane's ally lists.
+                for (int k = 0; k < n; k += width)
+                {
+                    int word = k >> 6, shift = k & 63;
+                    uint counts = ~(uint)(pacts[iPacts + word] >> shift) & groupMask;
+                    if (i >= k && i - k < width) counts &= ~(1u << (i - k));
+                    TOps.Store(TOps.Select(TOps.FromBits(counts), TOps.Load(ref columns, (nuint)(piLane + i * np + k)), TOps.Zero), ref help, (nuint)k);
+                }
+                for (int q = 0; q < n; q++)
+                {
+                    double b = cap[q];
+                    for (int x = start[q]; x < start[q + 1]; x++) b += weight[x] * helpColumn[index[x]];
+                    defence[q] = b;
+                }
+
+                var mi = TOps.Broadcast(cap[i]);
+                var bestValue = minusOne;
+                var bestIndex = minusOne;
+                for (int q = 0; q < n; q += width)
+                {
+                    int word = q >> 6, shift = q & 63;
+                    uint eligible = (uint)((peace[word] & ~pacts[iPacts + word] & reachable[reachLane + i * words + word]) >> shift) & groupMask;
+                    if (eligible == 0) continue;
+                    var a = mi;
+                    for (int x = start[i]; x < start[i + 1]; x++)
+                    {
+                        int k = index[x];
+                        // k helps against q where it is not q, not allied to q and hostile to q.
+                        uint helps = ~(uint)(pacts[k * words + word] >> shift) & groupMask;
+                        if (k >= q && k - q < width) helps &= ~(1u << (k - q));
+                        helps &= (uint)(LaneBitsOf(s.HostileBytes, k * np + (q & ~7), t) >> (q & 7));
+                        var factor = TOps.Select(TOps.FromBits(helps), TOps.Load(ref pi, (nuint)(piLane + k * np + q)), TOps.Zero);
+                        a = TOps.Add(a, TOps.Multiply(TOps.Broadcast(weight[x]), factor));
+                    }
+                    // WinChance with gamma = 1: (a > 0 ? a : 0) / total, or one half when total is 0.
+                    var b = TOps.Load(ref defended, (nuint)q);
+                    var ag = TOps.Select(TOps.GreaterThan(a, TOps.Zero), a, TOps.Zero);
+                    var bg = TOps.Select(TOps.GreaterThan(b, TOps.Zero), b, TOps.Zero);
+                    var total = TOps.Add(ag, bg);
+                    var chance = TOps.Select(TOps.GreaterThan(total, TOps.Zero), TOps.Divide(ag, total), half);
+                    var valid = TOps.AndNot(TOps.FromBits(eligible), TOps.LessThanOrEqual(chance, threshold));
+                    var value = TOps.Multiply(chance, TOps.Load(ref wealth, (nuint)q));
+                    var take = TOps.And(valid, TOps.GreaterThan(value, bestValue));
+                    bestValue = TOps.Select(take, value, bestValue);
+                    bestIndex = TOps.Select(take, TOps.Add(indices, TOps.Broadcast(q)), bestIndex);
+                }
+                w.Target[i] = First<TV, TOps>(bestValue, bestIndex);
             }
-            nuint row = (nuint)(i * np);
-            var bestValue = minusOne;
-            var bestIndex = minusOne;
-            for (int q = 0; q < n; q += width)
-            {
-                int word = q >> 6, shift = q & 63;
-                // At peace, not allied, within reach (pi_iq > reach: static), not i itself.
-                uint eligible = (uint)((peace[word] & ~pacts[i * words + word] & reachable[reachLane + i * words + word]) >> shift) & groupMask;
-                if (eligible == 0) continue;
-                // WinChance with gamma = 1: (a > 0 ? a : 0) / total, or one half when total is 0.
-                var a = TOps.Load(ref attack, row + (nuint)q);
-                var b = TOps.LoadStrided(ref defence, (nuint)(q * np + i), (nuint)np);
-                var ag = TOps.Select(TOps.GreaterThan(a, TOps.Zero), a, TOps.Zero);
-                var bg = TOps.Select(TOps.GreaterThan(b, TOps.Zero), b, TOps.Zero);
-                var total = TOps.Add(ag, bg);
-                var chance = TOps.Select(TOps.GreaterThan(total, TOps.Zero), TOps.Divide(ag, total), half);
-                var valid = TOps.AndNot(TOps.FromBits(eligible), TOps.LessThanOrEqual(chance, threshold));
-                var value = TOps.Multiply(chance, TOps.Load(ref wealth, (nuint)q));
-                var take = TOps.And(valid, TOps.GreaterThan(value, bestValue));
-                bestValue = TOps.Select(take, value, bestValue);
-                bestIndex = TOps.Select(take, TOps.Add(indices, TOps.Broadcast(q)), bestIndex);
-            }
-            w.Target[i] = First<TV, TOps>(bestValue, bestIndex);
         }
     }
 

@@ -188,7 +188,7 @@ public sealed class WaltzBatch
                 else TargetKernel.Step<Vector256<double>, Lanes256>(this);
                 break;
             case KernelPhase.Disputes:
-                DriftKernel.DrawActs(this);
+                // The act and challenge draws were made with the targets (TargetKernel.Step).
                 if (wide) DriftKernel.SelectActors<Vector512<double>, Lanes512>(this);
                 else DriftKernel.SelectActors<Vector256<double>, Lanes256>(this);
                 for (int l = 0; l < Lanes; l++) ResolveActs(l);
@@ -270,15 +270,16 @@ internal sealed class KernelScratch
         Padded16 = np;
         HostileBytes = new byte[np * np];
         PeaceBits = new ulong[Math.Max(1, words)];
+        InitiatorBits = new ulong[Math.Max(1, words)];
         LaneCapability = new double[np];
         LaneWealth = new double[np];
-        Help = new double[np * np];
-        HostileHelp = new double[np * np];
-        LaneAttack = new double[np * np];
-        LaneDefence = new double[np * np];
-        AllyRows = new nuint[Math.Max(1, n)];
-        AllyWeights = new double[Math.Max(1, n)];
+        LaneDefence = new double[np];
+        AllyStart = new int[n + 1];
+        AllyIndex = new int[Math.Max(1, n * n)];
+        AllyWeight = new double[Math.Max(1, n * n)];
         LaneProximity = new double[lanes * n * np];
+        LaneProximityColumns = new double[lanes * n * np];
+        HelpColumn = new double[np];
         ReachBits = new ulong[Math.Max(1, lanes * n * words)];
         for (int l = 0; l < lanes; l++)
         {
@@ -290,6 +291,7 @@ internal sealed class KernelScratch
                 {
                     double pij = proximity[i * n + j];
                     LaneProximity[(l * n + i) * np + j] = pij;
+                    LaneProximityColumns[(l * n + j) * np + i] = pij;
                     if (j != i && pij > reach) ReachBits[(l * n + i) * words + (j >> 6)] |= 1UL << j;
                 }
             }
@@ -318,21 +320,26 @@ internal sealed class KernelScratch
     public int Padded16 { get; }
     /// <summary>Target choice, one vector block: per (k, q), bit t set where c_kq &lt; hostileCompatibility in lane t.</summary>
     public byte[] HostileBytes { get; }
-    /// <summary>Target choice, one lane: states alive and at peace, as a bit set.</summary>
+    /// <summary>Target choice, one lane: states alive and at peace, and those among them whose act draw is below
+    /// their revisionism (the only states whose target is read), as bit sets.</summary>
     public ulong[] PeaceBits { get; }
+    public ulong[] InitiatorBits { get; }
     public double[] LaneCapability { get; }
     public double[] LaneWealth { get; }
-    /// <summary>Target choice, one lane: per ally k, pi_kq where k may count against q, and where it may join an attack.</summary>
-    public double[] Help { get; }
-    public double[] HostileHelp { get; }
-    /// <summary>Target choice, one lane: expected strengths attacking and defending, rows of <see cref="Padded16"/>.</summary>
-    public double[] LaneAttack { get; }
+    /// <summary>Target choice, one initiator: each eligible target's expected strength defending against it.</summary>
     public double[] LaneDefence { get; }
-    /// <summary>Target choice, one state: its usable allies' rows and weights.</summary>
-    public nuint[] AllyRows { get; }
-    public double[] AllyWeights { get; }
+    /// <summary>Target choice, one lane: each state's allies at peace (from <c>AllyStart[i]</c> to
+    /// <c>AllyStart[i + 1]</c>, ascending) and their weights rho_ik * M_k.</summary>
+    public int[] AllyStart { get; }
+    public int[] AllyIndex { get; }
+    public double[] AllyWeight { get; }
     /// <summary>Every lane's proximity matrix, lane after lane, rows of <see cref="Padded16"/> (static).</summary>
     public double[] LaneProximity { get; }
+    /// <summary>The same transposed: row j holds pi_ij for every i.</summary>
+    public double[] LaneProximityColumns { get; }
+    /// <summary>Target choice, one initiator i: pi_ki for each state k that may help a target against i (k is not i
+    /// and not allied to i), zero for the others.</summary>
+    public double[] HelpColumn { get; }
     /// <summary>Every lane's reach: per state i, the bit set of the j with pi_ij &gt; reach (static; i itself excluded).</summary>
     public ulong[] ReachBits { get; }
 
