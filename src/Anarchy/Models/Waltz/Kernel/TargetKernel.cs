@@ -28,19 +28,23 @@ internal static class TargetKernel
     public static void Step<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         DriftKernel.DrawActs(batch);
+        FindInitiators<TV, TOps>(batch);
+        var s = batch.Scratch;
         for (int v = 0; v < batch.Lanes; v += TOps.Count)
         {
             bool hostileReady = false;
             for (int t = 0; t < TOps.Count; t++)
             {
                 var w = batch.Worlds[v + t];
-                if (!FindInitiators(batch, w)) continue;
+                int bits = (v + t) * w.PactWords;
+                bool any = false;
+                for (int word = 0; word < w.PactWords; word++) any |= s.InitiatorBits[bits + word] != 0;
+                if (!any) continue;
                 if (w.Parameters.Gamma != 1)
                 {
-                    var initiators = batch.Scratch.InitiatorBits;
                     for (int word = 0; word < w.PactWords; word++)
                     {
-                        for (ulong set = initiators[word]; set != 0; set &= set - 1)
+                        for (ulong set = s.InitiatorBits[bits + word]; set != 0; set &= set - 1)
                         {
                             int i = (word << 6) + BitOperations.TrailingZeroCount(set);
                             w.Target[i] = Disputes.ChooseTarget(w, i);
@@ -53,65 +57,85 @@ internal static class TargetKernel
                     HostileBytes<TV, TOps>(batch, v);
                     hostileReady = true;
                 }
-                UsableAllies(batch, w);
+                UsableAllies(batch, w, v + t);
                 Choose<TV, TOps>(batch, v + t, t);
             }
         }
     }
 
     /// <summary>
-    /// Clears the lane's targets and finds its states at peace (alive, not at war) and, among them, the initiators:
-    /// those whose act draw is below their revisionism. False when there is none.
+    /// Clears every lane's targets and finds, for each lane, its states at peace (alive, not at war) and, among them,
+    /// the initiators: those whose act draw is below their revisionism, as bit sets.
     /// </summary>
-    private static bool FindInitiators(WaltzBatch batch, World w)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FindInitiators<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV>
     {
+        int n = batch.N, lanes = batch.Lanes, words = (n + 63) / 64;
         var s = batch.Scratch;
-        var peace = s.PeaceBits;
-        var initiators = s.InitiatorBits;
-        Array.Clear(peace);
-        Array.Clear(initiators);
-        bool any = false;
-        for (int i = 0; i < w.N; i++)
+        var st = batch.Storage;
+        Array.Fill(st.Target.Data, -1);
+        Array.Clear(s.PeaceBits);
+        Array.Clear(s.InitiatorBits);
+        ref double alive = ref MemoryMarshal.GetArrayDataReference(s.AliveMask);
+        ref double atWar = ref MemoryMarshal.GetArrayDataReference(s.AtWarMask);
+        ref double draw = ref MemoryMarshal.GetArrayDataReference(st.ActDraw.Data);
+        ref double r = ref MemoryMarshal.GetArrayDataReference(st.Revisionism.Data);
+        for (int v = 0; v < lanes; v += TOps.Count)
         {
-            w.Target[i] = -1;
-            if (!w.Alive[i] || w.WarOf[i] >= 0) continue;
-            peace[i >> 6] |= 1UL << i;
-            if (w.ActDraw[i] < w.Revisionism[i])
+            for (int i = 0; i < n; i++)
             {
-                initiators[i >> 6] |= 1UL << i;
-                any = true;
+                nuint at = (nuint)(i * lanes + v);
+                var peace = TOps.AndNot(TOps.Load(ref alive, at), TOps.Load(ref atWar, at));
+                uint atPeace = TOps.ToBits(peace);
+                uint initiating = TOps.ToBits(TOps.And(peace, TOps.LessThan(TOps.Load(ref draw, at), TOps.Load(ref r, at))));
+                int word = i >> 6;
+                ulong bit = 1UL << i;
+                for (; atPeace != 0; atPeace &= atPeace - 1)
+                    s.PeaceBits[(v + BitOperations.TrailingZeroCount(atPeace)) * words + word] |= bit;
+                for (; initiating != 0; initiating &= initiating - 1)
+                    s.InitiatorBits[(v + BitOperations.TrailingZeroCount(initiating)) * words + word] |= bit;
             }
         }
-        return any;
     }
 
     /// <summary>For every state at peace, its allies at peace in ascending order with their weights rho * M_k (the
     /// reference's <c>Rho(i, k) * Capability[k]</c>), and the lane's capabilities and wealth laid out for loads.</summary>
-    private static void UsableAllies(WaltzBatch batch, World w)
+    private static void UsableAllies(WaltzBatch batch, World w, int lane)
     {
         var s = batch.Scratch;
         int n = w.N;
-        var peace = s.PeaceBits;
+        var peace = s.PeaceBits.AsSpan(lane * w.PactWords, w.PactWords);
         var cap = s.LaneCapability;
         var wealth = s.LaneWealth;
         var start = s.AllyStart;
         var index = s.AllyIndex;
         var weight = s.AllyWeight;
-        int count = 0;
+        int count = 0, lanes = batch.Lanes;
+        var st = batch.Storage;
+        var capability = st.Capability.Data;
+        var wealthOf = st.Wealth.Data;
+        var reputation = st.Reputation.Data;
+        var compatibility = st.Compatibility.Data;
+        var pacts = w.PactBits;
+        int words = w.PactWords;
         for (int i = 0; i < n; i++)
         {
-            cap[i] = w.Capability[i];
-            wealth[i] = w.Wealth[i];
+            cap[i] = capability[i * lanes + lane];
+            wealth[i] = wealthOf[i * lanes + lane];
         }
         for (int i = 0; i < n; i++)
         {
             start[i] = count;
             if ((peace[i >> 6] & (1UL << i)) == 0) continue;
-            foreach (int k in w.Allies(i))
+            for (int word = 0; word < words; word++)
             {
-                if ((peace[k >> 6] & (1UL << k)) == 0) continue; // dead or at war: no help
-                index[count] = k;
-                weight[count++] = w.Compatibility[i * n + k] * w.Reputation[k] * cap[k];
+                // Allies at peace in ascending order (dead or at war: no help).
+                for (ulong set = pacts[i * words + word] & peace[word]; set != 0; set &= set - 1)
+                {
+                    int k = (word << 6) + BitOperations.TrailingZeroCount(set);
+                    index[count] = k;
+                    weight[count++] = compatibility[(i * n + k) * lanes + lane] * reputation[k * lanes + lane] * cap[k];
+                }
             }
         }
         start[n] = count;
@@ -156,8 +180,8 @@ internal static class TargetKernel
         int n = w.N, np = s.Padded16, words = w.PactWords, width = TOps.Count;
         uint groupMask = (1u << width) - 1;
         var pacts = w.PactBits;
-        var peace = s.PeaceBits;
-        var initiators = s.InitiatorBits;
+        var peace = s.PeaceBits.AsSpan(lane * words, words);
+        var initiators = s.InitiatorBits.AsSpan(lane * words, words);
         var reachable = s.ReachBits;
         var start = s.AllyStart;
         var index = s.AllyIndex;
@@ -183,21 +207,13 @@ internal static class TargetKernel
                 int i = (iw << 6) + BitOperations.TrailingZeroCount(initiatorSet);
                 int iPacts = i * words;
 
-                // Each q's expected strength defending against i: M_q plus, over q's usable allies k in ascending
-                // order, rho_qk * M_k * pi_ki where k is not i and not allied to i, and + 0 elsewhere (the column
-                // of help factors is zero there), as a branch-free pass over the lane's ally lists.
+                // The help factors against i: pi_ki for each k that is not i and not allied to i, zero for the rest.
                 for (int k = 0; k < n; k += width)
                 {
                     int word = k >> 6, shift = k & 63;
                     uint counts = ~(uint)(pacts[iPacts + word] >> shift) & groupMask;
                     if (i >= k && i - k < width) counts &= ~(1u << (i - k));
                     TOps.Store(TOps.Select(TOps.FromBits(counts), TOps.Load(ref columns, (nuint)(piLane + i * np + k)), TOps.Zero), ref help, (nuint)k);
-                }
-                for (int q = 0; q < n; q++)
-                {
-                    double b = cap[q];
-                    for (int x = start[q]; x < start[q + 1]; x++) b += weight[x] * helpColumn[index[x]];
-                    defence[q] = b;
                 }
 
                 var mi = TOps.Broadcast(cap[i]);
@@ -208,6 +224,15 @@ internal static class TargetKernel
                     int word = q >> 6, shift = q & 63;
                     uint eligible = (uint)((peace[word] & ~pacts[iPacts + word] & reachable[reachLane + i * words + word]) >> shift) & groupMask;
                     if (eligible == 0) continue;
+                    // Each eligible q's expected strength defending against i: M_q plus, over q's usable allies k in
+                    // ascending order, rho_qk * M_k * pi_ki where k is not i and not allied to i, + 0 elsewhere.
+                    for (uint each = eligible; each != 0; each &= each - 1)
+                    {
+                        int e = q + BitOperations.TrailingZeroCount(each);
+                        double strength = cap[e];
+                        for (int x = start[e], end = start[e + 1]; x < end; x++) strength += weight[x] * helpColumn[index[x]];
+                        defence[e] = strength;
+                    }
                     var a = mi;
                     for (int x = start[i]; x < start[i + 1]; x++)
                     {

@@ -269,8 +269,8 @@ internal sealed class KernelScratch
         int words = (n + 63) / 64;
         Padded16 = np;
         HostileBytes = new byte[np * np];
-        PeaceBits = new ulong[Math.Max(1, words)];
-        InitiatorBits = new ulong[Math.Max(1, words)];
+        PeaceBits = new ulong[Math.Max(1, lanes * words)];
+        InitiatorBits = new ulong[Math.Max(1, lanes * words)];
         LaneCapability = new double[np];
         LaneWealth = new double[np];
         LaneDefence = new double[np];
@@ -320,8 +320,8 @@ internal sealed class KernelScratch
     public int Padded16 { get; }
     /// <summary>Target choice, one vector block: per (k, q), bit t set where c_kq &lt; hostileCompatibility in lane t.</summary>
     public byte[] HostileBytes { get; }
-    /// <summary>Target choice, one lane: states alive and at peace, and those among them whose act draw is below
-    /// their revisionism (the only states whose target is read), as bit sets.</summary>
+    /// <summary>Target choice, each lane: states alive and at peace, and those among them whose act draw is below
+    /// their revisionism (the only states whose target is read), as bit sets (lane after lane).</summary>
     public ulong[] PeaceBits { get; }
     public ulong[] InitiatorBits { get; }
     public double[] LaneCapability { get; }
