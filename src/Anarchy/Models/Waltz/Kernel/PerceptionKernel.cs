@@ -75,11 +75,18 @@ internal static class PerceptionKernel
             batch.Scratch.CompatibilityCurrent[block] = fixedInterests;
         }
 
+        // 1 + eta * r_j, the same for every row.
+        ref double revision = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.Revision);
+        for (int j = 0; j < n; j++)
+            TOps.Store(TOps.Add(one, TOps.Multiply(eta, TOps.Load(ref r, At(j, lanes, v)))), ref revision, (nuint)(j * TOps.Count));
+        // With one vector block whose rows need no padding, the threat matrix is already laid out as the packed one.
+        bool packedIsThreat = PackedIsThreat<TV, TOps>(batch);
         for (int i = 0; i < n; i++)
         {
             var aliveI = TOps.Load(ref alive, At(i, lanes, v));
             TV max = TOps.Zero, sum = TOps.Zero, squares = TOps.Zero, support = TOps.Zero, principal = TOps.Broadcast(-1);
-            for (int j = 0; j < n; j++)
+            TV index = TOps.Zero, step = TOps.Broadcast(1);
+            for (int j = 0; j < n; j++, index = TOps.Add(index, step))
             {
                 nuint ij = At(i * n + j, lanes, v);
                 var cij = TOps.Load(ref c, ij);
@@ -88,12 +95,12 @@ internal static class PerceptionKernel
                 var mj = TOps.Load(ref m, At(j, lanes, v));
                 var pij = TOps.Load(ref pi, ij);
                 var threatened = i == j ? TOps.Zero : TOps.AndNot(TOps.And(aliveI, aliveJ), pact);
-                var hostility = TOps.Multiply(TOps.Subtract(one, cij), TOps.Add(one, TOps.Multiply(eta, TOps.Load(ref r, At(j, lanes, v)))));
+                var hostility = TOps.Multiply(TOps.Subtract(one, cij), TOps.Load(ref revision, (nuint)(j * TOps.Count)));
                 var threat = TOps.Select(threatened, TOps.Multiply(TOps.Multiply(mj, pij), hostility), TOps.Zero);
                 TOps.Store(threat, ref t, ij);
-                TOps.Store(threat, ref packed, (nuint)((i * n + j) * TOps.Count));
-                principal = TOps.Select(TOps.GreaterThan(threat, max), TOps.Broadcast(j), principal);
-                max = TOps.Max(max, threat);
+                if (!packedIsThreat) TOps.Store(threat, ref packed, (nuint)((i * n + j) * TOps.Count));
+                principal = TOps.Select(TOps.GreaterThan(threat, max), index, principal);
+                max = TOps.MaxOfNonNegative(max, threat); // threats are +0 or positive, never NaN
                 sum = TOps.Add(sum, threat);
                 squares = TOps.Add(squares, TOps.Multiply(threat, threat));
                 var ally = TOps.And(pact, aliveJ);
@@ -120,7 +127,7 @@ internal static class PerceptionKernel
         var scratch = batch.Scratch;
         int padded = scratch.Padded;
 
-        ref double packed = ref MemoryMarshal.GetArrayDataReference(scratch.PackedThreat);
+        ref double packed = ref MemoryMarshal.GetArrayDataReference(PackedIsThreat<TV, TOps>(batch) ? st.Threat.Data : scratch.PackedThreat);
         ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
         ref double norm = ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data);
         var eps = TOps.Load(ref batch.Parameters.Epsilon[0], (nuint)v);
@@ -211,6 +218,11 @@ internal static class PerceptionKernel
         // |T_j| |T_i| = |T_i| |T_j| and the dot product is the same, so the mirror image has the same bits.
         if (!fullProduct) TOps.Store(value, ref ct, At(j * n + i, lanes, v));
     }
+
+    /// <summary>True when the batch is one vector block and N is a multiple of 4: element (i, j) of lane t of the
+    /// interleaved threat matrix is then at (i N + j) W + t, where the common-threat product reads its packed rows.</summary>
+    private static bool PackedIsThreat<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV> =>
+        batch.Lanes == TOps.Count && batch.N % 4 == 0;
 
     /// <summary>Offset of element <paramref name="index"/> of lane <paramref name="v"/> in interleaved storage.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -262,6 +262,7 @@ internal sealed class KernelScratch
         Draws = new double[n * lanes];
         int padded = (n + 3) / 4 * 4;
         PackedThreat = new double[padded * Math.Max(1, n) * LaneMultiple];
+        Revision = new double[Math.Max(1, n) * LaneMultiple];
         Padded = padded;
         CompatibilityCurrent = new bool[lanes / 4 + 1];
         ActorBits = new ulong[Math.Max(1, lanes * ((n + 63) / 64))];
@@ -312,6 +313,8 @@ internal sealed class KernelScratch
     public bool[] CompatibilityCurrent { get; }
     /// <summary>One vector of each lane's principal threat, as doubles.</summary>
     public double[] Principal { get; } = new double[LaneMultiple];
+    /// <summary>One vector block of 1 + eta * r_j, per state j.</summary>
+    public double[] Revision { get; }
     /// <summary>One vector block of the threat matrix, rows padded to a multiple of 4.</summary>
     public double[] PackedThreat { get; }
     public int Padded { get; }
