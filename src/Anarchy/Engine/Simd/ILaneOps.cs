@@ -47,6 +47,8 @@ internal interface ILaneOps<TV> where TV : struct
     static abstract TV FromBits(uint bits);
     /// <summary>Bit t set where lane t of <paramref name="mask"/> has its sign bit set (an all-ones lane).</summary>
     static abstract uint ToBits(TV mask);
+    /// <summary>Elements <c>source[indices[offset]], source[indices[offset + 1]], ...</c>: one per lane, unchecked.</summary>
+    static abstract TV Gather(ref double source, ref int indices, nuint offset);
     /// <summary>0, 1, 2, ...: each lane's index.</summary>
     static abstract TV Indices { get; }
     /// <summary>The largest element.</summary>
@@ -103,6 +105,15 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<double>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static uint ToBits(Vector512<double> mask) => (uint)mask.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Gather(ref double source, ref int indices, nuint offset)
+    {
+        ref int at = ref Unsafe.Add(ref indices, offset);
+        return Vector512.Create(
+            Unsafe.Add(ref source, at), Unsafe.Add(ref source, Unsafe.Add(ref at, 1)), Unsafe.Add(ref source, Unsafe.Add(ref at, 2)), Unsafe.Add(ref source, Unsafe.Add(ref at, 3)),
+            Unsafe.Add(ref source, Unsafe.Add(ref at, 4)), Unsafe.Add(ref source, Unsafe.Add(ref at, 5)), Unsafe.Add(ref source, Unsafe.Add(ref at, 6)), Unsafe.Add(ref source, Unsafe.Add(ref at, 7)));
+    }
 
     public static Vector512<double> Indices
     {
@@ -169,6 +180,14 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<double>>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static uint ToBits(Vector256<double> mask) => mask.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Gather(ref double source, ref int indices, nuint offset)
+    {
+        ref int at = ref Unsafe.Add(ref indices, offset);
+        return Vector256.Create(
+            Unsafe.Add(ref source, at), Unsafe.Add(ref source, Unsafe.Add(ref at, 1)), Unsafe.Add(ref source, Unsafe.Add(ref at, 2)), Unsafe.Add(ref source, Unsafe.Add(ref at, 3)));
+    }
 
     public static Vector256<double> Indices
     {

@@ -139,6 +139,28 @@ internal static class TargetKernel
             }
         }
         start[n] = count;
+
+        // The same lists as slots: slot x of state q holds its x-th usable ally and weight, or state N (whose help
+        // factor is zero) and weight zero; per vector group of states, how many slots any of them fills.
+        int slots = 0;
+        for (int i = 0; i < n; i++) slots = Math.Max(slots, start[i + 1] - start[i]);
+        int np = s.Padded16;
+        var slotIndex = s.SlotIndex;
+        var slotWeight = s.SlotWeight;
+        Array.Fill(slotIndex, n, 0, slots * np);
+        Array.Clear(slotWeight, 0, slots * np);
+        var groupSlots = s.GroupSlots;
+        Array.Clear(groupSlots);
+        for (int q = 0; q < n; q++)
+        {
+            int filled = start[q + 1] - start[q];
+            for (int x = 0; x < filled; x++)
+            {
+                slotIndex[x * np + q] = index[start[q] + x];
+                slotWeight[x * np + q] = weight[start[q] + x];
+            }
+            groupSlots[q >> 2] = Math.Max(groupSlots[q >> 2], filled);
+        }
     }
 
     /// <summary>One byte per (k, q) for lanes v..v+W: bit t set where c_kq &lt; hostileCompatibility in lane v + t.</summary>
@@ -187,7 +209,6 @@ internal static class TargetKernel
         var index = s.AllyIndex;
         var weight = s.AllyWeight;
         var cap = s.LaneCapability;
-        var defence = s.LaneDefence;
         int reachLane = lane * n * words;
         int piLane = lane * n * np;
         ref double pi = ref MemoryMarshal.GetArrayDataReference(s.LaneProximity);
@@ -195,7 +216,9 @@ internal static class TargetKernel
         var helpColumn = s.HelpColumn;
         ref double help = ref MemoryMarshal.GetArrayDataReference(helpColumn);
         ref double wealth = ref MemoryMarshal.GetArrayDataReference(s.LaneWealth);
-        ref double defended = ref MemoryMarshal.GetArrayDataReference(defence);
+        ref double capOf = ref MemoryMarshal.GetArrayDataReference(cap);
+        ref double slotWeight = ref MemoryMarshal.GetArrayDataReference(s.SlotWeight);
+        ref int slotIndex = ref MemoryMarshal.GetArrayDataReference(s.SlotIndex);
         var threshold = TOps.Broadcast(w.Parameters.WinThreshold);
         var half = TOps.Broadcast(0.5);
         var minusOne = TOps.Broadcast(-1);
@@ -224,14 +247,14 @@ internal static class TargetKernel
                     int word = q >> 6, shift = q & 63;
                     uint eligible = (uint)((peace[word] & ~pacts[iPacts + word] & reachable[reachLane + i * words + word]) >> shift) & groupMask;
                     if (eligible == 0) continue;
-                    // Each eligible q's expected strength defending against i: M_q plus, over q's usable allies k in
-                    // ascending order, rho_qk * M_k * pi_ki where k is not i and not allied to i, + 0 elsewhere.
-                    for (uint each = eligible; each != 0; each &= each - 1)
+                    // Each q's expected strength defending against i: M_q plus, slot by slot (q's usable allies k in
+                    // ascending order), rho_qk * M_k * pi_ki where k is not i and not allied to i, + 0 elsewhere.
+                    var b = TOps.Load(ref capOf, (nuint)q);
+                    int groupSlots = Math.Max(s.GroupSlots[q >> 2], s.GroupSlots[(q >> 2) + width / 4 - 1]);
+                    for (int x = 0; x < groupSlots; x++)
                     {
-                        int e = q + BitOperations.TrailingZeroCount(each);
-                        double strength = cap[e];
-                        for (int x = start[e], end = start[e + 1]; x < end; x++) strength += weight[x] * helpColumn[index[x]];
-                        defence[e] = strength;
+                        nuint slot = (nuint)(x * np + q);
+                        b = TOps.Add(b, TOps.Multiply(TOps.Load(ref slotWeight, slot), TOps.Gather(ref help, ref slotIndex, slot)));
                     }
                     var a = mi;
                     for (int x = start[i]; x < start[i + 1]; x++)
@@ -245,7 +268,6 @@ internal static class TargetKernel
                         a = TOps.Add(a, TOps.Multiply(TOps.Broadcast(weight[x]), factor));
                     }
                     // WinChance with gamma = 1: (a > 0 ? a : 0) / total, or one half when total is 0.
-                    var b = TOps.Load(ref defended, (nuint)q);
                     var ag = TOps.Select(TOps.GreaterThan(a, TOps.Zero), a, TOps.Zero);
                     var bg = TOps.Select(TOps.GreaterThan(b, TOps.Zero), b, TOps.Zero);
                     var total = TOps.Add(ag, bg);

@@ -274,13 +274,15 @@ internal sealed class KernelScratch
         InitiatorBits = new ulong[Math.Max(1, lanes * words)];
         LaneCapability = new double[np];
         LaneWealth = new double[np];
-        LaneDefence = new double[np];
+        SlotIndex = new int[Math.Max(1, n * np)];
+        SlotWeight = new double[Math.Max(1, n * np)];
+        GroupSlots = new int[np / 4 + 2];
         AllyStart = new int[n + 1];
         AllyIndex = new int[Math.Max(1, n * n)];
         AllyWeight = new double[Math.Max(1, n * n)];
         LaneProximity = new double[lanes * n * np];
         LaneProximityColumns = new double[lanes * n * np];
-        HelpColumn = new double[np];
+        HelpColumn = new double[np + 1];
         ReachBits = new ulong[Math.Max(1, lanes * n * words)];
         for (int l = 0; l < lanes; l++)
         {
@@ -329,8 +331,11 @@ internal sealed class KernelScratch
     public ulong[] InitiatorBits { get; }
     public double[] LaneCapability { get; }
     public double[] LaneWealth { get; }
-    /// <summary>Target choice, one initiator: each eligible target's expected strength defending against it.</summary>
-    public double[] LaneDefence { get; }
+    /// <summary>Target choice, one lane: each state's allies at peace as slots (slot x of state q at x * Padded16 + q),
+    /// and per group of four states the most slots any of them fills.</summary>
+    public int[] SlotIndex { get; }
+    public double[] SlotWeight { get; }
+    public int[] GroupSlots { get; }
     /// <summary>Target choice, one lane: each state's allies at peace (from <c>AllyStart[i]</c> to
     /// <c>AllyStart[i + 1]</c>, ascending) and their weights rho_ik * M_k.</summary>
     public int[] AllyStart { get; }
