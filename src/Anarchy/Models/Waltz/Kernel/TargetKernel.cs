@@ -223,6 +223,28 @@ internal static class TargetKernel
         var half = TOps.Broadcast(0.5);
         var minusOne = TOps.Broadcast(-1);
         var indices = TOps.Indices;
+        // For each usable ally k of an initiator, the targets q it helps attack: k is not q, not allied to q and
+        // hostile to q (c_kq < hostileCompatibility), as a bit set.
+        var attackBits = s.AttackBits;
+        for (int iw = 0; iw < words; iw++)
+        {
+            for (ulong initiatorSet = initiators[iw]; initiatorSet != 0; initiatorSet &= initiatorSet - 1)
+            {
+                int i = (iw << 6) + BitOperations.TrailingZeroCount(initiatorSet);
+                for (int x = start[i]; x < start[i + 1]; x++)
+                {
+                    int k = index[x];
+                    for (int word = 0; word < words; word++)
+                    {
+                        ulong hostile = 0;
+                        for (int q = word << 6, end = Math.Min(n, q + 64); q < end; q += 8)
+                            hostile |= LaneBitsOf(s.HostileBytes, k * np + q, t) << (q & 63);
+                        ulong self = (k >> 6) == word ? 1UL << k : 0;
+                        attackBits[k * words + word] = ~pacts[k * words + word] & ~self & hostile;
+                    }
+                }
+            }
+        }
         for (int iw = 0; iw < words; iw++)
         {
             for (ulong initiatorSet = initiators[iw]; initiatorSet != 0; initiatorSet &= initiatorSet - 1)
@@ -260,10 +282,7 @@ internal static class TargetKernel
                     for (int x = start[i]; x < start[i + 1]; x++)
                     {
                         int k = index[x];
-                        // k helps against q where it is not q, not allied to q and hostile to q.
-                        uint helps = ~(uint)(pacts[k * words + word] >> shift) & groupMask;
-                        if (k >= q && k - q < width) helps &= ~(1u << (k - q));
-                        helps &= (uint)(LaneBitsOf(s.HostileBytes, k * np + (q & ~7), t) >> (q & 7));
+                        uint helps = (uint)(attackBits[k * words + word] >> shift) & groupMask;
                         var factor = TOps.Select(TOps.FromBits(helps), TOps.Load(ref pi, (nuint)(piLane + k * np + q)), TOps.Zero);
                         a = TOps.Add(a, TOps.Multiply(TOps.Broadcast(weight[x]), factor));
                     }

@@ -277,6 +277,7 @@ internal sealed class KernelScratch
         SlotIndex = new int[Math.Max(1, n * np)];
         SlotWeight = new double[Math.Max(1, n * np)];
         GroupSlots = new int[np / 4 + 2];
+        AttackBits = new ulong[Math.Max(1, n * words)];
         AllyStart = new int[n + 1];
         AllyIndex = new int[Math.Max(1, n * n)];
         AllyWeight = new double[Math.Max(1, n * n)];
@@ -336,6 +337,8 @@ internal sealed class KernelScratch
     public int[] SlotIndex { get; }
     public double[] SlotWeight { get; }
     public int[] GroupSlots { get; }
+    /// <summary>Target choice, one lane: per ally k of an initiator, the targets it helps attack, as a bit set.</summary>
+    public ulong[] AttackBits { get; }
     /// <summary>Target choice, one lane: each state's allies at peace (from <c>AllyStart[i]</c> to
     /// <c>AllyStart[i + 1]</c>, ascending) and their weights rho_ik * M_k.</summary>
     public int[] AllyStart { get; }
