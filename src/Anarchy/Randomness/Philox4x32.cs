@@ -43,28 +43,35 @@ public static class Philox4x32
     /// </remarks>
     public static Output Block(uint c0, uint c1, uint c2, uint c3, uint k0, uint k1)
     {
-        for (int round = 0; round < Rounds; round++)
+        // The ten rounds written out, the key of round r being (k0 + r Weyl0, k1 + r Weyl1) modulo 2^32.
+        unchecked
         {
-            if (round > 0)
-            {
-                k0 += Weyl0;
-                k1 += Weyl1;
-            }
-
-            ulong product0 = (ulong)Multiplier0 * c0;
-            ulong product1 = (ulong)Multiplier1 * c2;
-            uint hi0 = (uint)(product0 >> 32);
-            uint lo0 = (uint)product0;
-            uint hi1 = (uint)(product1 >> 32);
-            uint lo1 = (uint)product1;
-
-            c0 = hi1 ^ c1 ^ k0;
-            c1 = lo1;
-            c2 = hi0 ^ c3 ^ k1;
-            c3 = lo0;
+            Round(ref c0, ref c1, ref c2, ref c3, k0, k1);
+            Round(ref c0, ref c1, ref c2, ref c3, k0 + Weyl0, k1 + Weyl1);
+            Round(ref c0, ref c1, ref c2, ref c3, k0 + 2 * Weyl0, k1 + 2 * Weyl1);
+            Round(ref c0, ref c1, ref c2, ref c3, k0 + 3 * Weyl0, k1 + 3 * Weyl1);
+            Round(ref c0, ref c1, ref c2, ref c3, k0 + 4 * Weyl0, k1 + 4 * Weyl1);
+            Round(ref c0, ref c1, ref c2, ref c3, k0 + 5 * Weyl0, k1 + 5 * Weyl1);
+            Round(ref c0, ref c1, ref c2, ref c3, k0 + 6 * Weyl0, k1 + 6 * Weyl1);
+            Round(ref c0, ref c1, ref c2, ref c3, k0 + 7 * Weyl0, k1 + 7 * Weyl1);
+            Round(ref c0, ref c1, ref c2, ref c3, k0 + 8 * Weyl0, k1 + 8 * Weyl1);
+            Round(ref c0, ref c1, ref c2, ref c3, k0 + 9 * Weyl0, k1 + 9 * Weyl1);
         }
-
         return new Output(c0, c1, c2, c3);
+    }
+
+    /// <summary>One round with key (k0, k1).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Round(ref uint c0, ref uint c1, ref uint c2, ref uint c3, uint k0, uint k1)
+    {
+        ulong product0 = (ulong)Multiplier0 * c0;
+        ulong product1 = (ulong)Multiplier1 * c2;
+        uint next0 = (uint)(product1 >> 32) ^ c1 ^ k0;
+        uint next2 = (uint)(product0 >> 32) ^ c3 ^ k1;
+        c1 = (uint)product1;
+        c3 = (uint)product0;
+        c0 = next0;
+        c2 = next2;
     }
 
     /// <summary>The 128-bit output of one Philox4x32-10 block, as four 32-bit words in Random123's order.</summary>
