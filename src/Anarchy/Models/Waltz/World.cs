@@ -42,7 +42,10 @@ public sealed class World
         ChoseExternal = new bool[N];
         Seeking = new bool[N];
         PactAge = new Column<int>(new int[N * N], 0, 1, N * N); // scanned row by row in the sequential phases: kept contiguous
-        PactMask = storage.PactMask.Lane(lane);
+        _pactLanes = storage.PactLanes;
+        _pactLaneBytes = WorldStorage.LaneBytes(storage.Lanes);
+        _pactLaneByte = lane / 8;
+        _pactLaneBit = (byte)(1 << (lane % 8));
         PactWeak = new int[N * N];
         PactWords = (N + 63) / 64;
         PactBits = new ulong[Math.Max(1, N * PactWords)];
@@ -107,9 +110,6 @@ public sealed class World
     /// rules visit a state's allies through <see cref="Allies"/>, in ascending index order, instead of scanning all N.</summary>
     public ulong[] PactBits { get; }
     public Column<int> PactCount { get; }
-    /// <summary>All ones where a pact exists, zero elsewhere: the pact matrix as the vector kernels read it, kept in
-    /// step by <see cref="FormPact"/> and <see cref="BreakPact"/>.</summary>
-    public Column<double> PactMask { get; }
 
     // Static geometry.
     public Column<double> Proximity { get; }
@@ -169,12 +169,15 @@ public sealed class World
         return w >= 0 && w == WarOf[j] && Wars[w].SideOf(i) != Wars[w].SideOf(j);
     }
 
-    private static readonly double AllOnes = BitConverter.Int64BitsToDouble(-1);
+    private readonly byte[] _pactLanes;
+    private readonly int _pactLaneBytes, _pactLaneByte;
+    private readonly byte _pactLaneBit;
 
     public void FormPact(int i, int j, int age = 0)
     {
         PactAge[i * N + j] = PactAge[j * N + i] = age;
-        PactMask[i * N + j] = PactMask[j * N + i] = AllOnes;
+        _pactLanes[(i * N + j) * _pactLaneBytes + _pactLaneByte] |= _pactLaneBit;
+        _pactLanes[(j * N + i) * _pactLaneBytes + _pactLaneByte] |= _pactLaneBit;
         PactWeak[i * N + j] = PactWeak[j * N + i] = 0;
         PactBits[i * PactWords + (j >> 6)] |= 1UL << j;
         PactBits[j * PactWords + (i >> 6)] |= 1UL << i;
@@ -185,7 +188,8 @@ public sealed class World
     public void BreakPact(int i, int j)
     {
         PactAge[i * N + j] = PactAge[j * N + i] = -1;
-        PactMask[i * N + j] = PactMask[j * N + i] = 0;
+        _pactLanes[(i * N + j) * _pactLaneBytes + _pactLaneByte] &= (byte)~_pactLaneBit;
+        _pactLanes[(j * N + i) * _pactLaneBytes + _pactLaneByte] &= (byte)~_pactLaneBit;
         PactWeak[i * N + j] = PactWeak[j * N + i] = 0;
         PactBits[i * PactWords + (j >> 6)] &= ~(1UL << j);
         PactBits[j * PactWords + (i >> 6)] &= ~(1UL << i);

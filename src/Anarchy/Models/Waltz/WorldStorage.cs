@@ -28,7 +28,7 @@ internal sealed class WorldStorage
         ChallengeDraw = new(n, lanes);
         GrowthRate = new(n, lanes);
         PactCount = new(n, lanes);
-        PactMask = new(nn, lanes);
+        PactLanes = new byte[Math.Max(1, nn * LaneBytes(lanes))];
         Proximity = new(nn, lanes);
         Compatibility = new(nn, lanes);
         Threat = new(nn, lanes);
@@ -55,7 +55,11 @@ internal sealed class WorldStorage
     public Interleaved<double> ChallengeDraw { get; }
     public Interleaved<double> GrowthRate { get; }
     public Interleaved<int> PactCount { get; }
-    public Interleaved<double> PactMask { get; }
+    /// <summary>Pacts for the perception kernel: per (i, j), one byte per eight lanes, bit l % 8 of byte l / 8 set
+    /// where lanes l's i and j are allied (<see cref="World.FormPact"/> and <see cref="World.BreakPact"/>).</summary>
+    public byte[] PactLanes { get; }
+    /// <summary>Bytes of <see cref="PactLanes"/> per matrix element.</summary>
+    public static int LaneBytes(int lanes) => (lanes + 7) / 8;
     public Interleaved<double> Proximity { get; }
     public Interleaved<double> Compatibility { get; }
     public Interleaved<double> Threat { get; }

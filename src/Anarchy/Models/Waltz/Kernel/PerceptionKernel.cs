@@ -38,7 +38,8 @@ internal static class PerceptionKernel
         ref double r = ref MemoryMarshal.GetArrayDataReference(st.Revisionism.Data);
         ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
         ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
-        ref double allied = ref MemoryMarshal.GetArrayDataReference(st.PactMask.Data);
+        var allied = st.PactLanes;
+        int laneBytes = WorldStorage.LaneBytes(lanes), laneByte = v / 8, laneShift = v % 8;
         ref double alive = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AliveMask);
         // The threat rows are also written packed for the common-threat product: row i holds N vectors of this
         // block (rows N and beyond stay zero).
@@ -90,7 +91,7 @@ internal static class PerceptionKernel
             {
                 nuint ij = At(i * n + j, lanes, v);
                 var cij = TOps.Load(ref c, ij);
-                var pact = TOps.Load(ref allied, ij);
+                var pact = TOps.FromBits((uint)(allied[(i * n + j) * laneBytes + laneByte] >> laneShift));
                 var aliveJ = TOps.Load(ref alive, At(j, lanes, v));
                 var mj = TOps.Load(ref m, At(j, lanes, v));
                 var pij = TOps.Load(ref pi, ij);
