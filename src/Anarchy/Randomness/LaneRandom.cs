@@ -54,11 +54,75 @@ public static class LaneRandom
         for (; l < seeds.Length; l++) destination[l] = new RandomStream(seeds[l]).Normal(tick, purpose, a, b);
     }
 
+    /// <summary>
+    /// <c>destination[(a * bCount + b) * L + l] = new RandomStream(seeds[l]).Normal(tick, purpose, a, b)</c> for every
+    /// a below <paramref name="aCount"/>, b below <paramref name="bCount"/> and run l (L = seeds.Length): a grid of
+    /// draws laid out as the batch's lane-interleaved columns. Four vectors are drawn at a time, so that four
+    /// independent chains of operations overlap.
+    /// </summary>
+    public static void Normals(ReadOnlySpan<ulong> seeds, uint tick, uint purpose, int aCount, int bCount, Span<double> destination) =>
+        Grid(seeds, tick, purpose, aCount, bCount, destination, normal: true);
+
+    /// <summary>The same grid of <see cref="RandomStream.Uniform"/> draws.</summary>
+    public static void Uniforms(ReadOnlySpan<ulong> seeds, uint tick, uint purpose, int aCount, int bCount, Span<double> destination) =>
+        Grid(seeds, tick, purpose, aCount, bCount, destination, normal: false);
+
+    private static void Grid(ReadOnlySpan<ulong> seeds, uint tick, uint purpose, int aCount, int bCount, Span<double> destination, bool normal)
+    {
+        int lanes = seeds.Length, counters = aCount * bCount;
+        if (destination.Length < counters * lanes) throw new ArgumentException("one destination per draw", nameof(destination));
+        if (!Avx2.IsSupported || lanes % 4 != 0)
+        {
+            for (int c = 0; c < counters; c++)
+            {
+                var row = destination.Slice(c * lanes, lanes);
+                if (normal) Normals(seeds, tick, purpose, (uint)(c / bCount), (uint)(c % bCount), row);
+                else Uniforms(seeds, tick, purpose, (uint)(c / bCount), (uint)(c % bCount), row);
+            }
+            return;
+        }
+        // Job j is lanes 4 (j % quads) onwards at counter j / quads.
+        int quads = lanes / 4, jobs = counters * quads, job = 0;
+        for (; job + 4 <= jobs; job += 4)
+        {
+            var d0 = Draw(seeds, tick, purpose, bCount, quads, job);
+            var d1 = Draw(seeds, tick, purpose, bCount, quads, job + 1);
+            var d2 = Draw(seeds, tick, purpose, bCount, quads, job + 2);
+            var d3 = Draw(seeds, tick, purpose, bCount, quads, job + 3);
+            if (normal)
+            {
+                d0 = InverseNormalCdf(d0);
+                d1 = InverseNormalCdf(d1);
+                d2 = InverseNormalCdf(d2);
+                d3 = InverseNormalCdf(d3);
+            }
+            d0.CopyTo(destination.Slice(job * 4, 4));
+            d1.CopyTo(destination.Slice(job * 4 + 4, 4));
+            d2.CopyTo(destination.Slice(job * 4 + 8, 4));
+            d3.CopyTo(destination.Slice(job * 4 + 12, 4));
+        }
+        for (; job < jobs; job++)
+        {
+            var d = Draw(seeds, tick, purpose, bCount, quads, job);
+            (normal ? InverseNormalCdf(d) : d).CopyTo(destination.Slice(job * 4, 4));
+        }
+    }
+
+    /// <summary>The uniforms of job <paramref name="job"/> of a grid (see <see cref="Grid"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Draw(ReadOnlySpan<ulong> seeds, uint tick, uint purpose, int bCount, int quads, int job)
+    {
+        int counter = job / quads;
+        return Uniform(Vector256.Create(seeds.Slice(job % quads * 4, 4)), tick, purpose, (uint)(counter / bCount), (uint)(counter % bCount));
+    }
+
     /// <summary>Four Philox blocks, one per seed, mapped to the open-interval uniform of <see cref="RandomStream.ToUniform"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Uniform(Vector256<ulong> seeds, uint tick, uint purpose, uint a, uint b)
     {
         var low = Vector256.Create(0xFFFF_FFFFUL);
+        // The key words may carry past bit 31 as the Weyl increments add up: only the low 32 bits of each 64-bit
+        // element reach an output (vpmuludq reads the low halves, and the final words are masked or shifted out).
         var k0 = seeds & low;
         var k1 = Vector256.ShiftRightLogical(seeds, 32);
         var c0 = Vector256.Create((ulong)tick);
@@ -71,11 +135,6 @@ public static class LaneRandom
         var weyl1 = Vector256.Create((ulong)Philox4x32.Weyl1);
         for (int round = 0; round < Philox4x32.Rounds; round++)
         {
-            if (round > 0)
-            {
-                k0 = (k0 + weyl0) & low;
-                k1 = (k1 + weyl1) & low;
-            }
             // vpmuludq: the full 64-bit product of the low 32 bits of each 64-bit element.
             var product0 = Avx2.Multiply(m0, c0.AsUInt32());
             var product1 = Avx2.Multiply(m1, c2.AsUInt32());
@@ -85,6 +144,8 @@ public static class LaneRandom
             c3 = product0 & low;
             c0 = next0;
             c2 = next2;
+            k0 += weyl0;
+            k1 += weyl1;
         }
         var bits = Vector256.ShiftLeft(c0, 32) | c1;
         // (bits >> 12) is below 2^52: OR-ing it into the mantissa of 2^52 and subtracting 2^52 converts it exactly.

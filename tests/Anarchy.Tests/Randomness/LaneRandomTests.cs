@@ -33,6 +33,36 @@ public class LaneRandomTests
         }
     }
 
+    [Theory]
+    [InlineData(8, 33, 1)] // a batch of 8 runs, one draw per state: 66 vectors, not a multiple of the four drawn at once
+    [InlineData(16, 7, 3)] // several dimensions per state
+    [InlineData(12, 5, 2)] // three vectors of runs
+    [InlineData(6, 9, 2)] // runs not a multiple of 4: the scalar stream throughout
+    public void GridsEqualTheScalarStreamAtEveryCounter(int runs, int aCount, int bCount)
+    {
+        var seeds = Seeds(runs);
+        var normals = new double[aCount * bCount * runs];
+        var uniforms = new double[aCount * bCount * runs];
+        for (uint tick = 0; tick < 30; tick += 3)
+        {
+            LaneRandom.Normals(seeds, tick, 4, aCount, bCount, normals);
+            LaneRandom.Uniforms(seeds, tick, 6, aCount, bCount, uniforms);
+            for (int a = 0; a < aCount; a++)
+            {
+                for (int b = 0; b < bCount; b++)
+                {
+                    for (int l = 0; l < runs; l++)
+                    {
+                        var stream = new RandomStream(seeds[l]);
+                        int at = (a * bCount + b) * runs + l;
+                        Assert.Equal(BitConverter.DoubleToInt64Bits(stream.Normal(tick, 4, (uint)a, (uint)b)), BitConverter.DoubleToInt64Bits(normals[at]));
+                        Assert.Equal(BitConverter.DoubleToInt64Bits(stream.Uniform(tick, 6, (uint)a, (uint)b)), BitConverter.DoubleToInt64Bits(uniforms[at]));
+                    }
+                }
+            }
+        }
+    }
+
     [Fact]
     public void NormalsEqualTheScalarStreamInTheCentreAndBothTails()
     {

@@ -18,11 +18,8 @@ internal static class DriftKernel
         int n = batch.N, lanes = batch.Lanes;
         uint tick = (uint)batch.Worlds[0].Tick;
         var st = batch.Storage;
-        for (int i = 0; i < n; i++)
-        {
-            LaneRandom.Uniforms(batch.Seeds, tick, (uint)DrawPurpose.DisputeAct, (uint)i, 0, st.ActDraw.Data.AsSpan(i * lanes, lanes));
-            LaneRandom.Uniforms(batch.Seeds, tick, (uint)DrawPurpose.ChallengeAct, (uint)i, 0, st.ChallengeDraw.Data.AsSpan(i * lanes, lanes));
-        }
+        LaneRandom.Uniforms(batch.Seeds, tick, (uint)DrawPurpose.DisputeAct, n, 1, st.ActDraw.Data);
+        LaneRandom.Uniforms(batch.Seeds, tick, (uint)DrawPurpose.ChallengeAct, n, 1, st.ChallengeDraw.Data);
     }
 
     /// <summary>
@@ -72,8 +69,8 @@ internal static class DriftKernel
     {
         int n = batch.N, k = batch.K, lanes = batch.Lanes;
         uint tick = (uint)batch.Worlds[0].Tick;
-        var normals = batch.Scratch.Draws.AsSpan(0, lanes);
-        ref double normal = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.Draws);
+        LaneRandom.Normals(batch.Seeds, tick, (uint)DrawPurpose.InterestDrift, n, k, batch.Scratch.DriftDraws);
+        ref double normal = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.DriftDraws);
         ref double u = ref MemoryMarshal.GetArrayDataReference(batch.Storage.Interests.Data);
         ref double alive = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AliveMask);
         ref double drift = ref MemoryMarshal.GetArrayDataReference(batch.Parameters.InterestDrift);
@@ -82,12 +79,11 @@ internal static class DriftKernel
         {
             for (int d = 0; d < k; d++)
             {
-                LaneRandom.Normals(batch.Seeds, tick, (uint)DrawPurpose.InterestDrift, (uint)i, (uint)d, normals);
                 for (int v = 0; v < lanes; v += TOps.Count)
                 {
                     nuint at = (nuint)((i * k + d) * lanes + v);
                     var before = TOps.Load(ref u, at);
-                    var after = TOps.Add(before, TOps.Multiply(TOps.Load(ref drift, (nuint)v), TOps.Load(ref normal, (nuint)v)));
+                    var after = TOps.Add(before, TOps.Multiply(TOps.Load(ref drift, (nuint)v), TOps.Load(ref normal, at)));
                     // Math.Clamp(after, 0, 1): below 0 gives 0, above 1 gives 1, otherwise the value itself.
                     after = TOps.Select(TOps.LessThan(after, TOps.Zero), TOps.Zero, TOps.Select(TOps.GreaterThan(after, one), one, after));
                     TOps.Store(TOps.Select(TOps.Load(ref alive, (nuint)(i * lanes + v)), after, before), ref u, at);

@@ -18,16 +18,24 @@ internal static class EconomyKernel
         var s = batch.Scratch;
         var draws = s.Draws;
         uint tick = (uint)batch.Worlds[0].Tick;
-        for (int i = 0; i < n; i++)
-        {
-            // sigma * normal in living lanes, 0 elsewhere (a dead state draws nothing in the reference).
-            var row = draws.AsSpan(i * lanes, lanes);
-            Randomness.LaneRandom.Normals(batch.Seeds, tick, (uint)DrawPurpose.Growth, (uint)i, 0, row);
-            for (int l = 0; l < lanes; l++) row[l] = batch.Worlds[l].Alive[i] ? batch.Worlds[l].Parameters.GrowthSigma * row[l] : 0;
-        }
-
+        Randomness.LaneRandom.Normals(batch.Seeds, tick, (uint)DrawPurpose.Growth, n, 1, draws);
         var st = batch.Storage;
         var p = batch.Parameters;
+        {
+            // sigma * normal in living lanes, 0 elsewhere (a dead state draws nothing in the reference).
+            ref double normal = ref MemoryMarshal.GetArrayDataReference(draws);
+            ref double living = ref MemoryMarshal.GetArrayDataReference(s.AliveMask);
+            for (int v = 0; v < lanes; v += TOps.Count)
+            {
+                var sigma = TOps.Load(ref p.GrowthSigma[0], (nuint)v);
+                for (int i = 0; i < n; i++)
+                {
+                    nuint at = (nuint)(i * lanes + v);
+                    TOps.Store(TOps.Select(TOps.Load(ref living, at), TOps.Multiply(sigma, TOps.Load(ref normal, at)), TOps.Zero), ref normal, at);
+                }
+            }
+        }
+
         ref double wealth = ref MemoryMarshal.GetArrayDataReference(st.Wealth.Data);
         ref double capability = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
         ref double burden = ref MemoryMarshal.GetArrayDataReference(st.Burden.Data);

@@ -226,6 +226,7 @@ internal sealed class LaneParameters
         Eta = Of(p => p.Eta);
         ThreatMix = Of(p => p.ThreatMix);
         Growth = Of(p => p.Growth);
+        GrowthSigma = Of(p => p.GrowthSigma);
         CrowdingOut = Of(p => p.CrowdingOut);
         PactUpkeep = Of(p => p.PactUpkeep);
         Depreciation = Of(p => p.Depreciation);
@@ -240,6 +241,7 @@ internal sealed class LaneParameters
     public double[] Eta { get; }
     public double[] ThreatMix { get; }
     public double[] Growth { get; }
+    public double[] GrowthSigma { get; }
     public double[] CrowdingOut { get; }
     public double[] PactUpkeep { get; }
     public double[] Depreciation { get; }
@@ -260,6 +262,7 @@ internal sealed class KernelScratch
         AliveMask = new double[n * lanes];
         AtWarMask = new double[n * lanes];
         Draws = new double[n * lanes];
+        DriftDraws = new double[Math.Max(1, n * worlds[0].K * lanes)];
         int padded = (n + 3) / 4 * 4;
         PackedThreat = new double[padded * Math.Max(1, n) * LaneMultiple];
         Revision = new double[Math.Max(1, n) * LaneMultiple];
@@ -310,6 +313,8 @@ internal sealed class KernelScratch
     public double[] AtWarMask { get; }
     /// <summary>Per (state, lane) random draws made by the scalar generator.</summary>
     public double[] Draws { get; }
+    /// <summary>Per (state, dimension, lane) normals of the interest drift.</summary>
+    public double[] DriftDraws { get; }
     /// <summary>Step 6: per lane, the bit set of states that may act this tick.</summary>
     public ulong[] ActorBits { get; }
     /// <summary>Per vector block: the compatibility matrix is up to date and stays so (no lane's interests drift).</summary>
