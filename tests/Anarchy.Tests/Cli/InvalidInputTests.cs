@@ -59,6 +59,8 @@ public sealed class InvalidInputTests
         { "{ \"states\": 4, \"pacts\": [ [0, 0] ] }", "pacts[0]" },
         { "{ \"states\": 4, \"pacts\": [ [0, 9] ] }", "pacts[0][1]" },
         { "{ \"states\": 4, \"shocks\": [ { \"tick\": 1000, \"state\": 0, \"capabilityFactor\": 0.5 } ] }", "shocks[0].tick" },
+        // Each factor is within range, but three of 1000 for one state would multiply its capability by 10^9.
+        { "{ \"states\": 4, \"ticks\": 5, \"shocks\": [ { \"tick\": 1, \"state\": 2, \"capabilityFactor\": 1000 }, { \"tick\": 2, \"state\": 2, \"capabilityFactor\": 1000 }, { \"tick\": 2, \"state\": 2, \"capabilityFactor\": 1000 } ] }", "capabilityFactor values above 1 of state 2 multiply to about 1E+9; at most 1000000" },
         { "{ \"states\": 4, \"leader\": 4 }", "leader" },
         { "{ \"states\": 4, \"poles\": 2, \"poleShare\": 1.5 }", "poleShare" },
         { "{ \"geography\": \"greatCircle\", \"states\": 2 }", "geography" },

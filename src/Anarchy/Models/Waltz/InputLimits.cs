@@ -43,6 +43,10 @@ public static class InputLimits
     /// <summary>Most scheduled shocks in <c>shocks</c>.</summary>
     public const int MaxShocks = 100_000;
 
+    /// <summary>Most that one state's shocks may multiply its capability, or its wealth, by over a run (the product
+    /// of its factors above 1), so that both stay finite.</summary>
+    public const double MaxShockGrowth = 1e6;
+
     /// <summary>Most numbers in a state's <c>location</c> or <c>interests</c> (interestDimensions is at most 16).</summary>
     public const int MaxVectorLength = 16;
 

@@ -184,6 +184,19 @@ public static class ScenarioReader
             Range(at + ".capabilityFactor", k.CapabilityFactor, 0, 1000);
             Range(at + ".wealthFactor", k.WealthFactor, 0, 1000);
         }
+        // Shocks compound: a state's growing factors together may multiply its capability or wealth at most
+        // MaxShockGrowth times over a run, so that both stay finite (summed as logarithms, which cannot overflow).
+        var growth = new Dictionary<(int State, string Field), double>();
+        foreach (var k in s.Shocks)
+        {
+            if (k.CapabilityFactor > 1) growth[(k.State, "capabilityFactor")] = growth.GetValueOrDefault((k.State, "capabilityFactor")) + Math.Log10(k.CapabilityFactor);
+            if (k.WealthFactor > 1) growth[(k.State, "wealthFactor")] = growth.GetValueOrDefault((k.State, "wealthFactor")) + Math.Log10(k.WealthFactor);
+        }
+        foreach (var ((state, field), log10) in growth.OrderBy(g => g.Key.State).ThenBy(g => g.Key.Field, StringComparer.Ordinal))
+        {
+            if (log10 > Math.Log10(InputLimits.MaxShockGrowth))
+                problems.Add($"shocks: the {field} values above 1 of state {state} multiply to about 1E+{Math.Round(log10).ToString(CultureInfo.InvariantCulture)}; at most {F(InputLimits.MaxShockGrowth)} over a run");
+        }
         return problems;
     }
 
