@@ -147,23 +147,29 @@ public sealed class KernelExactnessTests
     [Fact]
     public void AWarmedUpTickThatRecordsNothingAllocatesNothing()
     {
-        // No war can start (escalation 0), and nothing is kept but the counts: a whole tick of either engine must
-        // then allocate nothing, in every phase.
+        // No war can start (escalation 0), and nothing is kept but the counts: whole ticks of either engine must
+        // then allocate nothing, in every phase. Two windows of 15 ticks are measured and one must be clean: the
+        // runtime may now and then charge a one-off allocation of its own to the thread (once, in a full test run),
+        // while an allocation of the engine's would recur in every window.
         var scenario = new Scenario { States = 32, Ticks = 60, Parameters = new ModelParameters { Escalation = 0 } };
         var seeds = Enumerable.Range(0, 16).Select(r => RunPlan.SeedOf(9, 0, r)).ToArray();
         var batch = new WaltzBatch(seeds.Select(_ => scenario).ToArray(), seeds, default);
         for (int t = 0; t < 20; t++) batch.Tick(t);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int t = 20; t < 40; t++) batch.Tick(t);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, Math.Min(Allocated(20, 35, batch.Tick), Allocated(35, 50, batch.Tick)));
 
         var world = Initialization.Create(scenario, seeds[0]);
         var ledger = WaltzSimulation.NewLedger(scenario, default);
         for (int t = 0; t < 20; t++) ReferenceTick(world, ledger, t);
-        before = GC.GetAllocatedBytesForCurrentThread();
-        for (int t = 20; t < 40; t++) ReferenceTick(world, ledger, t);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, Math.Min(Allocated(20, 35, t => ReferenceTick(world, ledger, t)), Allocated(35, 50, t => ReferenceTick(world, ledger, t))));
         Assert.True(ledger.Total.Disputes > 0 && ledger.Total.PactsFormed > 0, "the measured ticks had disputes and new pacts");
+    }
+
+    /// <summary>Bytes allocated on this thread by ticks <paramref name="from"/> to <paramref name="to"/> (exclusive).</summary>
+    private static long Allocated(int from, int to, Action<int> tick)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int t = from; t < to; t++) tick(t);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     private static void ReferenceTick(World world, RunLedger ledger, int t)
