@@ -21,6 +21,45 @@ public sealed class PerceptionTests
         pacts);
 
     [Fact]
+    public void Proximity_compatibility_and_common_threat_are_symmetric_bit_for_bit()
+    {
+        // The rules read v_ji from i's row (Perception.PactValueToPartner), which holds only if these three
+        // matrices are symmetric to the bit: on the torus and on the globe (projection makes gradients differ), after
+        // ticks that moved interests, capabilities and pacts.
+        var torus = new Scenario { States = 24, Ticks = 30, Parameters = new ModelParameters { Projection = 0.5, InterestDrift = 0.05 } };
+        var globe = Anarchy.Models.Waltz.RealWorld.RealWorldScenario.Create(1913, Anarchy.Tests.RealWorld.ReferenceData.Data) with { Ticks = 10 };
+        foreach (var scenario in new[] { torus, globe })
+        {
+            var world = Initialization.Create(scenario, 5);
+            var ledger = WaltzSimulation.NewLedger(scenario, default);
+            for (int t = 0; t < scenario.TotalTicks; t++)
+            {
+                WaltzSimulation.BeginTick(world, ledger, t);
+                Economy.Step(world, ledger);
+                Perception.Step(world);
+                int n = world.N;
+                for (int i = 0; i < n; i++)
+                {
+                    for (int j = 0; j < i; j++)
+                    {
+                        Assert.Equal(BitConverter.DoubleToInt64Bits(world.Proximity[i * n + j]), BitConverter.DoubleToInt64Bits(world.Proximity[j * n + i]));
+                        Assert.Equal(BitConverter.DoubleToInt64Bits(world.Compatibility[i * n + j]), BitConverter.DoubleToInt64Bits(world.Compatibility[j * n + i]));
+                        Assert.Equal(BitConverter.DoubleToInt64Bits(world.CommonThreat[i * n + j]), BitConverter.DoubleToInt64Bits(world.CommonThreat[j * n + i]));
+                    }
+                }
+                Balancing.Step(world);
+                AllianceFormation.Step(world, ledger);
+                AllianceDissolution.Step(world, ledger);
+                Disputes.Step(world, ledger);
+                WarResolution.Step(world, ledger);
+                Drift.Step(world, ledger);
+                WaltzSimulation.EndTick(world, ledger, null);
+            }
+            Assert.True(ledger.Total.PactsFormed + ledger.Total.PactsLapsed > 0, "pacts changed during the test");
+        }
+    }
+
+    [Fact]
     public void Proximity_is_exp_of_minus_torus_distance_over_the_loss_gradient()
     {
         // (0.05, 0.05) and (0.95, 0.95) are 0.1 apart on each axis across the edge: d = sqrt(0.02).

@@ -47,7 +47,7 @@ internal static class AllianceFormation
                 if (w.Seeking[j] && j < i) continue; // both seek: the pair is listed once, from the lower index
                 double vij = Perception.PactValue(w, i, j);
                 if (vij <= 0 || vij < p.AutonomyCost * w.Wealth[i]) continue;
-                double vji = Perception.PactValue(w, j, i);
+                double vji = Perception.PactValueToPartner(w, i, j);
                 // Every pact costs its members autonomy: a fellow seeker accepts an ally worth that much to it; a
                 // state that is not seeking also wants the pact to pay its upkeep.
                 bool accepts = w.Seeking[j]
@@ -119,7 +119,7 @@ internal static class AllianceDissolution
                 // Weak when its salience is low, or when it no longer pays either member the autonomy it costs.
                 // (Pact values are never negative: with no autonomy cost the second test cannot hold.)
                 bool low = salience < p.LapseSalience
-                    || (p.AutonomyCost > 0 && (Perception.PactValue(w, i, j) < p.AutonomyCost * w.Wealth[i] || Perception.PactValue(w, j, i) < p.AutonomyCost * w.Wealth[j]));
+                    || (p.AutonomyCost > 0 && (Perception.PactValue(w, i, j) < p.AutonomyCost * w.Wealth[i] || Perception.PactValueToPartner(w, i, j) < p.AutonomyCost * w.Wealth[j]));
                 int weak = low ? w.PactWeak[at] + 1 : 0;
                 w.PactWeak[at] = w.PactWeak[j * n + i] = weak;
                 int age = w.PactAge[at];

@@ -85,6 +85,15 @@ internal static class Perception
     public static double PactValue(World w, int i, int j) =>
         w.Rho(i, j) * w.Capability[j] * w.Proximity[i * w.N + j] * w.CommonThreat[i * w.N + j];
 
+    /// <summary>
+    /// The same pact's value to its other member, v_ji, read from i's row: compatibility, proximity and common
+    /// threat are symmetric bit for bit (each is computed from its pair by operations that do not depend on the
+    /// order of the two; a test checks it), so c_ji * r_i * M_i * pi_ji * CT_ji has the bits of this product. One
+    /// row instead of a column of three matrices: in a batch a column is a cache line per element.
+    /// </summary>
+    public static double PactValueToPartner(World w, int i, int j) =>
+        w.Compatibility[i * w.N + j] * w.Reputation[i] * w.Capability[i] * w.Proximity[i * w.N + j] * w.CommonThreat[i * w.N + j];
+
     /// <summary>The contest function A^g / (A^g + B^g); one half when both sides are nothing. With g = 1 the powers
     /// are the strengths themselves (<see cref="Numerics.ExactMath.Pow"/> returns x exactly for y = 1), so they are
     /// not computed.</summary>
