@@ -50,27 +50,13 @@ internal static class PerceptionKernel
         var mix = TOps.Load(ref p.ThreatMix[0], (nuint)v);
         var eps = TOps.Load(ref p.Epsilon[0], (nuint)v);
 
-        // Compatibility depends on interests alone: where no lane's interests drift it is computed once.
+        // Compatibility depends on interests alone: where no lane's interests drift it is computed once. It is
+        // computed row by row with the threat: symmetric bit for bit ((a - b)^2 = (b - a)^2), the entries right of
+        // the diagonal are computed and mirrored, so those left of it were written by the earlier rows.
         int block = v / TOps.Count;
-        if (!batch.Scratch.CompatibilityCurrent[block])
+        bool computeCompatibility = !batch.Scratch.CompatibilityCurrent[block];
+        if (computeCompatibility)
         {
-            // Compatibility: symmetric bit for bit ((a - b)^2 = (b - a)^2), so the upper triangle is mirrored.
-            for (int i = 0; i < n; i++)
-            {
-                TOps.Store(one, ref c, At(i * n + i, lanes, v));
-                for (int j = i + 1; j < n; j++)
-                {
-                    var squares = TOps.Zero;
-                    for (int d = 0; d < k; d++)
-                    {
-                        var diff = TOps.Subtract(TOps.Load(ref u, At(i * k + d, lanes, v)), TOps.Load(ref u, At(j * k + d, lanes, v)));
-                        squares = TOps.Add(squares, TOps.Multiply(diff, diff));
-                    }
-                    var compatibility = TOps.Subtract(one, TOps.Divide(TOps.Sqrt(squares), sqrtK));
-                    TOps.Store(compatibility, ref c, At(i * n + j, lanes, v));
-                    TOps.Store(compatibility, ref c, At(j * n + i, lanes, v));
-                }
-            }
             bool fixedInterests = true;
             for (int l = v; l < v + TOps.Count; l++) fixedInterests &= p.InterestDrift[l] == 0;
             batch.Scratch.CompatibilityCurrent[block] = fixedInterests;
@@ -90,7 +76,30 @@ internal static class PerceptionKernel
             for (int j = 0; j < n; j++, index = TOps.Add(index, step))
             {
                 nuint ij = At(i * n + j, lanes, v);
-                var cij = TOps.Load(ref c, ij);
+                TV cij;
+                if (computeCompatibility && j >= i)
+                {
+                    if (j == i)
+                    {
+                        cij = one;
+                    }
+                    else
+                    {
+                        var squares2 = TOps.Zero;
+                        for (int d = 0; d < k; d++)
+                        {
+                            var diff = TOps.Subtract(TOps.Load(ref u, At(i * k + d, lanes, v)), TOps.Load(ref u, At(j * k + d, lanes, v)));
+                            squares2 = TOps.Add(squares2, TOps.Multiply(diff, diff));
+                        }
+                        cij = TOps.Subtract(one, TOps.Divide(TOps.Sqrt(squares2), sqrtK));
+                        TOps.Store(cij, ref c, At(j * n + i, lanes, v));
+                    }
+                    TOps.Store(cij, ref c, ij);
+                }
+                else
+                {
+                    cij = TOps.Load(ref c, ij);
+                }
                 var pact = TOps.FromBits((uint)(allied[(i * n + j) * laneBytes + laneByte] >> laneShift));
                 var aliveJ = TOps.Load(ref alive, At(j, lanes, v));
                 var mj = TOps.Load(ref m, At(j, lanes, v));
