@@ -19,6 +19,36 @@ public sealed class PolarityTests
     }
 
     [Fact]
+    public void Blocs_found_again_only_when_pacts_or_the_living_change_equal_blocs_found_afresh_every_tick()
+    {
+        // A violent world: pacts form, lapse and break, and states die. Each tick, the blocs the world keeps (found
+        // again only when a pact or the set of living states changed) must equal the blocs found from scratch.
+        var scenario = new Scenario { States = 24, Ticks = 120, Parameters = new ModelParameters { Escalation = 1, ConquestNorm = 0, DeathShare = 0.5 } };
+        var world = Initialization.Create(scenario, 3);
+        var ledger = WaltzSimulation.NewLedger(scenario, default);
+        int reused = 0;
+        for (int t = 0; t < scenario.TotalTicks; t++)
+        {
+            WaltzSimulation.BeginTick(world, ledger, t);
+            Economy.Step(world, ledger);
+            Perception.Step(world);
+            Balancing.Step(world);
+            AllianceFormation.Step(world, ledger);
+            AllianceDissolution.Step(world, ledger);
+            Disputes.Step(world, ledger);
+            WarResolution.Step(world, ledger);
+            Drift.Step(world, ledger);
+            bool unchanged = world.Scratch.BlocsPactVersion == world.PactVersion && world.Scratch.BlocsLiving == world.LivingCount();
+            if (unchanged) reused++;
+            var kept = Polarity.Blocs(world).ToArray();
+            world.Scratch.BlocsPactVersion = -1; // forget them
+            Assert.Equal(Polarity.Blocs(world), kept);
+        }
+        Assert.True(reused > 0, "some ticks reused the blocs");
+        Assert.True(world.LivingCount() < scenario.States, "states died");
+    }
+
+    [Fact]
     public void The_effective_number_of_poles_is_one_over_the_sum_of_squared_capability_shares()
     {
         // M = 2, 1, 1 (and a dead state): shares 1/2, 1/4, 1/4; sum of squares 3/8; 8/3 poles.

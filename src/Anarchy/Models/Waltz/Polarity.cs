@@ -4,11 +4,16 @@ namespace Anarchy.Models.Waltz;
 public static class Polarity
 {
     /// <summary>For each living state, the smallest index in its bloc; -1 for dead states. The array is the
-    /// world's buffer, valid until the next call.</summary>
+    /// world's buffer, valid until the next call. Blocs depend on the pacts and the living states alone: they are
+    /// found again only when a pact was formed or broken or a state died since the last call (states only die).</summary>
     public static int[] Blocs(World w)
     {
         int n = w.N;
         var root = w.Scratch.Blocs;
+        int living = w.LivingCount();
+        if (w.Scratch.BlocsPactVersion == w.PactVersion && w.Scratch.BlocsLiving == living) return root;
+        w.Scratch.BlocsPactVersion = w.PactVersion;
+        w.Scratch.BlocsLiving = living;
         for (int i = 0; i < n; i++) root[i] = w.Alive[i] ? i : -1;
         // Union-find by smallest index, so labels do not depend on the order pacts are visited.
         int Find(int x)

@@ -173,8 +173,12 @@ public sealed class World
     private readonly int _pactLaneBytes, _pactLaneByte;
     private readonly byte _pactLaneBit;
 
+    /// <summary>Counts every pact formed or broken, so that what depends on the pacts alone can tell when to redo it.</summary>
+    public long PactVersion { get; private set; }
+
     public void FormPact(int i, int j, int age = 0)
     {
+        PactVersion++;
         PactAge[i * N + j] = PactAge[j * N + i] = age;
         _pactLanes[(i * N + j) * _pactLaneBytes + _pactLaneByte] |= _pactLaneBit;
         _pactLanes[(j * N + i) * _pactLaneBytes + _pactLaneByte] |= _pactLaneBit;
@@ -187,6 +191,7 @@ public sealed class World
 
     public void BreakPact(int i, int j)
     {
+        PactVersion++;
         PactAge[i * N + j] = PactAge[j * N + i] = -1;
         _pactLanes[(i * N + j) * _pactLaneBytes + _pactLaneByte] &= (byte)~_pactLaneBit;
         _pactLanes[(j * N + i) * _pactLaneBytes + _pactLaneByte] &= (byte)~_pactLaneBit;
@@ -245,6 +250,10 @@ internal sealed class RuleScratch
     public bool[] Spared { get; }
     /// <summary>Step 10: bloc labels, sizes and capabilities.</summary>
     public int[] Blocs { get; }
+    /// <summary>The <see cref="World.PactVersion"/> and number of living states <see cref="Blocs"/> were found for
+    /// (-1 before the first time).</summary>
+    public long BlocsPactVersion { get; set; } = -1;
+    public int BlocsLiving { get; set; } = -1;
     public int[] BlocSize { get; }
     public double[] BlocCapability { get; }
 }
