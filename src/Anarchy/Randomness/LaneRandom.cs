@@ -81,14 +81,21 @@ public static class LaneRandom
             }
             return;
         }
-        // Job j is lanes 4 (j % quads) onwards at counter j / quads.
+        // Job j is lanes 4 (j % quads) onwards at counter j / quads; the cursor steps through them without division.
         int quads = lanes / 4, jobs = counters * quads, job = 0;
+        Span<Vector256<ulong>> keys = quads <= 64 ? stackalloc Vector256<ulong>[quads] : new Vector256<ulong>[quads];
+        for (int quad = 0; quad < quads; quad++) keys[quad] = Vector256.Create(seeds.Slice(quad * 4, 4));
+        var at = new GridCursor(bCount, quads);
         for (; job + 4 <= jobs; job += 4)
         {
-            var d0 = Draw(seeds, tick, purpose, bCount, quads, job);
-            var d1 = Draw(seeds, tick, purpose, bCount, quads, job + 1);
-            var d2 = Draw(seeds, tick, purpose, bCount, quads, job + 2);
-            var d3 = Draw(seeds, tick, purpose, bCount, quads, job + 3);
+            var d0 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
+            at.Next();
+            var d1 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
+            at.Next();
+            var d2 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
+            at.Next();
+            var d3 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
+            at.Next();
             if (normal)
             {
                 d0 = InverseNormalCdf(d0);
@@ -103,17 +110,27 @@ public static class LaneRandom
         }
         for (; job < jobs; job++)
         {
-            var d = Draw(seeds, tick, purpose, bCount, quads, job);
+            var d = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
+            at.Next();
             (normal ? InverseNormalCdf(d) : d).CopyTo(destination.Slice(job * 4, 4));
         }
     }
 
-    /// <summary>The uniforms of job <paramref name="job"/> of a grid (see <see cref="Grid"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Draw(ReadOnlySpan<ulong> seeds, uint tick, uint purpose, int bCount, int quads, int job)
+    /// <summary>The counter (a, b) and the vector of runs of a grid's jobs, in order.</summary>
+    private struct GridCursor(int bCount, int quads)
     {
-        int counter = job / quads;
-        return Uniform(Vector256.Create(seeds.Slice(job % quads * 4, 4)), tick, purpose, (uint)(counter / bCount), (uint)(counter % bCount));
+        public int Quad;
+        public uint A;
+        public uint B;
+
+        public void Next()
+        {
+            if (++Quad < quads) return;
+            Quad = 0;
+            if (++B < (uint)bCount) return;
+            B = 0;
+            A++;
+        }
     }
 
     /// <summary>Four Philox blocks, one per seed, mapped to the open-interval uniform of <see cref="RandomStream.ToUniform"/>.</summary>
