@@ -79,6 +79,8 @@ internal static class Balancing
     /// </summary>
     private static void Imitate(World w)
     {
+        // Without an Adaptive state nothing changes (the doctrines are read from a plain array: a quick check).
+        if (Array.IndexOf(w.Doctrine, Doctrine.Adaptive) < 0) return;
         var p = w.Parameters;
         int n = w.N;
         Span<double> updated = n <= 256 ? stackalloc double[n] : new double[n];
