@@ -30,14 +30,7 @@ public sealed class PolarityTests
         for (int t = 0; t < scenario.TotalTicks; t++)
         {
             WaltzSimulation.BeginTick(world, ledger, t);
-            Economy.Step(world, ledger);
-            Perception.Step(world);
-            Balancing.Step(world);
-            AllianceFormation.Step(world, ledger);
-            AllianceDissolution.Step(world, ledger);
-            Disputes.Step(world, ledger);
-            WarResolution.Step(world, ledger);
-            Drift.Step(world, ledger);
+            WaltzRules.Tick(world, ledger);
             bool unchanged = world.Scratch.BlocsPactVersion == world.PactVersion && world.Scratch.BlocsLiving == world.LivingCount();
             if (unchanged) reused++;
             var kept = Polarity.Blocs(world).ToArray();
