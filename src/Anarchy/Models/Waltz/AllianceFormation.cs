@@ -70,7 +70,7 @@ internal static class AllianceFormation
         foreach (bool seeker in listed) if (seeker) waiting++;
         Span<bool> gained = n <= 1024 ? stackalloc bool[n] : new bool[n];
         gained.Clear();
-        int strongest = Strongest(w);
+        int strongest = -2; // found when the first pact forms (forming pacts changes no capability)
         while (remaining > 0 && waiting > 0)
         {
             var c = Engine.SpanSort.PopFirst(order, ref remaining, default(CandidateOrder));
@@ -82,6 +82,7 @@ internal static class AllianceFormation
             if (w.Seeking[a]) waiting--;
             if (w.Seeking[b]) waiting--;
             ledger.Tick.PactsFormed++;
+            if (strongest == -2) strongest = Strongest(w);
             if (a == strongest || b == strongest) ledger.Tick.PactsWithStrongest++;
             ledger.Record(new ModelEvent(w.Tick, EventKinds.PactFormed, a, b));
         }
