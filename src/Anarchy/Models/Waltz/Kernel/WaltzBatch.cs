@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using Anarchy.Engine;
 using Anarchy.Engine.Simd;
@@ -255,8 +256,6 @@ internal sealed class LaneParameters
 /// <summary>Buffers the kernels reuse every tick (no allocation in a warmed-up tick's vector phases).</summary>
 internal sealed class KernelScratch
 {
-    private static readonly double True = BitConverter.Int64BitsToDouble(-1);
-
     public KernelScratch(World[] worlds, int n, int lanes)
     {
         AliveMask = new double[n * lanes];
@@ -366,8 +365,9 @@ internal sealed class KernelScratch
         int count = batch.N * batch.Lanes;
         for (int x = 0; x < count; x++)
         {
-            AliveMask[x] = alive[x] ? True : 0;
-            AtWarMask[x] = war[x] >= 0 ? True : 0;
+            // All ones (-1) or all zeros, without a branch: a bool is the byte 0 or 1; war[x] >> 31 is -1 at peace.
+            AliveMask[x] = BitConverter.Int64BitsToDouble(-(long)Unsafe.As<bool, byte>(ref alive[x]));
+            AtWarMask[x] = BitConverter.Int64BitsToDouble(~(long)(war[x] >> 31));
         }
     }
 }
