@@ -16,8 +16,10 @@ namespace Anarchy.Models.Waltz.Kernel;
 /// is left at -1, which no rule reads. An initiator's expected strength against every q is its capability plus, for
 /// each of its usable allies k in ascending index order (alive, at peace), rho_ik * M_k times pi_kq where k may
 /// join the attack on q (k is not q, not allied to q, and hostile to it: c_kq &lt; hostileCompatibility) and +0
-/// elsewhere: the reference's additions, in its order. Each eligible target's expected strength against the
-/// initiator is summed the reference's way over the target's own usable allies. The choice then takes, among
+/// elsewhere: the reference's additions, in its order. Each target's expected strength against the initiator is its
+/// capability plus, slot by slot (slot x holding the target's x-th usable ally, or a state whose factor is zero),
+/// rho_qk * M_k times pi_ki where k may help it (k is not the initiator nor allied to it) and +0 elsewhere: again
+/// the reference's additions in its order, a vector of targets at a time. The choice then takes, among
 /// eligible targets whose chance beats the threshold, the first with the largest P * W_q, as the reference's strict
 /// scan in ascending q does. Lanes whose gamma is not 1 run the reference's own scalar choice (the contest needs a
 /// power).
@@ -191,8 +193,8 @@ internal static class TargetKernel
 
     /// <summary>
     /// For each initiator, the target maximising P * W_q among eligible ones (at peace, not allied, within reach) with
-    /// P above the threshold. The defence of each eligible q is summed first, one target at a time; the attack is
-    /// summed a vector of targets at a time over the initiator's allies and the choice made in the same pass.
+    /// P above the threshold. For each vector of targets, the defences are summed slot by slot and the attack over
+    /// the initiator's allies, and the choice is made in the same pass.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Choose<TV, TOps>(WaltzBatch batch, int lane, int t) where TV : struct where TOps : struct, ILaneOps<TV>
