@@ -41,9 +41,10 @@ internal static class PerceptionKernel
         var allied = st.PactLanes;
         int laneBytes = WorldStorage.LaneBytes(lanes), laneByte = v / 8, laneShift = v % 8;
         ref double alive = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AliveMask);
-        // The threat rows are also written packed for the common-threat product: row i holds N vectors of this
-        // block (rows N and beyond stay zero).
-        ref double packed = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.PackedThreat);
+        // The common-threat product reads the threat rows packed: row i holds N vectors of this block (rows N and
+        // beyond stay zero). With one vector block whose rows need no padding, the threat matrix is that layout.
+        bool packedIsThreat = PackedIsThreat<TV, TOps>(batch);
+        ref double packed = ref MemoryMarshal.GetArrayDataReference(PackedRows<TV, TOps>(batch));
         var one = TOps.Broadcast(1);
         var sqrtK = TOps.Broadcast(p.SqrtK);
         var eta = TOps.Load(ref p.Eta[0], (nuint)v);
@@ -66,8 +67,6 @@ internal static class PerceptionKernel
         ref double revision = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.Revision);
         for (int j = 0; j < n; j++)
             TOps.Store(TOps.Add(one, TOps.Multiply(eta, TOps.Load(ref r, At(j, lanes, v)))), ref revision, (nuint)(j * TOps.Count));
-        // With one vector block whose rows need no padding, the threat matrix is already laid out as the packed one.
-        bool packedIsThreat = PackedIsThreat<TV, TOps>(batch);
         for (int i = 0; i < n; i++)
         {
             var aliveI = TOps.Load(ref alive, At(i, lanes, v));
@@ -85,13 +84,13 @@ internal static class PerceptionKernel
                     }
                     else
                     {
-                        var squares2 = TOps.Zero;
+                        var distanceSquared = TOps.Zero;
                         for (int d = 0; d < k; d++)
                         {
                             var diff = TOps.Subtract(TOps.Load(ref u, At(i * k + d, lanes, v)), TOps.Load(ref u, At(j * k + d, lanes, v)));
-                            squares2 = TOps.Add(squares2, TOps.Multiply(diff, diff));
+                            distanceSquared = TOps.Add(distanceSquared, TOps.Multiply(diff, diff));
                         }
-                        cij = TOps.Subtract(one, TOps.Divide(TOps.Sqrt(squares2), sqrtK));
+                        cij = TOps.Subtract(one, TOps.Divide(TOps.Sqrt(distanceSquared), sqrtK));
                         TOps.Store(cij, ref c, At(j * n + i, lanes, v));
                     }
                     TOps.Store(cij, ref c, ij);
@@ -137,7 +136,7 @@ internal static class PerceptionKernel
         var scratch = batch.Scratch;
         int padded = scratch.Padded;
 
-        ref double packed = ref MemoryMarshal.GetArrayDataReference(PackedIsThreat<TV, TOps>(batch) ? st.Threat.Data : scratch.PackedThreat);
+        ref double packed = ref MemoryMarshal.GetArrayDataReference(PackedRows<TV, TOps>(batch));
         ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
         ref double norm = ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data);
         var eps = TOps.Load(ref batch.Parameters.Epsilon[0], (nuint)v);
@@ -233,6 +232,11 @@ internal static class PerceptionKernel
     /// interleaved threat matrix is then at (i N + j) W + t, where the common-threat product reads its packed rows.</summary>
     private static bool PackedIsThreat<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV> =>
         batch.Lanes == TOps.Count && batch.N % 4 == 0;
+
+    /// <summary>The packed threat rows the common-threat product reads: the threat matrix itself where its layout is
+    /// the packed one, the scratch copy otherwise.</summary>
+    private static double[] PackedRows<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV> =>
+        PackedIsThreat<TV, TOps>(batch) ? batch.Storage.Threat.Data : batch.Scratch.PackedThreat;
 
     /// <summary>Offset of element <paramref name="index"/> of lane <paramref name="v"/> in interleaved storage.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -100,68 +100,55 @@ internal static class TargetKernel
         }
     }
 
-    /// <summary>For every state at peace, its allies at peace in ascending order with their weights rho * M_k (the
-    /// reference's <c>Rho(i, k) * Capability[k]</c>), and the lane's capabilities and wealth laid out for loads.</summary>
+    /// <summary>
+    /// For every state q at peace, its allies at peace in ascending order with their weights rho_qk * M_k (the
+    /// reference's <c>Rho(q, k) * Capability[k]</c>) as slots: slot x of q (at x * Padded16 + q) holds its x-th usable
+    /// ally and weight, or state N (whose help factor is zero) and weight zero; per state the slots it fills, and per
+    /// group of four states the most slots any of them fills. Also the lane's capabilities and wealth laid out for loads.
+    /// </summary>
     private static void UsableAllies(WaltzBatch batch, World w, int lane)
     {
         var s = batch.Scratch;
-        int n = w.N;
-        var peace = s.PeaceBits.AsSpan(lane * w.PactWords, w.PactWords);
+        int n = w.N, np = s.Padded16, lanes = batch.Lanes, words = w.PactWords;
+        var peace = s.PeaceBits.AsSpan(lane * words, words);
+        var pacts = w.PactBits;
         var cap = s.LaneCapability;
         var wealth = s.LaneWealth;
-        var start = s.AllyStart;
-        var index = s.AllyIndex;
-        var weight = s.AllyWeight;
-        int count = 0, lanes = batch.Lanes;
+        var filled = s.AllyCount;
         var st = batch.Storage;
-        var capability = st.Capability.Data;
-        var wealthOf = st.Wealth.Data;
-        var reputation = st.Reputation.Data;
-        var compatibility = st.Compatibility.Data;
-        var pacts = w.PactBits;
-        int words = w.PactWords;
-        for (int i = 0; i < n; i++)
-        {
-            cap[i] = capability[i * lanes + lane];
-            wealth[i] = wealthOf[i * lanes + lane];
-        }
-        for (int i = 0; i < n; i++)
-        {
-            start[i] = count;
-            if ((peace[i >> 6] & (1UL << i)) == 0) continue;
-            for (int word = 0; word < words; word++)
-            {
-                // Allies at peace in ascending order (dead or at war: no help).
-                for (ulong set = pacts[i * words + word] & peace[word]; set != 0; set &= set - 1)
-                {
-                    int k = (word << 6) + BitOperations.TrailingZeroCount(set);
-                    index[count] = k;
-                    weight[count++] = compatibility[(i * n + k) * lanes + lane] * reputation[k * lanes + lane] * cap[k];
-                }
-            }
-        }
-        start[n] = count;
-
-        // The same lists as slots: slot x of state q holds its x-th usable ally and weight, or state N (whose help
-        // factor is zero) and weight zero; per vector group of states, how many slots any of them fills.
         int slots = 0;
-        for (int i = 0; i < n; i++) slots = Math.Max(slots, start[i + 1] - start[i]);
-        int np = s.Padded16;
+        for (int i = 0; i < n; i++)
+        {
+            cap[i] = st.Capability.Data[i * lanes + lane];
+            wealth[i] = st.Wealth.Data[i * lanes + lane];
+            filled[i] = 0;
+            if ((peace[i >> 6] & (1UL << i)) == 0) continue;
+            for (int word = 0; word < words; word++) filled[i] += BitOperations.PopCount(pacts[i * words + word] & peace[word]);
+            slots = Math.Max(slots, filled[i]);
+        }
+
         var slotIndex = s.SlotIndex;
         var slotWeight = s.SlotWeight;
         Array.Fill(slotIndex, n, 0, slots * np);
         Array.Clear(slotWeight, 0, slots * np);
         var groupSlots = s.GroupSlots;
         Array.Clear(groupSlots);
+        var reputation = st.Reputation.Data;
+        var compatibility = st.Compatibility.Data;
         for (int q = 0; q < n; q++)
         {
-            int filled = start[q + 1] - start[q];
-            for (int x = 0; x < filled; x++)
+            groupSlots[q >> 2] = Math.Max(groupSlots[q >> 2], filled[q]);
+            int x = 0;
+            for (int word = 0; word < words && x < filled[q]; word++)
             {
-                slotIndex[x * np + q] = index[start[q] + x];
-                slotWeight[x * np + q] = weight[start[q] + x];
+                // Allies at peace in ascending order (dead or at war: no help).
+                for (ulong set = pacts[q * words + word] & peace[word]; set != 0; set &= set - 1, x++)
+                {
+                    int k = (word << 6) + BitOperations.TrailingZeroCount(set);
+                    slotIndex[x * np + q] = k;
+                    slotWeight[x * np + q] = compatibility[(q * n + k) * lanes + lane] * reputation[k * lanes + lane] * cap[k];
+                }
             }
-            groupSlots[q >> 2] = Math.Max(groupSlots[q >> 2], filled);
         }
     }
 
@@ -207,9 +194,7 @@ internal static class TargetKernel
         var peace = s.PeaceBits.AsSpan(lane * words, words);
         var initiators = s.InitiatorBits.AsSpan(lane * words, words);
         var reachable = s.ReachBits;
-        var start = s.AllyStart;
-        var index = s.AllyIndex;
-        var weight = s.AllyWeight;
+        var filled = s.AllyCount;
         var cap = s.LaneCapability;
         int reachLane = lane * n * words;
         int piLane = lane * n * np;
@@ -233,9 +218,9 @@ internal static class TargetKernel
             for (ulong initiatorSet = initiators[iw]; initiatorSet != 0; initiatorSet &= initiatorSet - 1)
             {
                 int i = (iw << 6) + BitOperations.TrailingZeroCount(initiatorSet);
-                for (int x = start[i]; x < start[i + 1]; x++)
+                for (int x = 0; x < filled[i]; x++)
                 {
-                    int k = index[x];
+                    int k = Unsafe.Add(ref slotIndex, x * np + i);
                     for (int word = 0; word < words; word++)
                     {
                         ulong hostile = 0;
@@ -281,12 +266,12 @@ internal static class TargetKernel
                         b = TOps.Add(b, TOps.Multiply(TOps.Load(ref slotWeight, slot), TOps.Gather(ref help, ref slotIndex, slot)));
                     }
                     var a = mi;
-                    for (int x = start[i]; x < start[i + 1]; x++)
+                    for (int x = 0; x < filled[i]; x++)
                     {
-                        int k = index[x];
+                        int k = Unsafe.Add(ref slotIndex, x * np + i);
                         uint helps = (uint)(attackBits[k * words + word] >> shift) & groupMask;
                         var factor = TOps.Select(TOps.FromBits(helps), TOps.Load(ref pi, (nuint)(piLane + k * np + q)), TOps.Zero);
-                        a = TOps.Add(a, TOps.Multiply(TOps.Broadcast(weight[x]), factor));
+                        a = TOps.Add(a, TOps.Multiply(TOps.Broadcast(Unsafe.Add(ref slotWeight, x * np + i)), factor));
                     }
                     // WinChance with gamma = 1: (a > 0 ? a : 0) / total, or one half when total is 0.
                     var ag = TOps.Select(TOps.GreaterThan(a, TOps.Zero), a, TOps.Zero);

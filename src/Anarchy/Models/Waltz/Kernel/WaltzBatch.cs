@@ -263,7 +263,7 @@ internal sealed class KernelScratch
         Draws = new double[n * lanes];
         DriftDraws = new double[Math.Max(1, n * worlds[0].K * lanes)];
         int padded = (n + 3) / 4 * 4;
-        PackedThreat = new double[padded * Math.Max(1, n) * LaneMultiple];
+        _packedLength = padded * Math.Max(1, n) * LaneMultiple;
         Revision = new double[Math.Max(1, n) * LaneMultiple];
         Padded = padded;
         CompatibilityCurrent = new bool[lanes / 4 + 1];
@@ -280,9 +280,7 @@ internal sealed class KernelScratch
         SlotWeight = new double[Math.Max(1, n * np)];
         GroupSlots = new int[np / 4 + 2];
         AttackBits = new ulong[Math.Max(1, n * words)];
-        AllyStart = new int[n + 1];
-        AllyIndex = new int[Math.Max(1, n * n)];
-        AllyWeight = new double[Math.Max(1, n * n)];
+        AllyCount = new int[Math.Max(1, n)];
         LaneProximity = new double[lanes * n * np];
         LaneProximityColumns = new double[lanes * n * np];
         HelpColumn = new double[np + 1];
@@ -322,8 +320,11 @@ internal sealed class KernelScratch
     public double[] Principal { get; } = new double[LaneMultiple];
     /// <summary>One vector block of 1 + eta * r_j, per state j.</summary>
     public double[] Revision { get; }
-    /// <summary>One vector block of the threat matrix, rows padded to a multiple of 4.</summary>
-    public double[] PackedThreat { get; }
+    /// <summary>One vector block of the threat matrix, rows padded to a multiple of 4; made on first use (a batch of
+    /// one block with N a multiple of 4 never uses it).</summary>
+    public double[] PackedThreat => _packedThreat ??= new double[_packedLength];
+    private readonly int _packedLength;
+    private double[]? _packedThreat;
     public int Padded { get; }
 
     /// <summary>N rounded up to a multiple of 16: the row length of the one-lane matrices below.</summary>
@@ -343,11 +344,8 @@ internal sealed class KernelScratch
     public int[] GroupSlots { get; }
     /// <summary>Target choice, one lane: per ally k of an initiator, the targets it helps attack, as a bit set.</summary>
     public ulong[] AttackBits { get; }
-    /// <summary>Target choice, one lane: each state's allies at peace (from <c>AllyStart[i]</c> to
-    /// <c>AllyStart[i + 1]</c>, ascending) and their weights rho_ik * M_k.</summary>
-    public int[] AllyStart { get; }
-    public int[] AllyIndex { get; }
-    public double[] AllyWeight { get; }
+    /// <summary>Target choice, one lane: how many allies at peace each state has (the slots it fills).</summary>
+    public int[] AllyCount { get; }
     /// <summary>Every lane's proximity matrix, lane after lane, rows of <see cref="Padded16"/> (static).</summary>
     public double[] LaneProximity { get; }
     /// <summary>The same transposed: row j holds pi_ij for every i.</summary>
