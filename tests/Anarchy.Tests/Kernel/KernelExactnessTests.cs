@@ -41,8 +41,10 @@ public sealed class KernelExactnessTests
         from projection in Gen.Double[0, 2]
         from diffusion in Gen.Double[0, 1]
         from opportunism in Gen.Double[-0.5, 0.5]
+        from lapse in Gen.OneOf(Gen.Double[0, 1], Gen.Const(0.2))
         select new ModelParameters
         {
+            LapseSalience = lapse,
             AutonomyCost = autonomy,
             Projection = projection,
             Diffusion = diffusion,
@@ -130,6 +132,59 @@ public sealed class KernelExactnessTests
         var lanes = parameters.Select(p => new Scenario { States = 64, Ticks = 40, Parameters = p }).ToArray();
         var seeds = Enumerable.Range(0, lanes.Length).Select(r => RunPlan.SeedOf(64, 0, r)).ToArray();
         AssertSame(lanes, seeds);
+    }
+
+    [Fact]
+    public void TheKernelsCommonThreatIsExactWhereReadAndABoundThatDecidesAlikeOnPacts()
+    {
+        // The kernel computes the common threat only where the rules read it: exactly on the rows of states that may
+        // seek a pact (alive, insecure, below maxPacts), and on allied pairs either exactly or as a lower bound that
+        // shows the pact salient. Checked after every tick's perception against the reference's formula on the same
+        // threats, in lanes whose lapse thresholds range from never weak to nearly always weak.
+        double[] lapse = [0, 0.2, 0.2, 0.4, 0.55, 0.7, 0.85, 1];
+        var lanes = lapse.Select(l => new Scenario { States = 24, Ticks = 80, Parameters = new ModelParameters { LapseSalience = l, Inertia = 40 } }).ToArray();
+        var seeds = Enumerable.Range(0, lanes.Length).Select(r => RunPlan.SeedOf(17, 0, r)).ToArray();
+        var batch = new WaltzBatch(lanes, seeds, default);
+        int bounded = 0, exactPairs = 0, rows = 0;
+        for (int t = 0; t < batch.TotalTicks; t++)
+        {
+            batch.BeginTick(t);
+            foreach (var phase in WaltzBatch.StepOrder)
+            {
+                batch.RunPhase(phase);
+                if (phase != KernelPhase.Perception) continue;
+                foreach (var w in batch.Worlds)
+                {
+                    int n = w.N;
+                    double Exact(int i, int j)
+                    {
+                        double dot = 0;
+                        for (int k = 0; k < n; k++) dot = Math.FusedMultiplyAdd(w.Threat[i * n + k], w.Threat[j * n + k], dot);
+                        return dot / (w.ThreatNorm[i] * w.ThreatNorm[j] + w.Parameters.Epsilon);
+                    }
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (w.Alive[i] && w.Security[i] < 1 && w.PactCount[i] < w.Parameters.MaxPacts)
+                        {
+                            rows++;
+                            for (int j = 0; j < n; j++) Assert.Equal(Exact(i, j), w.CommonThreat[i * n + j]);
+                        }
+                        foreach (int j in w.Allies(i))
+                        {
+                            if (j <= i) continue;
+                            double exact = Exact(i, j), kernel = w.CommonThreat[i * n + j], c = w.Compatibility[i * n + j];
+                            Assert.Equal(exact * c < w.Parameters.LapseSalience, kernel * c < w.Parameters.LapseSalience);
+                            Assert.True(kernel <= exact, $"the bound {kernel} exceeds CT = {exact}");
+                            if (kernel == exact) exactPairs++;
+                            else bounded++;
+                        }
+                    }
+                }
+            }
+            batch.EndTick();
+        }
+        // The test means something only if both kinds of allied pair and the rows occurred.
+        Assert.True(bounded > 100 && exactPairs > 100 && rows > 100, $"bounded {bounded}, exact {exactPairs}, rows {rows}");
     }
 
     [Fact]

@@ -8,9 +8,10 @@ namespace Anarchy.Models.Waltz.Kernel;
 /// Step 2 (perception) for all lanes: the reference's <see cref="Perception"/> arithmetic,
 /// one vector of lanes per matrix element. Conditions of the scalar code become masks; a skipped addition becomes
 /// the addition of zero, which leaves a non-negative sum unchanged, so every lane's result has the reference's bits.
-/// The common-threat product uses 4 x 4 register tiles of fused multiply-adds, each accumulating in ascending k as
-/// the reference does; CT is symmetric bit for bit (a * b = b * a), so only tiles with j &gt;= i are computed unless
-/// <c>fullProduct</c> asks for all of them (the benchmark's fixed flop count).
+/// The common-threat product uses register tiles of fused multiply-adds, each accumulating in ascending k as the
+/// reference does, and is computed only where the rules read it (insecure states' rows and allied pairs) unless
+/// <c>fullProduct</c> asks for every element (the benchmark's fixed flop count); CT is symmetric bit for bit
+/// (a * b = b * a), so each element computed is written to both halves.
 /// </summary>
 internal static class PerceptionKernel
 {
@@ -20,7 +21,8 @@ internal static class PerceptionKernel
         for (int v = 0; v < batch.Lanes; v += TOps.Count)
         {
             CompatibilityAndThreat<TV, TOps>(batch, v);
-            CommonThreat<TV, TOps>(batch, v, fullProduct);
+            if (fullProduct) FullCommonThreat<TV, TOps>(batch, v);
+            else ReadCommonThreat<TV, TOps>(batch, v);
         }
     }
 
@@ -50,6 +52,10 @@ internal static class PerceptionKernel
         var eta = TOps.Load(ref p.Eta[0], (nuint)v);
         var mix = TOps.Load(ref p.ThreatMix[0], (nuint)v);
         var eps = TOps.Load(ref p.Epsilon[0], (nuint)v);
+        var maxPacts = TOps.Load(ref p.MaxPacts[0], (nuint)v);
+        ref int pactCount = ref MemoryMarshal.GetArrayDataReference(st.PactCount.Data);
+        var readRows = batch.Scratch.ReadRows;
+        int readRowCount = 0;
 
         // Compatibility depends on interests alone: where no lane's interests drift it is computed once. It is
         // computed row by row with the threat: symmetric bit for bit ((a - b)^2 = (b - a)^2), the entries right of
@@ -123,65 +129,254 @@ internal static class PerceptionKernel
             TOps.Store(TOps.Sqrt(squares), ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data), At(i, lanes, v));
             TOps.Store(level, ref MemoryMarshal.GetArrayDataReference(st.ThreatLevel.Data), At(i, lanes, v));
             TOps.Store(support, ref MemoryMarshal.GetArrayDataReference(st.ExpectedSupport.Data), At(i, lanes, v));
-            TOps.Store(TOps.Divide(TOps.Add(mi, support), TOps.Add(level, eps)), ref MemoryMarshal.GetArrayDataReference(st.Security.Data), At(i, lanes, v));
+            var security = TOps.Divide(TOps.Add(mi, support), TOps.Add(level, eps));
+            TOps.Store(security, ref MemoryMarshal.GetArrayDataReference(st.Security.Data), At(i, lanes, v));
+            // Row i of the common threat is read (balancing, formation) only where i is alive, insecure and may
+            // take another pact (docs/MODEL.md, section 10).
+            var reads = TOps.And(TOps.And(aliveI, TOps.LessThan(security, one)), TOps.LessThan(TOps.IntToDouble(ref pactCount, At(i, lanes, v)), maxPacts));
+            bool read = TOps.Any(reads);
+            batch.Scratch.IsReadRow[i] = read;
+            if (read) readRows[readRowCount++] = i;
         }
+        batch.Scratch.ReadRowCount = readRowCount;
     }
 
-    /// <summary>CT_ij = (sum_k T_ik T_jk) / (|T_i| |T_j| + eps) for lanes v..v+W.</summary>
+    /// <summary>
+    /// CT_ij = (sum_k T_ik T_jk) / (|T_i| |T_j| + eps) for lanes v..v+W, every element: the benchmark's fixed amount
+    /// of work (the rules read only some elements; <see cref="ReadCommonThreat{TV, TOps}"/> computes those).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void CommonThreat<TV, TOps>(WaltzBatch batch, int v, bool fullProduct) where TV : struct where TOps : struct, ILaneOps<TV>
+    private static void FullCommonThreat<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         int n = batch.N, lanes = batch.Lanes, w = TOps.Count;
         var st = batch.Storage;
-        var scratch = batch.Scratch;
-        int padded = scratch.Padded;
-
+        int padded = batch.Scratch.Padded;
         ref double packed = ref MemoryMarshal.GetArrayDataReference(PackedRows<TV, TOps>(batch));
         ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
         ref double norm = ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data);
         var eps = TOps.Load(ref batch.Parameters.Epsilon[0], (nuint)v);
         // Rows are taken in bands of RowBand: a band's packed rows stay in the L2 cache while every other row
-        // streams past it once, instead of once per four rows. Each tile is still computed once, whole.
+        // streams past it once, instead of once per four rows.
         for (int band = 0; band < padded; band += RowBand)
         {
             int bandEnd = Math.Min(padded, band + RowBand);
-            for (int jb = fullProduct ? 0 : band; jb < padded; jb += 4)
+            for (int jb = 0; jb < padded; jb += 4)
             {
-                for (int ib = band; ib < bandEnd && (fullProduct || ib <= jb); ib += 4)
+                for (int ib = band; ib < bandEnd; ib += 4)
                 {
-                    Tile<TV, TOps>(ref packed, n, w, ib, jb, out var d00, out var d01, out var d02, out var d03,
+                    Tile<TV, TOps>(ref packed, n, w, ib, ib + 1, ib + 2, ib + 3, jb, out var d00, out var d01, out var d02, out var d03,
                         out var d10, out var d11, out var d12, out var d13, out var d20, out var d21, out var d22, out var d23,
                         out var d30, out var d31, out var d32, out var d33);
-                    Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 0, jb, d00, d01, d02, d03, fullProduct);
-                    Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 1, jb, d10, d11, d12, d13, fullProduct);
-                    Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 2, jb, d20, d21, d22, d23, fullProduct);
-                    Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 3, jb, d30, d31, d32, d33, fullProduct);
+                    Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 0, jb, d00, d01, d02, d03, mirror: false);
+                    Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 1, jb, d10, d11, d12, d13, mirror: false);
+                    Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 2, jb, d20, d21, d22, d23, mirror: false);
+                    Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, ib + 3, jb, d30, d31, d32, d33, mirror: false);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The common threat where the rules read it, for lanes v..v+W: the rows of states that balancing may value
+    /// pacts for (alive, insecure and below maxPacts in some lane of the block, listed by
+    /// <see cref="CompatibilityAndThreat{TV, TOps}"/>), whole, and for each lane the pairs it has allied, whose
+    /// salience dissolution compares with lapseSalience. Formation reads only seekers' rows, which are among those;
+    /// target choice and the later steps read none. Each element computed has the bits of the reference's (the same
+    /// fused multiply-adds in ascending k), and both CT_ij and CT_ji are written, as they are equal to the bit;
+    /// an allied pair shown salient by a lower bound holds that bound instead (<see cref="ProvenSalient"/>); the
+    /// elements not read keep stale values.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ReadCommonThreat<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        int n = batch.N, lanes = batch.Lanes, w = TOps.Count;
+        var st = batch.Storage;
+        var scratch = batch.Scratch;
+        int padded = scratch.Padded;
+        ref double packed = ref MemoryMarshal.GetArrayDataReference(PackedRows<TV, TOps>(batch));
+        ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
+        ref double norm = ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data);
+        var eps = TOps.Load(ref batch.Parameters.Epsilon[0], (nuint)v);
+
+        // The rows read, four at a time against every column; the last one to three rows one at a time.
+        var rows = scratch.ReadRows;
+        int count = scratch.ReadRowCount, x = 0;
+        for (; x + 4 <= count; x += 4)
+        {
+            int i0 = rows[x], i1 = rows[x + 1], i2 = rows[x + 2], i3 = rows[x + 3];
+            for (int jb = 0; jb < padded; jb += 4)
+            {
+                Tile<TV, TOps>(ref packed, n, w, i0, i1, i2, i3, jb, out var d00, out var d01, out var d02, out var d03,
+                    out var d10, out var d11, out var d12, out var d13, out var d20, out var d21, out var d22, out var d23,
+                    out var d30, out var d31, out var d32, out var d33);
+                Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, i0, jb, d00, d01, d02, d03);
+                Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, i1, jb, d10, d11, d12, d13);
+                Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, i2, jb, d20, d21, d22, d23);
+                Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, i3, jb, d30, d31, d32, d33);
+            }
+        }
+        for (; x < count; x++)
+        {
+            for (int jb = 0; jb < padded; jb += 4)
+                Row<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, rows[x], jb);
+        }
+
+        // Allied pairs whose rows were not computed, lane by lane (a lane has about a tenth of the block's pairs):
+        // dissolution reads them only to compare the salience CT_ij c_ij with lapseSalience.
+        var isRow = scratch.IsReadRow;
+        for (int t = 0; t < w; t++)
+        {
+            var world = batch.Worlds[v + t];
+            var pacts = world.PactBits;
+            int words = world.PactWords;
+            double laneEps = world.Parameters.Epsilon;
+            // With an autonomy cost dissolution also reads the pact's value, which needs CT itself.
+            bool bound = world.Parameters.AutonomyCost == 0;
+            for (int i = 0; i < n; i++)
+            {
+                if (isRow[i]) continue;
+                int found = 0, j0 = 0, j1 = 0, j2 = 0;
+                // The allies above i, in ascending order.
+                for (int word = i >> 6; word < words; word++)
+                {
+                    ulong set = pacts[i * words + word];
+                    if (word == i >> 6) set &= ~0UL << (i & 63) << 1;
+                    for (; set != 0; set &= set - 1)
+                    {
+                        int j = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
+                        if (isRow[j] || (bound && ProvenSalient(world, i, j))) continue;
+                        switch (found++)
+                        {
+                            case 0: j0 = j; break;
+                            case 1: j1 = j; break;
+                            case 2: j2 = j; break;
+                            default:
+                                LanePairs(ref packed, ref ct, ref norm, laneEps, n, lanes, w, v + t, t, i, j0, j1, j2, j);
+                                found = 0;
+                                break;
+                        }
+                    }
+                }
+                if (found > 0)
+                {
+                    int last = found == 1 ? j0 : found == 2 ? j1 : j2;
+                    LanePairs(ref packed, ref ct, ref norm, laneEps, n, lanes, w, v + t, t, i, j0, found > 1 ? j1 : last, last, last);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the pact (i, j) is shown salient (CT_ij c_ij &gt;= lapseSalience, so dissolution finds it not weak)
+    /// from two terms of its dot product, the threats that i and j fear most; if so, CT_ij and CT_ji are set to the
+    /// lower bound that showed it, which gives dissolution the same answer. The bound is rigorous: the terms are
+    /// non-negative, so the reference's sum of n fused multiply-adds is at least the exact dot product times
+    /// (1 - u)^n (u = 2^-53), itself at least the two terms; the two terms computed in floating point exceed their
+    /// exact sum by at most a factor (1 + u)^3, and the margin (1 - (n + 8) 2^-52) covers both. Division by the same
+    /// denominator and multiplication by c_ij are monotone, so the reference's salience is at least the bound's.
+    /// About nine pacts in ten are shown salient so at 32 states (three in four at 64).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ProvenSalient(World w, int i, int j)
+    {
+        int n = w.N;
+        int pi = w.PrincipalThreat[i], pj = w.PrincipalThreat[j];
+        double lower = 0;
+        if (pi >= 0) lower = w.Threat[i * n + pi] * w.Threat[j * n + pi];
+        if (pj >= 0 && pj != pi) lower += w.Threat[i * n + pj] * w.Threat[j * n + pj];
+        lower *= 1 - (n + 8) * 2.220446049250313e-16; // 2^-52
+        double bound = lower / (w.ThreatNorm[i] * w.ThreatNorm[j] + w.Parameters.Epsilon);
+        if (!(bound * w.Compatibility[i * n + j] >= w.Parameters.LapseSalience)) return false;
+        w.CommonThreat[i * n + j] = w.CommonThreat[j * n + i] = bound;
+        return true;
+    }
+
+    /// <summary>CT between row i and columns jb..jb+3, for a row not in a group of four.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void Row<TV, TOps>(ref double packed, ref double ct, ref double norm, TV eps, int n, int lanes, int v, int i, int jb)
+        where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        int w = TOps.Count;
+        TV d0 = TOps.Zero, d1 = TOps.Zero, d2 = TOps.Zero, d3 = TOps.Zero;
+        ref double a = ref Unsafe.Add(ref packed, i * n * w);
+        ref double b0 = ref Unsafe.Add(ref packed, jb * n * w);
+        nuint rowStride = (nuint)(n * w);
+        for (int kk = 0; kk < n; kk++)
+        {
+            nuint at = (nuint)(kk * w);
+            var x = TOps.Load(ref a, at);
+            d0 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b0, at), d0);
+            d1 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b0, rowStride + at), d1);
+            d2 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b0, 2 * rowStride + at), d2);
+            d3 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b0, 3 * rowStride + at), d3);
+        }
+        Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, i, jb, d0, d1, d2, d3);
+    }
+
+    /// <summary>
+    /// CT between row i and four partners (a short group repeats its last) in one lane: lane t of the block, lane l of
+    /// the batch. The scalar fused multiply-adds in ascending k and the division are the vector code's operations on
+    /// that lane, so the bits are the same.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void LanePairs(ref double packed, ref double ct, ref double norm, double eps, int n, int lanes, int w, int l, int t,
+        int i, int j0, int j1, int j2, int j3)
+    {
+        double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+        ref double a = ref Unsafe.Add(ref packed, i * n * w + t);
+        ref double b0 = ref Unsafe.Add(ref packed, j0 * n * w + t);
+        ref double b1 = ref Unsafe.Add(ref packed, j1 * n * w + t);
+        ref double b2 = ref Unsafe.Add(ref packed, j2 * n * w + t);
+        ref double b3 = ref Unsafe.Add(ref packed, j3 * n * w + t);
+        for (int kk = 0; kk < n; kk++)
+        {
+            nint at = kk * w;
+            double x = Unsafe.Add(ref a, at);
+            d0 = Math.FusedMultiplyAdd(x, Unsafe.Add(ref b0, at), d0);
+            d1 = Math.FusedMultiplyAdd(x, Unsafe.Add(ref b1, at), d1);
+            d2 = Math.FusedMultiplyAdd(x, Unsafe.Add(ref b2, at), d2);
+            d3 = Math.FusedMultiplyAdd(x, Unsafe.Add(ref b3, at), d3);
+        }
+        double ni = Unsafe.Add(ref norm, i * lanes + l);
+        LaneStore(ref ct, ref norm, eps, ni, n, lanes, l, i, j0, d0);
+        LaneStore(ref ct, ref norm, eps, ni, n, lanes, l, i, j1, d1);
+        LaneStore(ref ct, ref norm, eps, ni, n, lanes, l, i, j2, d2);
+        LaneStore(ref ct, ref norm, eps, ni, n, lanes, l, i, j3, d3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void LaneStore(ref double ct, ref double norm, double eps, double ni, int n, int lanes, int l, int i, int j, double dot)
+    {
+        double value = dot / (ni * Unsafe.Add(ref norm, j * lanes + l) + eps);
+        Unsafe.Add(ref ct, (i * n + j) * lanes + l) = value;
+        Unsafe.Add(ref ct, (j * n + i) * lanes + l) = value;
     }
 
     /// <summary>Rows of the common-threat product per band (a multiple of 4): 16 packed rows of 256 states are
     /// a quarter of a megabyte, well within a core's L2 cache (16 measured faster than 32 or 64 at 64 and 256 states).</summary>
     private const int RowBand = 16;
 
-    /// <summary>The 4 x 4 tile of dot products of rows ib..ib+3 with rows jb..jb+3, each summed in ascending k.</summary>
+    /// <summary>The 4 x 4 tile of dot products of rows i0..i3 with rows jb..jb+3, each summed in ascending k.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile<TV, TOps>(ref double packed, int n, int w, int ib, int jb,
+    private static void Tile<TV, TOps>(ref double packed, int n, int w, int i0, int i1, int i2, int i3, int jb,
         out TV d00, out TV d01, out TV d02, out TV d03, out TV d10, out TV d11, out TV d12, out TV d13,
         out TV d20, out TV d21, out TV d22, out TV d23, out TV d30, out TV d31, out TV d32, out TV d33)
         where TV : struct where TOps : struct, ILaneOps<TV>
     {
         d00 = d01 = d02 = d03 = d10 = d11 = d12 = d13 = d20 = d21 = d22 = d23 = d30 = d31 = d32 = d33 = TOps.Zero;
         nuint rowStride = (nuint)(n * w);
-        nuint a0 = (nuint)(ib * n * w), b0 = (nuint)(jb * n * w);
+        ref double r0 = ref Unsafe.Add(ref packed, i0 * n * w);
+        ref double r1 = ref Unsafe.Add(ref packed, i1 * n * w);
+        ref double r2 = ref Unsafe.Add(ref packed, i2 * n * w);
+        ref double r3 = ref Unsafe.Add(ref packed, i3 * n * w);
+        nuint b0 = (nuint)(jb * n * w);
         for (int kk = 0; kk < n; kk++)
         {
             nuint at = (nuint)(kk * w);
-            var a = TOps.Load(ref packed, a0 + at);
-            var b = TOps.Load(ref packed, a0 + rowStride + at);
-            var cc = TOps.Load(ref packed, a0 + 2 * rowStride + at);
-            var d = TOps.Load(ref packed, a0 + 3 * rowStride + at);
+            var a = TOps.Load(ref r0, at);
+            var b = TOps.Load(ref r1, at);
+            var cc = TOps.Load(ref r2, at);
+            var d = TOps.Load(ref r3, at);
             var x = TOps.Load(ref packed, b0 + at);
             d00 = TOps.FusedMultiplyAdd(a, x, d00);
             d10 = TOps.FusedMultiplyAdd(b, x, d10);
@@ -207,25 +402,25 @@ internal static class PerceptionKernel
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Finish<TV, TOps>(ref double ct, ref double norm, TV eps, int n, int lanes, int v, int i, int jb,
-        TV d0, TV d1, TV d2, TV d3, bool fullProduct) where TV : struct where TOps : struct, ILaneOps<TV>
+        TV d0, TV d1, TV d2, TV d3, bool mirror = true) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         if (i >= n) return;
         var ni = TOps.Load(ref norm, At(i, lanes, v));
-        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 0, d0, fullProduct);
-        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 1, d1, fullProduct);
-        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 2, d2, fullProduct);
-        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 3, d3, fullProduct);
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 0, d0, mirror);
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 1, d1, mirror);
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 2, d2, mirror);
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, jb + 3, d3, mirror);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<TV, TOps>(ref double ct, ref double norm, TV eps, TV ni, int n, int lanes, int v, int i, int j, TV dot, bool fullProduct)
+    private static void Store<TV, TOps>(ref double ct, ref double norm, TV eps, TV ni, int n, int lanes, int v, int i, int j, TV dot, bool mirror = true)
         where TV : struct where TOps : struct, ILaneOps<TV>
     {
         if (j >= n) return;
         var value = TOps.Divide(dot, TOps.Add(TOps.Multiply(ni, TOps.Load(ref norm, At(j, lanes, v))), eps));
         TOps.Store(value, ref ct, At(i * n + j, lanes, v));
         // |T_j| |T_i| = |T_i| |T_j| and the dot product is the same, so the mirror image has the same bits.
-        if (!fullProduct) TOps.Store(value, ref ct, At(j * n + i, lanes, v));
+        if (mirror) TOps.Store(value, ref ct, At(j * n + i, lanes, v));
     }
 
     /// <summary>True when the batch is one vector block and N is a multiple of 4: element (i, j) of lane t of the

@@ -235,6 +235,7 @@ internal sealed class LaneParameters
         HostileCompatibility = Of(p => p.HostileCompatibility);
         InterestDrift = Of(p => p.InterestDrift);
         Challenge = Of(p => p.Challenge);
+        MaxPacts = Of(p => p.MaxPacts);
         SqrtK = Math.Sqrt(worlds[0].K);
     }
 
@@ -250,6 +251,7 @@ internal sealed class LaneParameters
     public double[] HostileCompatibility { get; }
     public double[] InterestDrift { get; }
     public double[] Challenge { get; }
+    public double[] MaxPacts { get; }
     public double SqrtK { get; }
 }
 
@@ -265,6 +267,8 @@ internal sealed class KernelScratch
         int padded = (n + 3) / 4 * 4;
         _packedLength = padded * Math.Max(1, n) * LaneMultiple;
         Revision = new double[Math.Max(1, n) * LaneMultiple];
+        ReadRows = new int[Math.Max(1, n)];
+        IsReadRow = new bool[Math.Max(1, n)];
         Padded = padded;
         CompatibilityCurrent = new bool[lanes / 4 + 1];
         ActorBits = new ulong[Math.Max(1, lanes * ((n + 63) / 64))];
@@ -320,6 +324,11 @@ internal sealed class KernelScratch
     public double[] Principal { get; } = new double[LaneMultiple];
     /// <summary>One vector block of 1 + eta * r_j, per state j.</summary>
     public double[] Revision { get; }
+    /// <summary>One vector block: the states whose row of the common threat the rules may read (ascending), their
+    /// number, and the same as flags per state.</summary>
+    public int[] ReadRows { get; }
+    public int ReadRowCount { get; set; }
+    public bool[] IsReadRow { get; }
     /// <summary>One vector block of the threat matrix, rows padded to a multiple of 4; made on first use (a batch of
     /// one block with N a multiple of 4 never uses it).</summary>
     public double[] PackedThreat => _packedThreat ??= new double[_packedLength];
