@@ -221,47 +221,59 @@ internal static class PerceptionKernel
                 Row<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, rows[x], jb);
         }
 
-        // Allied pairs whose rows were not computed, lane by lane (a lane has about a tenth of the block's pairs):
-        // dissolution reads them only to compare the salience CT_ij c_ij with lapseSalience.
+        // Allied pairs whose rows were not computed, lane by lane: dissolution reads them only to compare the salience
+        // CT_ij c_ij with lapseSalience. Most are shown salient by a bound; the rest are marked and then computed
+        // exactly for the whole block, up to four partners of a row at a time.
         var isRow = scratch.IsReadRow;
+        var exact = scratch.ExactPairBits;
+        int pairWords = (n + 63) / 64;
         for (int t = 0; t < w; t++)
         {
             var world = batch.Worlds[v + t];
             var pacts = world.PactBits;
-            int words = world.PactWords;
-            double laneEps = world.Parameters.Epsilon;
             // With an autonomy cost dissolution also reads the pact's value, which needs CT itself.
             bool bound = world.Parameters.AutonomyCost == 0;
             for (int i = 0; i < n; i++)
             {
                 if (isRow[i]) continue;
-                int found = 0, j0 = 0, j1 = 0, j2 = 0;
-                // The allies above i, in ascending order.
-                for (int word = i >> 6; word < words; word++)
+                // The allies above i.
+                for (int word = i >> 6; word < pairWords; word++)
                 {
-                    ulong set = pacts[i * words + word];
+                    ulong set = pacts[i * pairWords + word];
                     if (word == i >> 6) set &= ~0UL << (i & 63) << 1;
                     for (; set != 0; set &= set - 1)
                     {
                         int j = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
-                        if (isRow[j] || (bound && ProvenSalient(world, i, j))) continue;
-                        switch (found++)
-                        {
-                            case 0: j0 = j; break;
-                            case 1: j1 = j; break;
-                            case 2: j2 = j; break;
-                            default:
-                                LanePairs(ref packed, ref ct, ref norm, laneEps, n, lanes, w, v + t, t, i, j0, j1, j2, j);
-                                found = 0;
-                                break;
-                        }
+                        if (!isRow[j] && !(bound && ProvenSalient(world, i, j))) exact[i * pairWords + word] |= 1UL << j;
                     }
                 }
-                if (found > 0)
+            }
+        }
+        for (int i = 0; i < n; i++)
+        {
+            int found = 0, j0 = 0, j1 = 0, j2 = 0;
+            for (int word = i >> 6; word < pairWords; word++)
+            {
+                for (ulong set = exact[i * pairWords + word]; set != 0; set &= set - 1)
                 {
-                    int last = found == 1 ? j0 : found == 2 ? j1 : j2;
-                    LanePairs(ref packed, ref ct, ref norm, laneEps, n, lanes, w, v + t, t, i, j0, found > 1 ? j1 : last, last, last);
+                    int j = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
+                    switch (found++)
+                    {
+                        case 0: j0 = j; break;
+                        case 1: j1 = j; break;
+                        case 2: j2 = j; break;
+                        default:
+                            Pairs<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, i, j0, j1, j2, j);
+                            found = 0;
+                            break;
+                    }
                 }
+                exact[i * pairWords + word] = 0;
+            }
+            if (found > 0)
+            {
+                int last = found == 1 ? j0 : found == 2 ? j1 : j2;
+                Pairs<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, i, j0, found > 1 ? j1 : last, last, last);
             }
         }
     }
@@ -313,43 +325,33 @@ internal static class PerceptionKernel
         Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, i, jb, d0, d1, d2, d3);
     }
 
-    /// <summary>
-    /// CT between row i and four partners (a short group repeats its last) in one lane: lane t of the block, lane l of
-    /// the batch. The scalar fused multiply-adds in ascending k and the division are the vector code's operations on
-    /// that lane, so the bits are the same.
-    /// </summary>
+    /// <summary>CT between row i and four partners (a short group repeats its last) for lanes v..v+W. Not inlined: on
+    /// its own the loop keeps its five row pointers in registers.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void LanePairs(ref double packed, ref double ct, ref double norm, double eps, int n, int lanes, int w, int l, int t,
-        int i, int j0, int j1, int j2, int j3)
+    private static void Pairs<TV, TOps>(ref double packed, ref double ct, ref double norm, TV eps, int n, int lanes, int v, int i,
+        int j0, int j1, int j2, int j3) where TV : struct where TOps : struct, ILaneOps<TV>
     {
-        double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-        ref double a = ref Unsafe.Add(ref packed, i * n * w + t);
-        ref double b0 = ref Unsafe.Add(ref packed, j0 * n * w + t);
-        ref double b1 = ref Unsafe.Add(ref packed, j1 * n * w + t);
-        ref double b2 = ref Unsafe.Add(ref packed, j2 * n * w + t);
-        ref double b3 = ref Unsafe.Add(ref packed, j3 * n * w + t);
+        int w = TOps.Count;
+        TV d0 = TOps.Zero, d1 = TOps.Zero, d2 = TOps.Zero, d3 = TOps.Zero;
+        ref double a = ref Unsafe.Add(ref packed, i * n * w);
+        ref double b0 = ref Unsafe.Add(ref packed, j0 * n * w);
+        ref double b1 = ref Unsafe.Add(ref packed, j1 * n * w);
+        ref double b2 = ref Unsafe.Add(ref packed, j2 * n * w);
+        ref double b3 = ref Unsafe.Add(ref packed, j3 * n * w);
         for (int kk = 0; kk < n; kk++)
         {
-            nint at = kk * w;
-            double x = Unsafe.Add(ref a, at);
-            d0 = Math.FusedMultiplyAdd(x, Unsafe.Add(ref b0, at), d0);
-            d1 = Math.FusedMultiplyAdd(x, Unsafe.Add(ref b1, at), d1);
-            d2 = Math.FusedMultiplyAdd(x, Unsafe.Add(ref b2, at), d2);
-            d3 = Math.FusedMultiplyAdd(x, Unsafe.Add(ref b3, at), d3);
+            nuint at = (nuint)(kk * w);
+            var x = TOps.Load(ref a, at);
+            d0 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b0, at), d0);
+            d1 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b1, at), d1);
+            d2 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b2, at), d2);
+            d3 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b3, at), d3);
         }
-        double ni = Unsafe.Add(ref norm, i * lanes + l);
-        LaneStore(ref ct, ref norm, eps, ni, n, lanes, l, i, j0, d0);
-        LaneStore(ref ct, ref norm, eps, ni, n, lanes, l, i, j1, d1);
-        LaneStore(ref ct, ref norm, eps, ni, n, lanes, l, i, j2, d2);
-        LaneStore(ref ct, ref norm, eps, ni, n, lanes, l, i, j3, d3);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void LaneStore(ref double ct, ref double norm, double eps, double ni, int n, int lanes, int l, int i, int j, double dot)
-    {
-        double value = dot / (ni * Unsafe.Add(ref norm, j * lanes + l) + eps);
-        Unsafe.Add(ref ct, (i * n + j) * lanes + l) = value;
-        Unsafe.Add(ref ct, (j * n + i) * lanes + l) = value;
+        var ni = TOps.Load(ref norm, At(i, lanes, v));
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, j0, d0);
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, j1, d1);
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, j2, d2);
+        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, j3, d3);
     }
 
     /// <summary>Rows of the common-threat product per band (a multiple of 4): 16 packed rows of 256 states are

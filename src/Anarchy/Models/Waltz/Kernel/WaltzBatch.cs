@@ -269,6 +269,7 @@ internal sealed class KernelScratch
         Revision = new double[Math.Max(1, n) * LaneMultiple];
         ReadRows = new int[Math.Max(1, n)];
         IsReadRow = new bool[Math.Max(1, n)];
+        ExactPairBits = new ulong[Math.Max(1, n * ((n + 63) / 64))];
         Padded = padded;
         CompatibilityCurrent = new bool[lanes / 4 + 1];
         ActorBits = new ulong[Math.Max(1, lanes * ((n + 63) / 64))];
@@ -329,6 +330,8 @@ internal sealed class KernelScratch
     public int[] ReadRows { get; }
     public int ReadRowCount { get; set; }
     public bool[] IsReadRow { get; }
+    /// <summary>One vector block: per state i, the allied partners j &gt; i whose common threat is computed exactly.</summary>
+    public ulong[] ExactPairBits { get; }
     /// <summary>One vector block of the threat matrix, rows padded to a multiple of 4; made on first use (a batch of
     /// one block with N a multiple of 4 never uses it).</summary>
     public double[] PackedThreat => _packedThreat ??= new double[_packedLength];
