@@ -69,10 +69,18 @@ internal static class PerceptionKernel
             batch.Scratch.CompatibilityCurrent[block] = fixedInterests;
         }
 
-        // 1 + eta * r_j, the same for every row.
-        ref double revision = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.Revision);
+        // What every row reads of state j, side by side: alive, M_j, 1 + eta * r_j and reputation (one pointer and
+        // one cache line per field instead of four columns of the batch).
+        ref double states = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.StateBlock);
+        int wide = TOps.Count;
         for (int j = 0; j < n; j++)
-            TOps.Store(TOps.Add(one, TOps.Multiply(eta, TOps.Load(ref r, At(j, lanes, v)))), ref revision, (nuint)(j * TOps.Count));
+        {
+            nuint at = (nuint)(j * 4 * wide);
+            TOps.Store(TOps.Load(ref alive, At(j, lanes, v)), ref states, at);
+            TOps.Store(TOps.Load(ref m, At(j, lanes, v)), ref states, at + (nuint)wide);
+            TOps.Store(TOps.Add(one, TOps.Multiply(eta, TOps.Load(ref r, At(j, lanes, v)))), ref states, at + (nuint)(2 * wide));
+            TOps.Store(TOps.Load(ref rep, At(j, lanes, v)), ref states, at + (nuint)(3 * wide));
+        }
         for (int i = 0; i < n; i++)
         {
             var aliveI = TOps.Load(ref alive, At(i, lanes, v));
@@ -106,11 +114,12 @@ internal static class PerceptionKernel
                     cij = TOps.Load(ref c, ij);
                 }
                 var pact = TOps.FromBits((uint)(allied[(i * n + j) * laneBytes + laneByte] >> laneShift));
-                var aliveJ = TOps.Load(ref alive, At(j, lanes, v));
-                var mj = TOps.Load(ref m, At(j, lanes, v));
+                ref double state = ref Unsafe.Add(ref states, j * 4 * wide);
+                var aliveJ = TOps.Load(ref state, 0);
+                var mj = TOps.Load(ref state, (nuint)wide);
                 var pij = TOps.Load(ref pi, ij);
                 var threatened = i == j ? TOps.Zero : TOps.AndNot(TOps.And(aliveI, aliveJ), pact);
-                var hostility = TOps.Multiply(TOps.Subtract(one, cij), TOps.Load(ref revision, (nuint)(j * TOps.Count)));
+                var hostility = TOps.Multiply(TOps.Subtract(one, cij), TOps.Load(ref state, (nuint)(2 * wide)));
                 var threat = TOps.Select(threatened, TOps.Multiply(TOps.Multiply(mj, pij), hostility), TOps.Zero);
                 TOps.Store(threat, ref t, ij);
                 if (!packedIsThreat) TOps.Store(threat, ref packed, (nuint)((i * n + j) * TOps.Count));
@@ -119,7 +128,7 @@ internal static class PerceptionKernel
                 sum = TOps.Add(sum, threat);
                 squares = TOps.Add(squares, TOps.Multiply(threat, threat));
                 var ally = TOps.And(pact, aliveJ);
-                var help = TOps.Multiply(TOps.Multiply(TOps.Multiply(cij, TOps.Load(ref rep, At(j, lanes, v))), mj), pij);
+                var help = TOps.Multiply(TOps.Multiply(TOps.Multiply(cij, TOps.Load(ref state, (nuint)(3 * wide))), mj), pij);
                 support = TOps.Add(support, TOps.Select(ally, help, TOps.Zero));
             }
             var level = TOps.Add(max, TOps.Multiply(mix, TOps.Subtract(sum, max)));

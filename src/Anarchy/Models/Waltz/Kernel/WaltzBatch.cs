@@ -266,7 +266,7 @@ internal sealed class KernelScratch
         DriftDraws = new double[Math.Max(1, n * worlds[0].K * lanes)];
         int padded = (n + 3) / 4 * 4;
         _packedLength = padded * Math.Max(1, n) * LaneMultiple;
-        Revision = new double[Math.Max(1, n) * LaneMultiple];
+        StateBlock = new double[Math.Max(1, n) * 4 * LaneMultiple];
         ReadRows = new int[Math.Max(1, n)];
         IsReadRow = new bool[Math.Max(1, n)];
         ExactPairBits = new ulong[Math.Max(1, n * ((n + 63) / 64))];
@@ -323,8 +323,8 @@ internal sealed class KernelScratch
     public bool[] CompatibilityCurrent { get; }
     /// <summary>One vector of each lane's principal threat, as doubles.</summary>
     public double[] Principal { get; } = new double[LaneMultiple];
-    /// <summary>One vector block of 1 + eta * r_j, per state j.</summary>
-    public double[] Revision { get; }
+    /// <summary>One vector block, per state j: alive, M_j, 1 + eta * r_j and reputation, one vector each.</summary>
+    public double[] StateBlock { get; }
     /// <summary>One vector block: the states whose row of the common threat the rules may read (ascending), their
     /// number, and the same as flags per state.</summary>
     public int[] ReadRows { get; }
