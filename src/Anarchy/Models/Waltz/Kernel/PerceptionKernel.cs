@@ -192,7 +192,7 @@ internal static class PerceptionKernel
     /// salience dissolution compares with lapseSalience. Formation reads only seekers' rows, which are among those;
     /// target choice and the later steps read none. Each element computed has the bits of the reference's (the same
     /// fused multiply-adds in ascending k), and both CT_ij and CT_ji are written, as they are equal to the bit;
-    /// an allied pair shown salient by a lower bound holds that bound instead (<see cref="ProvenSalient"/>); the
+    /// an allied pair shown salient by a lower bound holds that bound instead (<see cref="MarkPairs"/>); the
     /// elements not read keep stale values.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -236,28 +236,7 @@ internal static class PerceptionKernel
         var isRow = scratch.IsReadRow;
         var exact = scratch.ExactPairBits;
         int pairWords = (n + 63) / 64;
-        for (int t = 0; t < w; t++)
-        {
-            var world = batch.Worlds[v + t];
-            var pacts = world.PactBits;
-            // With an autonomy cost dissolution also reads the pact's value, which needs CT itself.
-            bool bound = world.Parameters.AutonomyCost == 0;
-            for (int i = 0; i < n; i++)
-            {
-                if (isRow[i]) continue;
-                // The allies above i.
-                for (int word = i >> 6; word < pairWords; word++)
-                {
-                    ulong set = pacts[i * pairWords + word];
-                    if (word == i >> 6) set &= ~0UL << (i & 63) << 1;
-                    for (; set != 0; set &= set - 1)
-                    {
-                        int j = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
-                        if (!isRow[j] && !(bound && ProvenSalient(world, i, j))) exact[i * pairWords + word] |= 1UL << j;
-                    }
-                }
-            }
-        }
+        for (int t = 0; t < w; t++) MarkPairs(batch, v + t, isRow, exact);
         for (int i = 0; i < n; i++)
         {
             int found = 0, j0 = 0, j1 = 0, j2 = 0;
@@ -288,28 +267,64 @@ internal static class PerceptionKernel
     }
 
     /// <summary>
-    /// Whether the pact (i, j) is shown salient (CT_ij c_ij &gt;= lapseSalience, so dissolution finds it not weak)
-    /// from two terms of its dot product, the threats that i and j fear most; if so, CT_ij and CT_ji are set to the
-    /// lower bound that showed it, which gives dissolution the same answer. The bound is rigorous: the terms are
-    /// non-negative, so the reference's sum of n fused multiply-adds is at least the exact dot product times
-    /// (1 - u)^n (u = 2^-53), itself at least the two terms; the two terms computed in floating point exceed their
-    /// exact sum by at most a factor (1 + u)^3, and the margin (1 - (n + 8) 2^-52) covers both. Division by the same
-    /// denominator and multiplication by c_ij are monotone, so the reference's salience is at least the bound's.
-    /// About nine pacts in ten are shown salient so at 32 states (three in four at 64).
+    /// Lane l's allied pairs (i, j &gt; i) of states whose rows were not computed: each is shown salient
+    /// (CT_ij c_ij &gt;= lapseSalience, so dissolution finds it not weak) from two terms of its dot product, those of
+    /// the threats that i and j fear most, or marked in <paramref name="exact"/> to be computed exactly. A pair shown
+    /// salient has CT_ij and CT_ji set to the lower bound that showed it, which gives dissolution the same answer.
+    /// The bound is rigorous: the terms are non-negative, so the reference's sum of n fused multiply-adds is at least
+    /// the exact dot product times (1 - u)^n (u = 2^-53), itself at least the two terms; the two terms computed in
+    /// floating point exceed their exact sum by at most a factor (1 + u)^3, and the margin (1 - (n + 8) 2^-52) covers
+    /// both. Division by the same denominator and multiplication by c_ij are monotone, so the reference's salience
+    /// is at least the bound's. About nine pacts in ten are shown salient so at 32 states (three in four at 64). With
+    /// an autonomy cost dissolution also reads the pact's values, which need CT itself: every pair is marked.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ProvenSalient(World w, int i, int j)
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void MarkPairs(WaltzBatch batch, int l, bool[] isRow, ulong[] exact)
     {
-        int n = w.N;
-        int pi = w.PrincipalThreat[i], pj = w.PrincipalThreat[j];
-        double lower = 0;
-        if (pi >= 0) lower = w.Threat[i * n + pi] * w.Threat[j * n + pi];
-        if (pj >= 0 && pj != pi) lower += w.Threat[i * n + pj] * w.Threat[j * n + pj];
-        lower *= 1 - (n + 8) * 2.220446049250313e-16; // 2^-52
-        double bound = lower / (w.ThreatNorm[i] * w.ThreatNorm[j] + w.Parameters.Epsilon);
-        if (!(bound * w.Compatibility[i * n + j] >= w.Parameters.LapseSalience)) return false;
-        w.CommonThreat[i * n + j] = w.CommonThreat[j * n + i] = bound;
-        return true;
+        var world = batch.Worlds[l];
+        var st = batch.Storage;
+        int n = batch.N, lanes = batch.Lanes, words = world.PactWords;
+        var pacts = world.PactBits;
+        bool bound = world.Parameters.AutonomyCost == 0;
+        double lapse = world.Parameters.LapseSalience, eps = world.Parameters.Epsilon;
+        double margin = 1 - (n + 8) * 2.220446049250313e-16; // 2^-52
+        ref double threat = ref MemoryMarshal.GetArrayDataReference(st.Threat.Data);
+        ref double norm = ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data);
+        ref double compatibility = ref MemoryMarshal.GetArrayDataReference(st.Compatibility.Data);
+        ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
+        ref int principal = ref MemoryMarshal.GetArrayDataReference(st.PrincipalThreat.Data);
+        for (int i = 0; i < n; i++)
+        {
+            if (isRow[i]) continue;
+            int pi = Unsafe.Add(ref principal, i * lanes + l);
+            double ni = Unsafe.Add(ref norm, i * lanes + l);
+            double feared = pi >= 0 ? Unsafe.Add(ref threat, (i * n + pi) * lanes + l) : 0;
+            for (int word = i >> 6; word < words; word++)
+            {
+                ulong set = pacts[i * words + word];
+                if (word == i >> 6) set &= ~0UL << (i & 63) << 1; // the allies above i
+                for (; set != 0; set &= set - 1)
+                {
+                    int j = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
+                    if (isRow[j]) continue;
+                    if (bound)
+                    {
+                        int pj = Unsafe.Add(ref principal, j * lanes + l);
+                        double lower = pi >= 0 ? feared * Unsafe.Add(ref threat, (j * n + pi) * lanes + l) : 0;
+                        if (pj >= 0 && pj != pi)
+                            lower += Unsafe.Add(ref threat, (i * n + pj) * lanes + l) * Unsafe.Add(ref threat, (j * n + pj) * lanes + l);
+                        double value = lower * margin / (ni * Unsafe.Add(ref norm, j * lanes + l) + eps);
+                        if (value * Unsafe.Add(ref compatibility, (i * n + j) * lanes + l) >= lapse)
+                        {
+                            Unsafe.Add(ref ct, (i * n + j) * lanes + l) = value;
+                            Unsafe.Add(ref ct, (j * n + i) * lanes + l) = value;
+                            continue;
+                        }
+                    }
+                    exact[i * words + word] |= 1UL << j;
+                }
+            }
+        }
     }
 
     /// <summary>CT between row i and columns jb..jb+3, for a row not in a group of four.</summary>
