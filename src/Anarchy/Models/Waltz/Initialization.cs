@@ -67,17 +67,22 @@ public static class Initialization
         var distance = new double[n * n];
         // Only Adaptive states imitate their neighbours: without them the order is never read.
         bool imitating = w.Doctrine.Contains(Doctrine.Adaptive);
+        // Both distances are symmetric to the bit (differences enter squared), and so the proximities: each pair is
+        // computed once, from the lower index.
         for (int i = 0; i < n; i++)
         {
-            for (int j = 0; j < n; j++)
+            w.Proximity[i * n + i] = 1;
+            for (int j = i + 1; j < n; j++)
             {
-                double d = i == j ? 0 : scenario.Geography == Geography.Torus
+                double d = scenario.Geography == Geography.Torus
                     ? Geometry.TorusDistance(w.Location[2 * i], w.Location[2 * i + 1], w.Location[2 * j], w.Location[2 * j + 1])
                     : Geometry.GreatCircleDistance(w.Location[2 * i], w.Location[2 * i + 1], w.Location[2 * j], w.Location[2 * j + 1]);
-                distance[i * n + j] = d;
-                w.Proximity[i * n + j] = i == j ? 1 : Geometry.Proximity(d, p.LossGradient * Math.Max(gradient[i], gradient[j]));
+                distance[i * n + j] = distance[j * n + i] = d;
+                w.Proximity[i * n + j] = w.Proximity[j * n + i] = Geometry.Proximity(d, p.LossGradient * Math.Max(gradient[i], gradient[j]));
             }
-            if (!imitating) continue;
+        }
+        for (int i = 0; i < n && imitating; i++)
+        {
             var others = Enumerable.Range(0, n).Where(j => j != i).ToArray();
             Array.Sort(others, (a, b) =>
             {
