@@ -36,7 +36,7 @@ public sealed class AllianceFormationTests
         var ledger = Form(w);
         Assert.True(w.Seeking[0] && w.Seeking[1]);
         Assert.True(w.Allied(0, 1));
-        Assert.Equal(0, w.PactAge[0 * 3 + 1]);
+        Assert.Equal(0, w.PactAge(0, 1));
         Assert.Equal(1, w.PactTotal());
         Assert.Equal(1, ledger.Tick.PactsFormed);
         var formed = Assert.Single(EventsOf(ledger, EventKinds.PactFormed));
@@ -155,7 +155,7 @@ public sealed class AllianceFormationTests
     {
         var w = ThreatenedBy([State(0, 0.1, 0), State(1, 0.1, 0)]);
         Form(w);
-        Assert.Equal(w.PactAge[0 * 3 + 1], w.PactAge[1 * 3 + 0]);
+        Assert.Equal(w.PactAge(0, 1), w.PactAge(1, 0));
         Assert.True(w.Allied(1, 0));
         Assert.Equal(1, w.PactCount[0]);
         Assert.Equal(1, w.PactCount[1]);

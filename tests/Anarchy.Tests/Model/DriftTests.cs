@@ -51,8 +51,29 @@ public sealed class DriftTests
             w.Tick = t;
             Drift.Step(w, Ledger());
         }
-        Assert.Equal((8, 8), (w.PactAge[0 * 3 + 1], w.PactAge[1 * 3 + 0]));
-        Assert.Equal(-1, w.PactAge[0 * 3 + 2]);
+        Assert.Equal((8, 8), (w.PactAge(0, 1), w.PactAge(1, 0)));
+        Assert.Equal(-1, w.PactAge(0, 2));
+        AssertPactsConsistent(w);
+    }
+
+    [Fact]
+    public void A_pact_formed_again_starts_its_age_afresh()
+    {
+        // Ages are read from one clock that step 9 advances; a pact's age counts from when it (last) formed.
+        var w = Create(Quiet, [State(0, 1, 0), State(1, 1, 0), State(2, 1, 0)], [new InitialPact(0, 1, 5)]);
+        w.Tick = 0;
+        Drift.Step(w, Ledger());
+        w.FormPact(1, 2);
+        Assert.Equal((6, 0), (w.PactAge(0, 1), w.PactAge(1, 2)));
+        w.BreakPact(0, 1);
+        Assert.Equal(-1, w.PactAge(1, 0));
+        w.Tick = 1;
+        Drift.Step(w, Ledger());
+        w.FormPact(0, 1);
+        Assert.Equal((0, 1), (w.PactAge(0, 1), w.PactAge(2, 1)));
+        w.Tick = 2;
+        Drift.Step(w, Ledger());
+        Assert.Equal((1, 2), (w.PactAge(1, 0), w.PactAge(1, 2)));
         AssertPactsConsistent(w);
     }
 

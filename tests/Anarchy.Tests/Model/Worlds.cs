@@ -111,7 +111,7 @@ internal static class Worlds
             Assert.False(w.Allied(i, i));
             for (int j = 0; j < n; j++)
             {
-                Assert.Equal(w.PactAge[i * n + j], w.PactAge[j * n + i]);
+                Assert.Equal(w.PactAge(i, j), w.PactAge(j, i));
                 Assert.Equal(w.PactWeak[i * n + j], w.PactWeak[j * n + i]);
                 if (!w.Allied(i, j)) continue;
                 count++;

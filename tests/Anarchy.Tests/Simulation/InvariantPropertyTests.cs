@@ -131,7 +131,7 @@ public sealed class InvariantPropertyTests
             int pacts = 0;
             for (int j = 0; j < n; j++)
             {
-                Assert.Equal(w.PactAge[i * n + j], w.PactAge[j * n + i]);
+                Assert.Equal(w.PactAge(i, j), w.PactAge(j, i));
                 Assert.True(double.IsFinite(w.CommonThreat[i * n + j]));
                 if (!w.Allied(i, j)) continue;
                 pacts++;

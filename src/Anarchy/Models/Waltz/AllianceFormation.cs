@@ -123,7 +123,7 @@ internal static class AllianceDissolution
                     || (p.AutonomyCost > 0 && (Perception.PactValue(w, i, j) < p.AutonomyCost * w.Wealth[i] || Perception.PactValueToPartner(w, i, j) < p.AutonomyCost * w.Wealth[j]));
                 int weak = low ? w.PactWeak[at] + 1 : 0;
                 w.PactWeak[at] = w.PactWeak[j * n + i] = weak;
-                int age = w.PactAge[at];
+                int age = w.PactAge(i, j);
                 if (weak > p.Inertia + p.Institutionalisation * age)
                 {
                     w.BreakPact(i, j);

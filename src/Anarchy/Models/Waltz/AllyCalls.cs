@@ -43,7 +43,7 @@ internal static class AllyCalls
                 involved[a] = true;
                 ledger.Tick.Calls++;
                 double interest = w.Compatibility[a * n + k] * w.Threat[a * n + i] / (w.ThreatLevel[a] + p.Epsilon) - p.WarCost;
-                int age = w.PactAge[a * n + k];
+                int age = w.PactAge(a, k);
                 double obligation = p.Honour * (1 + p.Institutionalisation * age) * (1 - p.Looseness) * decay;
                 double noise = p.CallNoise * w.Random.Normal(tick, (uint)DrawPurpose.CallNoise, (uint)a, (uint)i);
                 string answer;

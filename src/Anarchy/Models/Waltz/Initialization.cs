@@ -92,7 +92,6 @@ public static class Initialization
             others.CopyTo(w.NeighbourOrder, i * (n - 1));
         }
 
-        w.PactAge.Fill(-1);
         foreach (var pact in scenario.Pacts)
         {
             if (w.Doctrine[pact.A] == Doctrine.Internal || w.Doctrine[pact.B] == Doctrine.Internal)

@@ -136,7 +136,7 @@ public sealed class RunPanel
             for (; at < _marks.Count && _marks[at] >> KindBits == dyad; at++) bits |= _marks[at];
             int a = (int)(dyad / _n), b = (int)(dyad % _n);
             bool pact = (bits & PactBit) != 0;
-            _dyads.Add(new PanelDyadRow(w.Tick, a, b, pact, pact ? w.PactAge[a * _n + b] : 0, (bits & DisputeBit) != 0, (bits & WarBit) != 0));
+            _dyads.Add(new PanelDyadRow(w.Tick, a, b, pact, pact ? w.PactAge(a, b) : 0, (bits & DisputeBit) != 0, (bits & WarBit) != 0));
         }
         _marks.Clear();
     }

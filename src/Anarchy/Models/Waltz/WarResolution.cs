@@ -204,13 +204,6 @@ internal static class Drift
         }
     }
 
-    /// <summary>Every pact ages by a tick.</summary>
-    public static void AgePacts(World w)
-    {
-        int n = w.N;
-        for (int i = 0; i < n; i++)
-        {
-            foreach (int j in w.Allies(i)) w.PactAge[i * n + j]++;
-        }
-    }
+    /// <summary>Every pact ages by a tick (a clock the pacts' ages are read from, not a pass over the pacts).</summary>
+    public static void AgePacts(World w) => w.AgePacts();
 }

@@ -41,7 +41,7 @@ public sealed class World
         GrowthRate = storage.GrowthRate.Lane(lane);
         ChoseExternal = new bool[N];
         Seeking = new bool[N];
-        PactAge = new Column<int>(new int[N * N], 0, 1, N * N); // scanned row by row in the sequential phases: kept contiguous
+        _pactFormed = new int[N * N];
         _pactLanes = storage.PactLanes;
         _pactLaneBytes = WorldStorage.LaneBytes(storage.Lanes);
         _pactLaneByte = lane / 8;
@@ -100,8 +100,19 @@ public sealed class World
     public bool[] ChoseExternal { get; }
     public bool[] Seeking { get; }
 
-    // Pacts: age >= 0 where a pact exists, -1 otherwise; symmetric.
-    public Column<int> PactAge { get; }
+    // Pacts: their ages (below) and weak spells, symmetric.
+    /// <summary>Ticks of pact ageing so far (step 9 adds one each tick): a pact's age is this less its mark.</summary>
+    public int PactClock { get; private set; }
+
+    /// <summary>Per pair, <see cref="PactClock"/> less the pact's age when it formed (read only while the pact holds).</summary>
+    private readonly int[] _pactFormed;
+
+    /// <summary>The age of the pact between i and j in ticks (0 in the tick it formed, until step 9 ages it), or -1
+    /// without a pact.</summary>
+    public int PactAge(int i, int j) => Allied(i, j) ? PactClock - _pactFormed[i * N + j] : -1;
+
+    /// <summary>Step 9's ageing: every pact is a tick older.</summary>
+    public void AgePacts() => PactClock++;
     public int[] PactWeak { get; }
     /// <summary>Words of <see cref="PactBits"/> per state.</summary>
     public int PactWords { get; }
@@ -179,7 +190,7 @@ public sealed class World
     public void FormPact(int i, int j, int age = 0)
     {
         PactVersion++;
-        PactAge[i * N + j] = PactAge[j * N + i] = age;
+        _pactFormed[i * N + j] = _pactFormed[j * N + i] = PactClock - age;
         _pactLanes[(i * N + j) * _pactLaneBytes + _pactLaneByte] |= _pactLaneBit;
         _pactLanes[(j * N + i) * _pactLaneBytes + _pactLaneByte] |= _pactLaneBit;
         PactWeak[i * N + j] = PactWeak[j * N + i] = 0;
@@ -192,7 +203,6 @@ public sealed class World
     public void BreakPact(int i, int j)
     {
         PactVersion++;
-        PactAge[i * N + j] = PactAge[j * N + i] = -1;
         _pactLanes[(i * N + j) * _pactLaneBytes + _pactLaneByte] &= (byte)~_pactLaneBit;
         _pactLanes[(j * N + i) * _pactLaneBytes + _pactLaneByte] &= (byte)~_pactLaneBit;
         PactWeak[i * N + j] = PactWeak[j * N + i] = 0;
