@@ -101,13 +101,6 @@ public static class LaneRandom
             at.Next();
             var d3 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
             at.Next();
-            if (normal)
-            {
-                d0 = InverseNormalCdf(d0);
-                d1 = InverseNormalCdf(d1);
-                d2 = InverseNormalCdf(d2);
-                d3 = InverseNormalCdf(d3);
-            }
             d0.CopyTo(destination.Slice(job * 4, 4));
             d1.CopyTo(destination.Slice(job * 4 + 4, 4));
             d2.CopyTo(destination.Slice(job * 4 + 8, 4));
@@ -115,10 +108,10 @@ public static class LaneRandom
         }
         for (; job < jobs; job++)
         {
-            var d = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
+            Uniform(keys[at.Quad], tick, purpose, at.A, at.B).CopyTo(destination.Slice(job * 4, 4));
             at.Next();
-            (normal ? InverseNormalCdf(d) : d).CopyTo(destination.Slice(job * 4, 4));
         }
+        if (normal) ToNormals(destination.Slice(0, counters * lanes));
     }
 
     /// <summary>
@@ -138,27 +131,60 @@ public static class LaneRandom
             at.Next();
             var d1 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
             at.Next();
-            Write(d0, destination.Slice(job * 8, 8), normal);
-            Write(d1, destination.Slice(job * 8 + 8, 8), normal);
+            d0.CopyTo(destination.Slice(job * 8, 8));
+            d1.CopyTo(destination.Slice(job * 8 + 8, 8));
         }
         for (; job < jobs; job++)
         {
-            var d = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
+            Uniform(keys[at.Quad], tick, purpose, at.A, at.B).CopyTo(destination.Slice(job * 8, 8));
             at.Next();
-            Write(d, destination.Slice(job * 8, 8), normal);
         }
+        if (normal) ToNormals(destination.Slice(0, counters * seeds.Length));
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Write(Vector512<double> uniform, Span<double> destination, bool normal)
+    /// <summary>
+    /// <see cref="ExactMath.InverseNormalCdf"/> of every uniform in <paramref name="values"/>, in place, in two passes
+    /// without data-dependent branches: the central region for every value, four at a time, listing the values in
+    /// the tails (about 15%, |p - 1/2| &gt; 0.425); then the tails, four listed values at a time. Within one vector
+    /// the tails are needed about half the time and unpredictably, so a branch on them costs more than the tails do.
+    /// Each value gets the scalar function's operations, so the same bits.
+    /// </summary>
+    private static void ToNormals(Span<double> values)
     {
-        if (!normal)
+        const int Chunk = 1024;
+        Span<int> tails = stackalloc int[Chunk + 4];
+        for (int start = 0; start < values.Length; start += Chunk)
         {
-            uniform.CopyTo(destination);
-            return;
+            var chunk = values.Slice(start, Math.Min(Chunk, values.Length - start));
+            int count = 0, x = 0;
+            for (; x + 4 <= chunk.Length; x += 4)
+            {
+                var p = Vector256.Create((ReadOnlySpan<double>)chunk.Slice(x, 4));
+                var inTail = Vector256.GreaterThan(Vector256.Abs(p - Vector256.Create(0.5)), Vector256.Create(0.425));
+                // The tail values keep their probability for the second pass.
+                Vector256.ConditionalSelect(inTail, p, Central(p)).CopyTo(chunk.Slice(x, 4));
+                uint bits = inTail.ExtractMostSignificantBits();
+                tails[count] = x;
+                count += (int)(bits & 1);
+                tails[count] = x + 1;
+                count += (int)((bits >> 1) & 1);
+                tails[count] = x + 2;
+                count += (int)((bits >> 2) & 1);
+                tails[count] = x + 3;
+                count += (int)(bits >> 3);
+            }
+            for (; x < chunk.Length; x++) chunk[x] = ExactMath.InverseNormalCdf(chunk[x]);
+            for (int t = 0; t < count; t += 4)
+            {
+                int last = tails[count - 1];
+                int i0 = tails[t], i1 = t + 1 < count ? tails[t + 1] : last, i2 = t + 2 < count ? tails[t + 2] : last, i3 = t + 3 < count ? tails[t + 3] : last;
+                var tail = Tail(Vector256.Create(chunk[i0], chunk[i1], chunk[i2], chunk[i3]));
+                chunk[i0] = tail[0];
+                chunk[i1] = tail[1];
+                chunk[i2] = tail[2];
+                chunk[i3] = tail[3];
+            }
         }
-        InverseNormalCdf(uniform.GetLower()).CopyTo(destination);
-        InverseNormalCdf(uniform.GetUpper()).CopyTo(destination.Slice(4));
     }
 
     /// <summary><see cref="Uniform(Vector256{ulong}, uint, uint, uint, uint)"/> for eight seeds.</summary>
@@ -257,6 +283,17 @@ public static class LaneRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> InverseNormalCdf(Vector256<double> p)
     {
+        var central = Central(p);
+        var inTail = Vector256.GreaterThan(Vector256.Abs(p - Vector256.Create(0.5)), Vector256.Create(0.425));
+        if (inTail == Vector256<double>.Zero) return central;
+        // Central lanes take a harmless stand-in probability; their tail result is discarded below.
+        return Vector256.ConditionalSelect(inTail, Tail(Vector256.ConditionalSelect(inTail, p, Vector256.Create(0.01))), central);
+    }
+
+    /// <summary>AS241's central rational function, for |p - 1/2| &lt;= 0.425.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Central(Vector256<double> p)
+    {
         var q = p - Vector256.Create(0.5);
         var rc = Vector256.Create(0.180625) - q * q;
         var numCentral = ((((((Vector256.Create(2.5090809287301226727e+3) * rc
@@ -275,15 +312,16 @@ public static class LaneRandom
             + Vector256.Create(6.8718700749205790830e+2)) * rc
             + Vector256.Create(4.2313330701600911252e+1)) * rc
             + Vector256.Create(1.0);
-        var central = q * numCentral / denCentral;
-        var inTail = Vector256.GreaterThan(Vector256.Abs(q), Vector256.Create(0.425));
-        if (inTail == Vector256<double>.Zero) return central;
+        return q * numCentral / denCentral;
+    }
 
+    /// <summary>AS241's tails, for |p - 1/2| &gt; 0.425 in every lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Tail(Vector256<double> p)
+    {
+        var q = p - Vector256.Create(0.5);
         var negative = Vector256.LessThan(q, Vector256<double>.Zero);
-        // Central lanes take a harmless stand-in probability; their tail result is discarded below.
-        var tailProbability = Vector256.ConditionalSelect(negative, p, Vector256.Create(1.0) - p);
-        tailProbability = Vector256.ConditionalSelect(inTail, tailProbability, Vector256.Create(0.01));
-        var r = Vector256.Sqrt(-Log(tailProbability));
+        var r = Vector256.Sqrt(-Log(Vector256.ConditionalSelect(negative, p, Vector256.Create(1.0) - p)));
 
         var rm = r - Vector256.Create(1.6);
         var numMiddle = ((((((Vector256.Create(7.74545014278341407640e-4) * rm
@@ -305,8 +343,7 @@ public static class LaneRandom
         var tail = numMiddle / denMiddle;
         var beyond = Vector256.GreaterThan(r, Vector256.Create(5.0));
         if (beyond != Vector256<double>.Zero) tail = Vector256.ConditionalSelect(beyond, FarTail(r), tail); // p below 1.4e-11
-        tail = Vector256.ConditionalSelect(negative, -tail, tail);
-        return Vector256.ConditionalSelect(inTail, tail, central);
+        return Vector256.ConditionalSelect(negative, -tail, tail);
     }
 
     /// <summary>AS241's far-tail rational function of r (for r &gt; 5), as the scalar code writes it.</summary>
