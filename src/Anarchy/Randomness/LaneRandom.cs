@@ -187,40 +187,6 @@ public static class LaneRandom
         }
     }
 
-    /// <summary><see cref="Uniform(Vector256{ulong}, uint, uint, uint, uint)"/> for eight seeds.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Uniform(Vector512<ulong> seeds, uint tick, uint purpose, uint a, uint b)
-    {
-        var low = Vector512.Create(0xFFFF_FFFFUL);
-        var k0 = seeds & low;
-        var k1 = Vector512.ShiftRightLogical(seeds, 32);
-        var c0 = Vector512.Create((ulong)tick);
-        var c1 = Vector512.Create((ulong)purpose);
-        var c2 = Vector512.Create((ulong)a);
-        var c3 = Vector512.Create((ulong)b);
-        var m0 = Vector512.Create((ulong)Philox4x32.Multiplier0).AsUInt32();
-        var m1 = Vector512.Create((ulong)Philox4x32.Multiplier1).AsUInt32();
-        var weyl0 = Vector512.Create((ulong)Philox4x32.Weyl0);
-        var weyl1 = Vector512.Create((ulong)Philox4x32.Weyl1);
-        for (int round = 0; round < Philox4x32.Rounds; round++)
-        {
-            var product0 = Avx512F.Multiply(m0, c0.AsUInt32());
-            var product1 = Avx512F.Multiply(m1, c2.AsUInt32());
-            var next0 = Vector512.ShiftRightLogical(product1, 32) ^ c1 ^ k0;
-            var next2 = Vector512.ShiftRightLogical(product0, 32) ^ c3 ^ k1;
-            c1 = product1 & low;
-            c3 = product0 & low;
-            c0 = next0;
-            c2 = next2;
-            k0 += weyl0;
-            k1 += weyl1;
-        }
-        var bits = Vector512.ShiftLeft(c0, 32) | c1;
-        var mantissa = Vector512.ShiftRightLogical(bits, 12);
-        var converted = (mantissa | Vector512.Create(0x4330_0000_0000_0000UL)).AsDouble() - Vector512.Create(4503599627370496.0);
-        return (converted + Vector512.Create(0.5)) * Vector512.Create(TwoToMinus52);
-    }
-
     /// <summary>The counter (a, b) and the vector of runs of a grid's jobs, in order.</summary>
     private struct GridCursor(int bCount, int quads)
     {
@@ -240,40 +206,93 @@ public static class LaneRandom
 
     /// <summary>Four Philox blocks, one per seed, mapped to the open-interval uniform of <see cref="RandomStream.ToUniform"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Uniform(Vector256<ulong> seeds, uint tick, uint purpose, uint a, uint b)
+    private static Vector256<double> Uniform(Vector256<ulong> seeds, uint tick, uint purpose, uint a, uint b) =>
+        Uniform<Vector256<ulong>, Vector256<double>, Words256>(seeds, tick, purpose, a, b);
+
+    /// <summary>The same for eight seeds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Uniform(Vector512<ulong> seeds, uint tick, uint purpose, uint a, uint b) =>
+        Uniform<Vector512<ulong>, Vector512<double>, Words512>(seeds, tick, purpose, a, b);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD Uniform<TV, TD, TOps>(TV seeds, uint tick, uint purpose, uint a, uint b) where TOps : struct, IWordOps<TV, TD>
     {
-        var low = Vector256.Create(0xFFFF_FFFFUL);
+        var low = TOps.Broadcast(0xFFFF_FFFFUL);
         // The key words may carry past bit 31 as the Weyl increments add up: only the low 32 bits of each 64-bit
         // element reach an output (vpmuludq reads the low halves, and the final words are masked or shifted out).
-        var k0 = seeds & low;
-        var k1 = Vector256.ShiftRightLogical(seeds, 32);
-        var c0 = Vector256.Create((ulong)tick);
-        var c1 = Vector256.Create((ulong)purpose);
-        var c2 = Vector256.Create((ulong)a);
-        var c3 = Vector256.Create((ulong)b);
-        var m0 = Vector256.Create((ulong)Philox4x32.Multiplier0).AsUInt32();
-        var m1 = Vector256.Create((ulong)Philox4x32.Multiplier1).AsUInt32();
-        var weyl0 = Vector256.Create((ulong)Philox4x32.Weyl0);
-        var weyl1 = Vector256.Create((ulong)Philox4x32.Weyl1);
+        var k0 = TOps.And(seeds, low);
+        var k1 = TOps.ShiftRight(seeds, 32);
+        var c0 = TOps.Broadcast(tick);
+        var c1 = TOps.Broadcast(purpose);
+        var c2 = TOps.Broadcast(a);
+        var c3 = TOps.Broadcast(b);
+        var m0 = TOps.Broadcast(Philox4x32.Multiplier0);
+        var m1 = TOps.Broadcast(Philox4x32.Multiplier1);
+        var weyl0 = TOps.Broadcast(Philox4x32.Weyl0);
+        var weyl1 = TOps.Broadcast(Philox4x32.Weyl1);
         for (int round = 0; round < Philox4x32.Rounds; round++)
         {
             // vpmuludq: the full 64-bit product of the low 32 bits of each 64-bit element.
-            var product0 = Avx2.Multiply(m0, c0.AsUInt32());
-            var product1 = Avx2.Multiply(m1, c2.AsUInt32());
-            var next0 = Vector256.ShiftRightLogical(product1, 32) ^ c1 ^ k0;
-            var next2 = Vector256.ShiftRightLogical(product0, 32) ^ c3 ^ k1;
-            c1 = product1 & low;
-            c3 = product0 & low;
+            var product0 = TOps.MultiplyLow(m0, c0);
+            var product1 = TOps.MultiplyLow(m1, c2);
+            var next0 = TOps.Xor(TOps.Xor(TOps.ShiftRight(product1, 32), c1), k0);
+            var next2 = TOps.Xor(TOps.Xor(TOps.ShiftRight(product0, 32), c3), k1);
+            c1 = TOps.And(product1, low);
+            c3 = TOps.And(product0, low);
             c0 = next0;
             c2 = next2;
-            k0 += weyl0;
-            k1 += weyl1;
+            k0 = TOps.Add(k0, weyl0);
+            k1 = TOps.Add(k1, weyl1);
         }
-        var bits = Vector256.ShiftLeft(c0, 32) | c1;
         // (bits >> 12) is below 2^52: OR-ing it into the mantissa of 2^52 and subtracting 2^52 converts it exactly.
-        var mantissa = Vector256.ShiftRightLogical(bits, 12);
-        var converted = (mantissa | Vector256.Create(0x4330_0000_0000_0000UL)).AsDouble() - Vector256.Create(4503599627370496.0);
-        return (converted + Vector256.Create(0.5)) * Vector256.Create(TwoToMinus52);
+        var mantissa = TOps.ShiftRight(TOps.Or(TOps.ShiftLeft(c0, 32), c1), 12);
+        return TOps.ToUniform(TOps.Or(mantissa, TOps.Broadcast(0x4330_0000_0000_0000UL)));
+    }
+
+    /// <summary>The 64-bit lane operations of a Philox block, for one vector width.</summary>
+    private interface IWordOps<TV, TD>
+    {
+        static abstract TV Broadcast(ulong value);
+        static abstract TV And(TV a, TV b);
+        static abstract TV Or(TV a, TV b);
+        static abstract TV Xor(TV a, TV b);
+        static abstract TV Add(TV a, TV b);
+        static abstract TV ShiftRight(TV a, int count);
+        static abstract TV ShiftLeft(TV a, int count);
+        /// <summary>The 64-bit products of the low 32 bits of each element.</summary>
+        static abstract TV MultiplyLow(TV a, TV b);
+        /// <summary>(x - 2^52 + 0.5) * 2^-52 for the doubles whose bits are <paramref name="bits"/>.</summary>
+        static abstract TD ToUniform(TV bits);
+    }
+
+    private readonly struct Words256 : IWordOps<Vector256<ulong>, Vector256<double>>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> Broadcast(ulong value) => Vector256.Create(value);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> And(Vector256<ulong> a, Vector256<ulong> b) => a & b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> Or(Vector256<ulong> a, Vector256<ulong> b) => a | b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> Xor(Vector256<ulong> a, Vector256<ulong> b) => a ^ b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> Add(Vector256<ulong> a, Vector256<ulong> b) => a + b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> ShiftRight(Vector256<ulong> a, int count) => Vector256.ShiftRightLogical(a, count);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> ShiftLeft(Vector256<ulong> a, int count) => Vector256.ShiftLeft(a, count);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> MultiplyLow(Vector256<ulong> a, Vector256<ulong> b) => Avx2.Multiply(a.AsUInt32(), b.AsUInt32());
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> ToUniform(Vector256<ulong> bits) =>
+            (bits.AsDouble() - Vector256.Create(4503599627370496.0) + Vector256.Create(0.5)) * Vector256.Create(TwoToMinus52);
+    }
+
+    private readonly struct Words512 : IWordOps<Vector512<ulong>, Vector512<double>>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> Broadcast(ulong value) => Vector512.Create(value);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> And(Vector512<ulong> a, Vector512<ulong> b) => a & b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> Or(Vector512<ulong> a, Vector512<ulong> b) => a | b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> Xor(Vector512<ulong> a, Vector512<ulong> b) => a ^ b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> Add(Vector512<ulong> a, Vector512<ulong> b) => a + b;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> ShiftRight(Vector512<ulong> a, int count) => Vector512.ShiftRightLogical(a, count);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> ShiftLeft(Vector512<ulong> a, int count) => Vector512.ShiftLeft(a, count);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> MultiplyLow(Vector512<ulong> a, Vector512<ulong> b) => Avx512F.Multiply(a.AsUInt32(), b.AsUInt32());
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<double> ToUniform(Vector512<ulong> bits) =>
+            (bits.AsDouble() - Vector512.Create(4503599627370496.0) + Vector512.Create(0.5)) * Vector512.Create(TwoToMinus52);
     }
 
     /// <summary>
