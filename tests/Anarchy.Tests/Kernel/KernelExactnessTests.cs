@@ -242,11 +242,15 @@ public sealed class KernelExactnessTests
         var batch = new WaltzBatch(seeds.Select(_ => scenario).ToArray(), seeds, default);
         for (int t = 0; t < 20; t++) batch.Tick(t);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        batch.VectorPhases();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        // Two measurements, one of which must be clean (as in the test of whole ticks above): a one-off allocation of
+        // the runtime's may be charged to the thread, an allocation of the kernel's would recur.
+        long Measure()
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            batch.VectorPhases();
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+        Assert.Equal(0, Math.Min(Measure(), Measure()));
     }
 
     internal static void AssertSame(Scenario[] lanes, ulong[] seeds)

@@ -112,9 +112,8 @@ internal static class AllianceDissolution
         int n = w.N;
         for (int i = 0; i < n; i++)
         {
-            foreach (int j in w.Allies(i))
+            foreach (int j in w.AlliesAbove(i))
             {
-                if (j <= i) continue;
                 int at = i * n + j;
                 double salience = w.CommonThreat[at] * w.Compatibility[at];
                 // Weak when its salience is low, or when it no longer pays either member the autonomy it costs.

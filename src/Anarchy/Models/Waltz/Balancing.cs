@@ -60,14 +60,14 @@ internal static class Balancing
     public static double BestExternalValue(World w, int i)
     {
         var p = w.Parameters;
-        double best = 0;
+        double best = 0, upkeep = p.PactUpkeep * w.Wealth[i];
         for (int j = 0; j < w.N; j++)
         {
             if (!AllianceFormation.Eligible(w, i, j)) continue;
             double v = Perception.PactValue(w, i, j);
             if (v <= 0) continue;
             double z = w.ThreatLevel[j] / (w.Capability[j] + w.ThreatLevel[j] + p.Epsilon);
-            double value = v / (p.PactUpkeep * w.Wealth[i] * (1 + z) + p.Epsilon);
+            double value = v / (upkeep * (1 + z) + p.Epsilon);
             if (value > best) best = value;
         }
         return best;

@@ -24,9 +24,9 @@ public static class Polarity
         for (int i = 0; i < n; i++)
         {
             if (!w.Alive[i]) continue;
-            foreach (int j in w.Allies(i))
+            foreach (int j in w.AlliesAbove(i))
             {
-                if (j <= i || !w.Alive[j]) continue;
+                if (!w.Alive[j]) continue;
                 int a = Find(i), b = Find(j);
                 if (a != b) root[Math.Max(a, b)] = Math.Min(a, b);
             }

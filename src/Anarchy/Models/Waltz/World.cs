@@ -169,6 +169,9 @@ public sealed class World
     /// <summary>The allies of <paramref name="i"/> in ascending index order (a pact may be broken while they are visited).</summary>
     public AllyEnumerator Allies(int i) => new(PactBits, i * PactWords, PactWords);
 
+    /// <summary>The allies of i with a higher index, ascending: each pact once, from its lower member.</summary>
+    public AllyEnumerator AlliesAbove(int i) => new(PactBits, i * PactWords, PactWords, above: i);
+
     public double Rho(int i, int a) => Compatibility[i * N + a] * Reputation[a];
 
     public bool AtWar(int i) => WarOf[i] >= 0;
@@ -287,6 +290,17 @@ public struct AllyEnumerator
         _end = start + words;
         _word = start - 1;
         _pending = 0;
+        Current = -1;
+    }
+
+    /// <summary>The allies above <paramref name="above"/> only: the row from the word holding it, its lower bits cleared.</summary>
+    internal AllyEnumerator(ulong[] bits, int start, int words, int above)
+    {
+        _bits = bits;
+        _start = start;
+        _end = start + words;
+        _word = start + (above >> 6);
+        _pending = bits[_word] & (~0UL << (above & 63) << 1);
         Current = -1;
     }
 
