@@ -65,9 +65,22 @@ internal static class AllianceFormation
         // seeker, so once each seeker listed has formed one the rest would all be passed over: the order is drawn
         // from a heap only as far as it is needed.
         var order = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
-        Engine.SpanSort.MakeHeap(order, default(CandidateOrder));
         int remaining = order.Length, waiting = 0;
         foreach (bool seeker in listed) if (seeker) waiting++;
+        if (waiting == 1)
+        {
+            // One seeker (the usual case): every candidate is one of its pacts, all still eligible, so the first in
+            // the order forms and the seeker is done; the rest need no order.
+            remaining = 1;
+            for (int x = 1; x < order.Length; x++)
+            {
+                if (default(CandidateOrder).Compare(order[x], order[0]) < 0) order[0] = order[x];
+            }
+        }
+        else
+        {
+            Engine.SpanSort.MakeHeap(order, default(CandidateOrder));
+        }
         Span<bool> gained = n <= 1024 ? stackalloc bool[n] : new bool[n];
         gained.Clear();
         int strongest = -2; // found when the first pact forms (forming pacts changes no capability)
