@@ -227,7 +227,7 @@ internal static class PerceptionKernel
         for (; x < count; x++)
         {
             for (int jb = 0; jb < padded; jb += 4)
-                Row<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, rows[x], jb);
+                Pairs<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, rows[x], jb, jb + 1, jb + 2, jb + 3);
         }
 
         // Allied pairs whose rows were not computed, lane by lane: dissolution reads them only to compare the salience
@@ -327,30 +327,9 @@ internal static class PerceptionKernel
         }
     }
 
-    /// <summary>CT between row i and columns jb..jb+3, for a row not in a group of four.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Row<TV, TOps>(ref double packed, ref double ct, ref double norm, TV eps, int n, int lanes, int v, int i, int jb)
-        where TV : struct where TOps : struct, ILaneOps<TV>
-    {
-        int w = TOps.Count;
-        TV d0 = TOps.Zero, d1 = TOps.Zero, d2 = TOps.Zero, d3 = TOps.Zero;
-        ref double a = ref Unsafe.Add(ref packed, i * n * w);
-        ref double b0 = ref Unsafe.Add(ref packed, jb * n * w);
-        nuint rowStride = (nuint)(n * w);
-        for (int kk = 0; kk < n; kk++)
-        {
-            nuint at = (nuint)(kk * w);
-            var x = TOps.Load(ref a, at);
-            d0 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b0, at), d0);
-            d1 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b0, rowStride + at), d1);
-            d2 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b0, 2 * rowStride + at), d2);
-            d3 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b0, 3 * rowStride + at), d3);
-        }
-        Finish<TV, TOps>(ref ct, ref norm, eps, n, lanes, v, i, jb, d0, d1, d2, d3);
-    }
-
-    /// <summary>CT between row i and four partners (a short group repeats its last) for lanes v..v+W. Not inlined: on
-    /// its own the loop keeps its five row pointers in registers.</summary>
+    /// <summary>CT between row i and four partners (a short group repeats its last; partners from N on, the padding
+    /// rows of the packed copy, are not stored) for lanes v..v+W. Not inlined: on its own the loop keeps its five row
+    /// pointers in registers.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void Pairs<TV, TOps>(ref double packed, ref double ct, ref double norm, TV eps, int n, int lanes, int v, int i,
         int j0, int j1, int j2, int j3) where TV : struct where TOps : struct, ILaneOps<TV>
