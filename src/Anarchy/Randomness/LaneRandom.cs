@@ -81,65 +81,44 @@ public static class LaneRandom
             }
             return;
         }
-        if (Avx512F.IsSupported && lanes % 8 == 0)
-        {
-            Grid512(seeds, tick, purpose, bCount, counters, destination, normal);
-            return;
-        }
-        // Job j is lanes 4 (j % quads) onwards at counter j / quads; the cursor steps through them without division.
-        int quads = lanes / 4, jobs = counters * quads, job = 0;
-        Span<Vector256<ulong>> keys = quads <= 64 ? stackalloc Vector256<ulong>[quads] : new Vector256<ulong>[quads];
-        for (int quad = 0; quad < quads; quad++) keys[quad] = Vector256.Create(seeds.Slice(quad * 4, 4));
-        var at = new GridCursor(bCount, quads);
-        for (; job + 4 <= jobs; job += 4)
-        {
-            var d0 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
-            at.Next();
-            var d1 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
-            at.Next();
-            var d2 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
-            at.Next();
-            var d3 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
-            at.Next();
-            d0.CopyTo(destination.Slice(job * 4, 4));
-            d1.CopyTo(destination.Slice(job * 4 + 4, 4));
-            d2.CopyTo(destination.Slice(job * 4 + 8, 4));
-            d3.CopyTo(destination.Slice(job * 4 + 12, 4));
-        }
-        for (; job < jobs; job++)
-        {
-            Uniform(keys[at.Quad], tick, purpose, at.A, at.B).CopyTo(destination.Slice(job * 4, 4));
-            at.Next();
-        }
+        if (Avx512F.IsSupported && lanes % 8 == 0) Uniforms<Vector512<ulong>, Vector512<double>, Words512>(seeds, tick, purpose, bCount, counters, destination);
+        else Uniforms<Vector256<ulong>, Vector256<double>, Words256>(seeds, tick, purpose, bCount, counters, destination);
         if (normal) ToNormals(destination.Slice(0, counters * lanes));
     }
 
     /// <summary>
-    /// The grid with 512-bit vectors, eight runs to a vector: the Philox rounds and the uniform's conversion on eight
-    /// runs at once (half the instructions of two 256-bit vectors), the normal's transform on each half, whose tail
-    /// is then needed by four runs rather than eight.
+    /// The grid's uniforms, a vector of runs at a time (eight runs to a 512-bit vector where AVX-512 is there, half
+    /// the instructions of two 256-bit vectors), four vectors in flight so that four independent chains overlap. Job
+    /// j is the runs of vector j % V (V vectors of runs) at counter j / V; the cursor steps through them without
+    /// division.
     /// </summary>
-    private static void Grid512(ReadOnlySpan<ulong> seeds, uint tick, uint purpose, int bCount, int counters, Span<double> destination, bool normal)
+    private static void Uniforms<TV, TD, TOps>(ReadOnlySpan<ulong> seeds, uint tick, uint purpose, int bCount, int counters, Span<double> destination)
+        where TV : unmanaged where TOps : struct, IWordOps<TV, TD>
     {
-        int octs = seeds.Length / 8, jobs = counters * octs, job = 0;
-        Span<Vector512<ulong>> keys = octs <= 32 ? stackalloc Vector512<ulong>[octs] : new Vector512<ulong>[octs];
-        for (int oct = 0; oct < octs; oct++) keys[oct] = Vector512.Create(seeds.Slice(oct * 8, 8));
-        var at = new GridCursor(bCount, octs);
-        for (; job + 2 <= jobs; job += 2)
+        int width = TOps.Count, vectors = seeds.Length / width, jobs = counters * vectors, job = 0;
+        Span<TV> keys = vectors <= 64 ? stackalloc TV[vectors] : new TV[vectors];
+        for (int x = 0; x < vectors; x++) keys[x] = TOps.Load(seeds.Slice(x * width, width));
+        var at = new GridCursor(bCount, vectors);
+        for (; job + 4 <= jobs; job += 4)
         {
-            var d0 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
+            var d0 = Uniform<TV, TD, TOps>(keys[at.Vector], tick, purpose, at.A, at.B);
             at.Next();
-            var d1 = Uniform(keys[at.Quad], tick, purpose, at.A, at.B);
+            var d1 = Uniform<TV, TD, TOps>(keys[at.Vector], tick, purpose, at.A, at.B);
             at.Next();
-            d0.CopyTo(destination.Slice(job * 8, 8));
-            d1.CopyTo(destination.Slice(job * 8 + 8, 8));
+            var d2 = Uniform<TV, TD, TOps>(keys[at.Vector], tick, purpose, at.A, at.B);
+            at.Next();
+            var d3 = Uniform<TV, TD, TOps>(keys[at.Vector], tick, purpose, at.A, at.B);
+            at.Next();
+            TOps.Store(d0, destination.Slice(job * width, width));
+            TOps.Store(d1, destination.Slice((job + 1) * width, width));
+            TOps.Store(d2, destination.Slice((job + 2) * width, width));
+            TOps.Store(d3, destination.Slice((job + 3) * width, width));
         }
         for (; job < jobs; job++)
         {
-            Uniform(keys[at.Quad], tick, purpose, at.A, at.B).CopyTo(destination.Slice(job * 8, 8));
+            TOps.Store(Uniform<TV, TD, TOps>(keys[at.Vector], tick, purpose, at.A, at.B), destination.Slice(job * width, width));
             at.Next();
         }
-        if (normal) ToNormals(destination.Slice(0, counters * seeds.Length));
     }
 
     /// <summary>
@@ -188,16 +167,16 @@ public static class LaneRandom
     }
 
     /// <summary>The counter (a, b) and the vector of runs of a grid's jobs, in order.</summary>
-    private struct GridCursor(int bCount, int quads)
+    private struct GridCursor(int bCount, int vectors)
     {
-        public int Quad; // the vector of runs (of four or eight)
+        public int Vector;
         public uint A;
         public uint B;
 
         public void Next()
         {
-            if (++Quad < quads) return;
-            Quad = 0;
+            if (++Vector < vectors) return;
+            Vector = 0;
             if (++B < (uint)bCount) return;
             B = 0;
             A++;
@@ -208,11 +187,6 @@ public static class LaneRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Uniform(Vector256<ulong> seeds, uint tick, uint purpose, uint a, uint b) =>
         Uniform<Vector256<ulong>, Vector256<double>, Words256>(seeds, tick, purpose, a, b);
-
-    /// <summary>The same for eight seeds.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Uniform(Vector512<ulong> seeds, uint tick, uint purpose, uint a, uint b) =>
-        Uniform<Vector512<ulong>, Vector512<double>, Words512>(seeds, tick, purpose, a, b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TD Uniform<TV, TD, TOps>(TV seeds, uint tick, uint purpose, uint a, uint b) where TOps : struct, IWordOps<TV, TD>
@@ -252,6 +226,10 @@ public static class LaneRandom
     /// <summary>The 64-bit lane operations of a Philox block, for one vector width.</summary>
     private interface IWordOps<TV, TD>
     {
+        /// <summary>Runs (64-bit elements) per vector.</summary>
+        static abstract int Count { get; }
+        static abstract TV Load(ReadOnlySpan<ulong> values);
+        static abstract void Store(TD values, Span<double> destination);
         static abstract TV Broadcast(ulong value);
         static abstract TV And(TV a, TV b);
         static abstract TV Or(TV a, TV b);
@@ -267,6 +245,9 @@ public static class LaneRandom
 
     private readonly struct Words256 : IWordOps<Vector256<ulong>, Vector256<double>>
     {
+        public static int Count => 4;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> Load(ReadOnlySpan<ulong> values) => Vector256.Create(values);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector256<double> values, Span<double> destination) => values.CopyTo(destination);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> Broadcast(ulong value) => Vector256.Create(value);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> And(Vector256<ulong> a, Vector256<ulong> b) => a & b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector256<ulong> Or(Vector256<ulong> a, Vector256<ulong> b) => a | b;
@@ -282,6 +263,9 @@ public static class LaneRandom
 
     private readonly struct Words512 : IWordOps<Vector512<ulong>, Vector512<double>>
     {
+        public static int Count => 8;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> Load(ReadOnlySpan<ulong> values) => Vector512.Create(values);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] public static void Store(Vector512<double> values, Span<double> destination) => values.CopyTo(destination);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> Broadcast(ulong value) => Vector512.Create(value);
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> And(Vector512<ulong> a, Vector512<ulong> b) => a & b;
         [MethodImpl(MethodImplOptions.AggressiveInlining)] public static Vector512<ulong> Or(Vector512<ulong> a, Vector512<ulong> b) => a | b;
