@@ -284,7 +284,6 @@ internal static class PerceptionKernel
         var world = batch.Worlds[l];
         var st = batch.Storage;
         int n = batch.N, lanes = batch.Lanes, words = world.PactWords;
-        var pacts = world.PactBits;
         bool bound = world.Parameters.AutonomyCost == 0;
         double lapse = world.Parameters.LapseSalience, eps = world.Parameters.Epsilon;
         double margin = 1 - (n + 8) * 2.220446049250313e-16; // 2^-52
@@ -299,30 +298,24 @@ internal static class PerceptionKernel
             int pi = Unsafe.Add(ref principal, i * lanes + l);
             double ni = Unsafe.Add(ref norm, i * lanes + l);
             double feared = pi >= 0 ? Unsafe.Add(ref threat, (i * n + pi) * lanes + l) : 0;
-            for (int word = i >> 6; word < words; word++)
+            foreach (int j in world.AlliesAbove(i))
             {
-                ulong set = pacts[i * words + word];
-                if (word == i >> 6) set &= ~0UL << (i & 63) << 1; // the allies above i
-                for (; set != 0; set &= set - 1)
+                if (isRow[j]) continue;
+                if (bound)
                 {
-                    int j = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
-                    if (isRow[j]) continue;
-                    if (bound)
+                    int pj = Unsafe.Add(ref principal, j * lanes + l);
+                    double lower = pi >= 0 ? feared * Unsafe.Add(ref threat, (j * n + pi) * lanes + l) : 0;
+                    if (pj >= 0 && pj != pi)
+                        lower += Unsafe.Add(ref threat, (i * n + pj) * lanes + l) * Unsafe.Add(ref threat, (j * n + pj) * lanes + l);
+                    double value = lower * margin / (ni * Unsafe.Add(ref norm, j * lanes + l) + eps);
+                    if (value * Unsafe.Add(ref compatibility, (i * n + j) * lanes + l) >= lapse)
                     {
-                        int pj = Unsafe.Add(ref principal, j * lanes + l);
-                        double lower = pi >= 0 ? feared * Unsafe.Add(ref threat, (j * n + pi) * lanes + l) : 0;
-                        if (pj >= 0 && pj != pi)
-                            lower += Unsafe.Add(ref threat, (i * n + pj) * lanes + l) * Unsafe.Add(ref threat, (j * n + pj) * lanes + l);
-                        double value = lower * margin / (ni * Unsafe.Add(ref norm, j * lanes + l) + eps);
-                        if (value * Unsafe.Add(ref compatibility, (i * n + j) * lanes + l) >= lapse)
-                        {
-                            Unsafe.Add(ref ct, (i * n + j) * lanes + l) = value;
-                            Unsafe.Add(ref ct, (j * n + i) * lanes + l) = value;
-                            continue;
-                        }
+                        Unsafe.Add(ref ct, (i * n + j) * lanes + l) = value;
+                        Unsafe.Add(ref ct, (j * n + i) * lanes + l) = value;
+                        continue;
                     }
-                    exact[i * words + word] |= 1UL << j;
                 }
+                exact[i * words + (j >> 6)] |= 1UL << j;
             }
         }
     }
