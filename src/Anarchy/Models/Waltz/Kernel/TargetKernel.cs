@@ -199,7 +199,6 @@ internal static class TargetKernel
         int reachLane = lane * n * words;
         int piLane = lane * n * np;
         ref double pi = ref MemoryMarshal.GetArrayDataReference(s.LaneProximity);
-        ref double columns = ref MemoryMarshal.GetArrayDataReference(s.LaneProximityColumns);
         var helpColumn = s.HelpColumn;
         ref double help = ref MemoryMarshal.GetArrayDataReference(helpColumn);
         ref double wealth = ref MemoryMarshal.GetArrayDataReference(s.LaneWealth);
@@ -239,13 +238,14 @@ internal static class TargetKernel
                 int i = (iw << 6) + BitOperations.TrailingZeroCount(initiatorSet);
                 int iPacts = i * words;
 
-                // The help factors against i: pi_ki for each k that is not i and not allied to i, zero for the rest.
+                // The help factors against i: pi_ki (= pi_ik, row i) for each k that is not i and not allied to i, zero
+                // for the rest.
                 for (int k = 0; k < n; k += width)
                 {
                     int word = k >> 6, shift = k & 63;
                     uint counts = ~(uint)(pacts[iPacts + word] >> shift) & groupMask;
                     if (i >= k && i - k < width) counts &= ~(1u << (i - k));
-                    TOps.Store(TOps.Select(TOps.FromBits(counts), TOps.Load(ref columns, (nuint)(piLane + i * np + k)), TOps.Zero), ref help, (nuint)k);
+                    TOps.Store(TOps.Select(TOps.FromBits(counts), TOps.Load(ref pi, (nuint)(piLane + i * np + k)), TOps.Zero), ref help, (nuint)k);
                 }
 
                 var mi = TOps.Broadcast(cap[i]);

@@ -287,7 +287,6 @@ internal sealed class KernelScratch
         AttackBits = new ulong[Math.Max(1, n * words)];
         AllyCount = new int[Math.Max(1, n)];
         LaneProximity = new double[lanes * n * np];
-        LaneProximityColumns = new double[lanes * n * np];
         HelpColumn = new double[np + 1];
         ReachBits = new ulong[Math.Max(1, lanes * n * words)];
         for (int l = 0; l < lanes; l++)
@@ -300,7 +299,6 @@ internal sealed class KernelScratch
                 {
                     double pij = proximity[i * n + j];
                     LaneProximity[(l * n + i) * np + j] = pij;
-                    LaneProximityColumns[(l * n + j) * np + i] = pij;
                     if (j != i && pij > reach) ReachBits[(l * n + i) * words + (j >> 6)] |= 1UL << j;
                 }
             }
@@ -358,10 +356,10 @@ internal sealed class KernelScratch
     public ulong[] AttackBits { get; }
     /// <summary>Target choice, one lane: how many allies at peace each state has (the slots it fills).</summary>
     public int[] AllyCount { get; }
-    /// <summary>Every lane's proximity matrix, lane after lane, rows of <see cref="Padded16"/> (static).</summary>
+    /// <summary>Every lane's proximity matrix, lane after lane, rows of <see cref="Padded16"/> (static). Proximity is
+    /// symmetric to the bit (initialization writes each pair's value to both halves), so row i also holds the column
+    /// pi_ki.</summary>
     public double[] LaneProximity { get; }
-    /// <summary>The same transposed: row j holds pi_ij for every i.</summary>
-    public double[] LaneProximityColumns { get; }
     /// <summary>Target choice, one initiator i: pi_ki for each state k that may help a target against i (k is not i
     /// and not allied to i), zero for the others.</summary>
     public double[] HelpColumn { get; }
