@@ -167,7 +167,13 @@ public sealed class KernelExactnessTests
                         if (w.Alive[i] && w.Security[i] < 1 && w.PactCount[i] < w.Parameters.MaxPacts)
                         {
                             rows++;
-                            for (int j = 0; j < n; j++) Assert.Equal(Exact(i, j), w.CommonThreat[i * n + j]);
+                            for (int j = 0; j < n; j++)
+                            {
+                                Assert.Equal(Exact(i, j), w.CommonThreat[i * n + j]);
+                                // The pact values tabulated on these rows are the reference's products.
+                                Assert.Equal(Perception.PactValue(w, i, j), w.PactValues[i * n + j]);
+                                Assert.Equal(Perception.PactValueToPartner(w, i, j), w.PartnerValues[i * n + j]);
+                            }
                         }
                         foreach (int j in w.Allies(i))
                         {

@@ -45,9 +45,9 @@ internal static class AllianceFormation
             {
                 if (!Eligible(w, i, j)) continue;
                 if (w.Seeking[j] && j < i) continue; // both seek: the pair is listed once, from the lower index
-                double vij = Perception.PactValue(w, i, j);
+                double vij = w.PactValues[i * n + j];
                 if (vij <= 0 || vij < p.AutonomyCost * w.Wealth[i]) continue;
-                double vji = Perception.PactValueToPartner(w, i, j);
+                double vji = w.PartnerValues[i * n + j];
                 // Every pact costs its members autonomy: a fellow seeker accepts an ally worth that much to it; a
                 // state that is not seeking also wants the pact to pay its upkeep.
                 bool accepts = w.Seeking[j]

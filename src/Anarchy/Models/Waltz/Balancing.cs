@@ -64,7 +64,7 @@ internal static class Balancing
         for (int j = 0; j < w.N; j++)
         {
             if (!AllianceFormation.Eligible(w, i, j)) continue;
-            double v = Perception.PactValue(w, i, j);
+            double v = w.PactValues[i * w.N + j];
             if (v <= 0) continue;
             double z = w.ThreatLevel[j] / (w.Capability[j] + w.ThreatLevel[j] + p.Epsilon);
             double value = v / (upkeep * (1 + z) + p.Epsilon);

@@ -64,6 +64,16 @@ internal static class Perception
                 w.CommonThreat[i * n + j] = dot / (w.ThreatNorm[i] * w.ThreatNorm[j] + p.Epsilon);
             }
         }
+
+        // Alliance valuation, read by balancing and formation: each pact's value to i and to j, from i's row.
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                w.PactValues[i * n + j] = PactValue(w, i, j);
+                w.PartnerValues[i * n + j] = PactValueToPartner(w, i, j);
+            }
+        }
     }
 
     /// <summary>Euclidean distance between two states' interests.</summary>
@@ -80,7 +90,8 @@ internal static class Perception
 
     /// <summary>
     /// Alliance valuation, read in steps 3 to 5: the capability i gains from a pact with j, v_ij = rho_ij * M_j *
-    /// pi_ij * CT_ij, from what step 2 perceived (nothing it reads changes between step 2 and step 5).
+    /// pi_ij * CT_ij, from what step 2 perceived (nothing it reads changes between step 2 and step 5). Step 2
+    /// tabulates it (<see cref="World.PactValues"/>) for balancing and formation; dissolution computes it for pacts.
     /// </summary>
     public static double PactValue(World w, int i, int j) =>
         w.Rho(i, j) * w.Capability[j] * w.Proximity[i * w.N + j] * w.CommonThreat[i * w.N + j];

@@ -60,6 +60,8 @@ public sealed class World
         ExpectedSupport = storage.ExpectedSupport.Lane(lane);
         Security = storage.Security.Lane(lane);
         CommonThreat = storage.CommonThreat.Lane(lane);
+        PactValues = storage.PactValues.Lane(lane);
+        PartnerValues = storage.PartnerValues.Lane(lane);
     }
 
     public Scenario Scenario { get; }
@@ -136,6 +138,11 @@ public sealed class World
     public Column<double> ExpectedSupport { get; }
     public Column<double> Security { get; }
     public Column<double> CommonThreat { get; }
+    /// <summary>Alliance valuation (<see cref="Perception.PactValue"/>): v_ij at (i, j), and in the second matrix at
+    /// (i, j) too the same pact's value to j, v_ji (<see cref="Perception.PactValueToPartner"/>), so that a seeker
+    /// reads rows only.</summary>
+    public Column<double> PactValues { get; }
+    public Column<double> PartnerValues { get; }
 
     /// <summary>Each state's chosen target in step 6, or -1.</summary>
     public Column<int> Target { get; }

@@ -37,6 +37,8 @@ internal sealed class WorldStorage
         ExpectedSupport = new(n, lanes);
         Security = new(n, lanes);
         CommonThreat = new(nn, lanes);
+        PactValues = new(nn, lanes);
+        PartnerValues = new(nn, lanes);
     }
 
     public int N { get; }
@@ -68,4 +70,6 @@ internal sealed class WorldStorage
     public Interleaved<double> ExpectedSupport { get; }
     public Interleaved<double> Security { get; }
     public Interleaved<double> CommonThreat { get; }
+    public Interleaved<double> PactValues { get; }
+    public Interleaved<double> PartnerValues { get; }
 }

@@ -23,6 +23,48 @@ internal static class PerceptionKernel
             CompatibilityAndThreat<TV, TOps>(batch, v);
             if (fullProduct) FullCommonThreat<TV, TOps>(batch, v);
             else ReadCommonThreat<TV, TOps>(batch, v);
+            PactValueRows<TV, TOps>(batch, v);
+        }
+    }
+
+    /// <summary>
+    /// Alliance valuation on the rows read (balancing and formation read only those), for lanes v..v+W: v_ij =
+    /// c_ij r_j M_j pi_ij CT_ij and the partner's v_ji = c_ij r_i M_i pi_ij CT_ij, the reference's products in its
+    /// order (<see cref="Perception.PactValue"/>, <see cref="Perception.PactValueToPartner"/>). The other rows keep
+    /// stale values, which no rule reads.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void PactValueRows<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        int n = batch.N, lanes = batch.Lanes, wide = TOps.Count;
+        var st = batch.Storage;
+        ref double c = ref MemoryMarshal.GetArrayDataReference(st.Compatibility.Data);
+        ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
+        ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
+        ref double m = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
+        ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
+        // Per state j: alive, M_j, 1 + eta r_j and reputation, as CompatibilityAndThreat left them.
+        ref double states = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.StateBlock);
+        ref double values = ref MemoryMarshal.GetArrayDataReference(st.PactValues.Data);
+        ref double partner = ref MemoryMarshal.GetArrayDataReference(st.PartnerValues.Data);
+        var rows = batch.Scratch.ReadRows;
+        for (int x = 0; x < batch.Scratch.ReadRowCount; x++)
+        {
+            int i = rows[x];
+            var repI = TOps.Load(ref rep, At(i, lanes, v));
+            var mI = TOps.Load(ref m, At(i, lanes, v));
+            for (int j = 0; j < n; j++)
+            {
+                nuint ij = At(i * n + j, lanes, v);
+                var cij = TOps.Load(ref c, ij);
+                var pij = TOps.Load(ref pi, ij);
+                var ctij = TOps.Load(ref ct, ij);
+                ref double state = ref Unsafe.Add(ref states, j * 4 * wide);
+                var rho = TOps.Multiply(cij, TOps.Load(ref state, (nuint)(3 * wide)));
+                TOps.Store(TOps.Multiply(TOps.Multiply(TOps.Multiply(rho, TOps.Load(ref state, (nuint)wide)), pij), ctij), ref values, ij);
+                var own = TOps.Multiply(TOps.Multiply(cij, repI), mI);
+                TOps.Store(TOps.Multiply(TOps.Multiply(own, pij), ctij), ref partner, ij);
+            }
         }
     }
 
