@@ -31,8 +31,8 @@ namespace Anarchy.Numerics;
 /// </remarks>
 public static class ExactMath
 {
-    private const double SmallestNormal = 2.2250738585072014e-308; // 2^-1022
-    private const double Two53 = 9007199254740992.0;                // 2^53
+    internal const double SmallestNormal = 2.2250738585072014e-308; // 2^-1022
+    internal const double Two53 = 9007199254740992.0;                // 2^53
     private const double Two54 = 18014398509481984.0;               // 2^54
     private const long HighWordMask = unchecked((long)0xFFFF_FFFF_0000_0000);
 
@@ -43,11 +43,11 @@ public static class ExactMath
     private const double Ln2Hi = 6.93147180369123816490e-01;                  // 0x3FE62E42_FEE00000
     private const double Ln2Lo = 1.90821492927058770002e-10;                  // 0x3DEA39EF_35793C76
     private const double InvLn2 = 1.44269504088896338700e+00;                 // 0x3FF71547_652B82FE
-    private const double P1 = 1.66666666666666019037e-01;
-    private const double P2 = -2.77777777770155933842e-03;
-    private const double P3 = 6.61375632143793436117e-05;
-    private const double P4 = -1.65339022054652515390e-06;
-    private const double P5 = 4.13813679705723846039e-08;
+    internal const double P1 = 1.66666666666666019037e-01;
+    internal const double P2 = -2.77777777770155933842e-03;
+    internal const double P3 = 6.61375632143793436117e-05;
+    internal const double P4 = -1.65339022054652515390e-06;
+    internal const double P5 = 4.13813679705723846039e-08;
 
     // Log: approximation of R(s) in log(1+f) = 2s + s*R, s = f / (2 + f) (fdlibm e_log.c, error below 2^-58.45).
     private const double Lg1 = 6.666666666666735130e-01;
@@ -59,21 +59,21 @@ public static class ExactMath
     private const double Lg7 = 1.479819860511658591e-01;
 
     // Pow: log2(x) carried in two pieces, then 2^(y * log2 x) (fdlibm e_pow.c).
-    private const double DpH1 = 5.84962487220764160156e-01;  // high part of log2(1.5), 0x3FE2B803_40000000
-    private const double DpL1 = 1.35003920212974897128e-08;  // low part of log2(1.5)
-    private const double L1 = 5.99999999999994648725e-01;
-    private const double L2 = 4.28571428578550184252e-01;
-    private const double L3 = 3.33333329818377432918e-01;
-    private const double L4 = 2.72728123808534006489e-01;
-    private const double L5 = 2.30660745775561754067e-01;
-    private const double L6 = 2.06975017800338417784e-01;
-    private const double Lg2Full = 6.93147180559945286227e-01; // ln 2, 0x3FE62E42_FEFA39EF
-    private const double Lg2H = 6.93147182464599609375e-01;    // ln 2 to 21 bits, 0x3FE62E43_00000000
-    private const double Lg2L = -1.90465429995776804525e-09;   // ln 2 - Lg2H
-    private const double Ovt = 8.0085662595372944372e-17;      // -(1024 - log2(double.MaxValue + ulp/2))
-    private const double Cp = 9.61796693925975554329e-01;     // 2 / (3 ln 2)
-    private const double CpH = 9.61796700954437255859e-01;    // Cp to 21 bits
-    private const double CpL = -7.02846165095275826516e-09;   // Cp - CpH
+    internal const double DpH1 = 5.84962487220764160156e-01;  // high part of log2(1.5), 0x3FE2B803_40000000
+    internal const double DpL1 = 1.35003920212974897128e-08;  // low part of log2(1.5)
+    internal const double L1 = 5.99999999999994648725e-01;
+    internal const double L2 = 4.28571428578550184252e-01;
+    internal const double L3 = 3.33333329818377432918e-01;
+    internal const double L4 = 2.72728123808534006489e-01;
+    internal const double L5 = 2.30660745775561754067e-01;
+    internal const double L6 = 2.06975017800338417784e-01;
+    internal const double Lg2Full = 6.93147180559945286227e-01; // ln 2, 0x3FE62E42_FEFA39EF
+    internal const double Lg2H = 6.93147182464599609375e-01;    // ln 2 to 21 bits, 0x3FE62E43_00000000
+    internal const double Lg2L = -1.90465429995776804525e-09;   // ln 2 - Lg2H
+    internal const double Ovt = 8.0085662595372944372e-17;      // -(1024 - log2(double.MaxValue + ulp/2))
+    internal const double Cp = 9.61796693925975554329e-01;     // 2 / (3 ln 2)
+    internal const double CpH = 9.61796700954437255859e-01;    // Cp to 21 bits
+    internal const double CpL = -7.02846165095275826516e-09;   // Cp - CpH
 
     /// <summary>
     /// The natural exponential e^x, with an error below one ulp (fdlibm's bound; 0.86 ulp the largest measured

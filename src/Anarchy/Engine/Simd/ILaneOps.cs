@@ -53,6 +53,8 @@ internal interface ILaneOps<TV> where TV : struct
     static abstract TV Indices { get; }
     /// <summary>The largest element.</summary>
     static abstract double MaxElement(TV a);
+    /// <summary><see cref="Numerics.ExactMath.Pow"/> lane by lane, for x &gt;= 0 and y finite (<see cref="Numerics.VectorMath"/>).</summary>
+    static abstract TV Pow(TV x, TV y);
 }
 
 /// <summary>512-bit vectors: 8 lanes of doubles.</summary>
@@ -120,6 +122,9 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<double>>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector512.Create(0.0, 1, 2, 3, 4, 5, 6, 7);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Pow(Vector512<double> x, Vector512<double> y) => Numerics.VectorMath.Pow(x, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxElement(Vector512<double> a)
@@ -194,6 +199,9 @@ internal readonly struct Lanes256 : ILaneOps<Vector256<double>>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => Vector256.Create(0.0, 1, 2, 3);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Pow(Vector256<double> x, Vector256<double> y) => Numerics.VectorMath.Pow(x, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxElement(Vector256<double> a)

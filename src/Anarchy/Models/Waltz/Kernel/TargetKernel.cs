@@ -21,8 +21,8 @@ namespace Anarchy.Models.Waltz.Kernel;
 /// rho_qk * M_k times pi_ki where k may help it (k is not the initiator nor allied to it) and +0 elsewhere: again
 /// the reference's additions in its order, a vector of targets at a time. The choice then takes, among
 /// eligible targets whose chance beats the threshold, the first with the largest P * W_q, as the reference's strict
-/// scan in ascending q does. Lanes whose gamma is not 1 run the reference's own scalar choice (the contest needs a
-/// power).
+/// scan in ascending q does. Where gamma is not 1 the contest's powers are <see cref="Numerics.VectorMath"/>.Pow, the
+/// reference's <see cref="Numerics.ExactMath.Pow"/> lane by lane.
 /// </summary>
 internal static class TargetKernel
 {
@@ -42,18 +42,6 @@ internal static class TargetKernel
                 bool any = false;
                 for (int word = 0; word < w.PactWords; word++) any |= s.InitiatorBits[bits + word] != 0;
                 if (!any) continue;
-                if (w.Parameters.Gamma != 1)
-                {
-                    for (int word = 0; word < w.PactWords; word++)
-                    {
-                        for (ulong set = s.InitiatorBits[bits + word]; set != 0; set &= set - 1)
-                        {
-                            int i = (word << 6) + BitOperations.TrailingZeroCount(set);
-                            w.Target[i] = Disputes.ChooseTarget(w, i);
-                        }
-                    }
-                    continue;
-                }
                 if (!hostileReady)
                 {
                     HostileBytes<TV, TOps>(batch, v);
@@ -206,6 +194,9 @@ internal static class TargetKernel
         ref double slotWeight = ref MemoryMarshal.GetArrayDataReference(s.SlotWeight);
         ref int slotIndex = ref MemoryMarshal.GetArrayDataReference(s.SlotIndex);
         var threshold = TOps.Broadcast(w.Parameters.WinThreshold);
+        // The contest function's powers (none at gamma = 1, where ExactMath.Pow(x, 1) is x itself).
+        bool powers = w.Parameters.Gamma != 1;
+        var gamma = TOps.Broadcast(w.Parameters.Gamma);
         var half = TOps.Broadcast(0.5);
         var minusOne = TOps.Broadcast(-1);
         var indices = TOps.Indices;
@@ -273,9 +264,9 @@ internal static class TargetKernel
                         var factor = TOps.Select(TOps.FromBits(helps), TOps.Load(ref pi, (nuint)(piLane + k * np + q)), TOps.Zero);
                         a = TOps.Add(a, TOps.Multiply(TOps.Broadcast(Unsafe.Add(ref slotWeight, x * np + i)), factor));
                     }
-                    // WinChance with gamma = 1: (a > 0 ? a : 0) / total, or one half when total is 0.
-                    var ag = TOps.Select(TOps.GreaterThan(a, TOps.Zero), a, TOps.Zero);
-                    var bg = TOps.Select(TOps.GreaterThan(b, TOps.Zero), b, TOps.Zero);
+                    // WinChance: (a > 0 ? a^gamma : 0) / total, or one half when total is 0.
+                    var ag = TOps.Select(TOps.GreaterThan(a, TOps.Zero), powers ? TOps.Pow(a, gamma) : a, TOps.Zero);
+                    var bg = TOps.Select(TOps.GreaterThan(b, TOps.Zero), powers ? TOps.Pow(b, gamma) : b, TOps.Zero);
                     var total = TOps.Add(ag, bg);
                     var chance = TOps.Select(TOps.GreaterThan(total, TOps.Zero), TOps.Divide(ag, total), half);
                     var valid = TOps.AndNot(TOps.FromBits(eligible), TOps.LessThanOrEqual(chance, threshold));
