@@ -6,15 +6,17 @@ namespace Anarchy.Models.Waltz;
 /// </summary>
 internal static class AllianceFormation
 {
-    /// <summary>Whether i and j could form a new pact now (value aside).</summary>
-    public static bool Eligible(World w, int i, int j)
-    {
-        var p = w.Parameters;
-        return i != j && w.Alive[i] && w.Alive[j]
-            && !w.Allied(i, j) && !w.Enemies(i, j)
-            && w.Doctrine[i] != Doctrine.Internal && w.Doctrine[j] != Doctrine.Internal
-            && w.PactCount[i] < p.MaxPacts && w.PactCount[j] < p.MaxPacts;
-    }
+    /// <summary>Whether i and j could form a new pact now (value aside): both may take a pact, and they are two
+    /// states neither allied nor at war with each other.</summary>
+    public static bool Eligible(World w, int i, int j) => MayAlly(w, i) && EligiblePartner(w, i, j);
+
+    /// <summary>Whether state i may take a new pact now: alive, not of the Internal doctrine, below maxPacts.</summary>
+    public static bool MayAlly(World w, int i) =>
+        w.Alive[i] && w.Doctrine[i] != Doctrine.Internal && w.PactCount[i] < w.Parameters.MaxPacts;
+
+    /// <summary><see cref="Eligible"/> for a state i that <see cref="MayAlly"/> (checked once for all its candidates).</summary>
+    public static bool EligiblePartner(World w, int i, int j) =>
+        i != j && MayAlly(w, j) && !w.Allied(i, j) && !w.Enemies(i, j);
 
     internal readonly record struct Candidate(double Score, int Low, int High);
 
@@ -40,10 +42,10 @@ internal static class AllianceFormation
         listed.Clear();
         for (int i = 0; i < n; i++)
         {
-            if (!w.Seeking[i]) continue;
+            if (!w.Seeking[i] || !MayAlly(w, i)) continue;
             for (int j = 0; j < n; j++)
             {
-                if (!Eligible(w, i, j)) continue;
+                if (!EligiblePartner(w, i, j)) continue;
                 if (w.Seeking[j] && j < i) continue; // both seek: the pair is listed once, from the lower index
                 double vij = w.PactValues[i * n + j];
                 if (vij <= 0 || vij < p.AutonomyCost * w.Wealth[i]) continue;

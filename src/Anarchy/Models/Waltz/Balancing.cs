@@ -61,9 +61,10 @@ internal static class Balancing
     {
         var p = w.Parameters;
         double best = 0, upkeep = p.PactUpkeep * w.Wealth[i];
+        if (!AllianceFormation.MayAlly(w, i)) return best;
         for (int j = 0; j < w.N; j++)
         {
-            if (!AllianceFormation.Eligible(w, i, j)) continue;
+            if (!AllianceFormation.EligiblePartner(w, i, j)) continue;
             double v = w.PactValues[i * w.N + j];
             if (v <= 0) continue;
             double z = w.ThreatLevel[j] / (w.Capability[j] + w.ThreatLevel[j] + p.Epsilon);
