@@ -48,7 +48,11 @@ internal static class TargetKernel
                     hostileReady = true;
                 }
                 UsableAllies(batch, w, v + t);
-                Choose<TV, TOps>(batch, v + t, t);
+                // The contest function's powers: none at gamma = 1 (ExactMath.Pow(x, 1) is x itself), a code path of
+                // its own so that the usual case carries no test in its loop.
+                double gamma = w.Parameters.Gamma;
+                if (gamma == 1) Choose<TV, TOps, Linear<TV>>(batch, v + t, t, default);
+                else Choose<TV, TOps, Powered<TV, TOps>>(batch, v + t, t, new Powered<TV, TOps>(TOps.Broadcast(gamma)));
             }
         }
     }
@@ -172,7 +176,8 @@ internal static class TargetKernel
     /// the initiator's allies, and the choice is made in the same pass.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Choose<TV, TOps>(WaltzBatch batch, int lane, int t) where TV : struct where TOps : struct, ILaneOps<TV>
+    private static void Choose<TV, TOps, TContest>(WaltzBatch batch, int lane, int t, TContest contest)
+        where TV : struct where TOps : struct, ILaneOps<TV> where TContest : struct, IContest<TV>
     {
         var w = batch.Worlds[lane];
         var s = batch.Scratch;
@@ -194,9 +199,6 @@ internal static class TargetKernel
         ref double slotWeight = ref MemoryMarshal.GetArrayDataReference(s.SlotWeight);
         ref int slotIndex = ref MemoryMarshal.GetArrayDataReference(s.SlotIndex);
         var threshold = TOps.Broadcast(w.Parameters.WinThreshold);
-        // The contest function's powers (none at gamma = 1, where ExactMath.Pow(x, 1) is x itself).
-        bool powers = w.Parameters.Gamma != 1;
-        var gamma = TOps.Broadcast(w.Parameters.Gamma);
         var half = TOps.Broadcast(0.5);
         var minusOne = TOps.Broadcast(-1);
         var indices = TOps.Indices;
@@ -265,8 +267,8 @@ internal static class TargetKernel
                         a = TOps.Add(a, TOps.Multiply(TOps.Broadcast(Unsafe.Add(ref slotWeight, x * np + i)), factor));
                     }
                     // WinChance: (a > 0 ? a^gamma : 0) / total, or one half when total is 0.
-                    var ag = TOps.Select(TOps.GreaterThan(a, TOps.Zero), powers ? TOps.Pow(a, gamma) : a, TOps.Zero);
-                    var bg = TOps.Select(TOps.GreaterThan(b, TOps.Zero), powers ? TOps.Pow(b, gamma) : b, TOps.Zero);
+                    var ag = TOps.Select(TOps.GreaterThan(a, TOps.Zero), contest.Power(a), TOps.Zero);
+                    var bg = TOps.Select(TOps.GreaterThan(b, TOps.Zero), contest.Power(b), TOps.Zero);
                     var total = TOps.Add(ag, bg);
                     var chance = TOps.Select(TOps.GreaterThan(total, TOps.Zero), TOps.Divide(ag, total), half);
                     var valid = TOps.AndNot(TOps.FromBits(eligible), TOps.LessThanOrEqual(chance, threshold));
@@ -289,5 +291,25 @@ internal static class TargetKernel
         uint holders = TOps.ToBits(TOps.Equal(bestValue, TOps.Broadcast(max)));
         var candidates = TOps.Select(TOps.FromBits(holders), bestIndex, TOps.Broadcast(double.MaxValue));
         return (int)-TOps.MaxElement(TOps.Subtract(TOps.Zero, candidates));
+    }
+
+    /// <summary>The contest function's power of a side's strength, x^gamma, for a vector of sides.</summary>
+    private interface IContest<TV> where TV : struct
+    {
+        TV Power(TV x);
+    }
+
+    /// <summary>gamma = 1: the strength itself.</summary>
+    private readonly struct Linear<TV> : IContest<TV> where TV : struct
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Power(TV x) => x;
+    }
+
+    /// <summary>Any other gamma: <see cref="Numerics.ExactMath.Pow"/> lane by lane.</summary>
+    private readonly struct Powered<TV, TOps>(TV gamma) : IContest<TV> where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TV Power(TV x) => TOps.Pow(x, gamma);
     }
 }
