@@ -139,7 +139,7 @@ public sealed class SweepCommandTests
     public void AnInterruptedSweepResumedEqualsAnUninterruptedOne()
     {
         using var scratch = new ScratchFolder();
-        var file = scratch.Write("grid.json", Grid.Replace("\"replicates\": 4", "\"replicates\": 300", StringComparison.Ordinal));
+        var file = scratch.Write("grid.json", Grid.Replace("\"replicates\": 4", "\"replicates\": 1000", StringComparison.Ordinal));
         Assert.Equal(0, CliHarness.Run("sweep", file, "--out", scratch["whole"]).ExitCode);
 
         // Cancel (as Ctrl+C does) once some runs are in the journal: whatever the machine's speed, mid-sweep.
@@ -160,8 +160,8 @@ public sealed class SweepCommandTests
 
             // The journal holds a prefix of the sweep's runs, and the message reports exactly that many.
             int kept = JournalRecords(File.ReadAllBytes(journal)).Count;
-            Assert.InRange(kept, 1, 12 * 300 - 1);
-            Assert.Contains($"Interrupted after {kept} of {12 * 300} runs", first.Err, StringComparison.Ordinal);
+            Assert.InRange(kept, 1, 12 * 1000 - 1);
+            Assert.Contains($"Interrupted after {kept} of {12 * 1000} runs", first.Err, StringComparison.Ordinal);
             using var manifest = JsonDocument.Parse(File.ReadAllText(scratch["resumed/manifest.json"]));
             Assert.Equal("interrupted", manifest.RootElement.GetProperty("status").GetString());
             Assert.Equal(kept, manifest.RootElement.GetProperty("runsCompleted").GetInt64());
@@ -177,8 +177,9 @@ public sealed class SweepCommandTests
     public async Task ASweepKilledMidWriteResumesFromItsJournalToTheSameFiles()
     {
         using var scratch = new ScratchFolder();
-        const int planned = 12 * 400;
-        var file = scratch.Write("grid.json", Grid.Replace("\"replicates\": 4", "\"replicates\": 400", StringComparison.Ordinal));
+        // Large enough that one thread takes seconds (the kernel ran 4,800 of these runs in 0.7 s, before the kill).
+        const int planned = 12 * 2000;
+        var file = scratch.Write("grid.json", Grid.Replace("\"replicates\": 4", "\"replicates\": 2000", StringComparison.Ordinal));
         Assert.Equal(0, CliHarness.Run("sweep", file, "--out", scratch["whole"]).ExitCode);
         byte[] wholeJournal = File.ReadAllBytes(scratch["whole/journal.bin"]);
         Assert.Equal(planned, JournalRecords(wholeJournal).Count);
@@ -200,7 +201,7 @@ public sealed class SweepCommandTests
             Assert.Equal("", await stdout); // a sweep prints its results to files only
         }
         // The child started this very sweep and was killed before it finished it.
-        Assert.Contains($"Sweep 'small-grid': grid (full factorial, 3 levels per range factor), 12 points x 400 replicates = {planned} runs, 1 thread.",
+        Assert.Contains($"Sweep 'small-grid': grid (full factorial, 3 levels per range factor), 12 points x 2000 replicates = {planned} runs, 1 thread.",
             childErr, StringComparison.Ordinal);
         Assert.DoesNotContain("runs done", childErr, StringComparison.Ordinal);
         Assert.False(File.Exists(scratch["killed/runs.csv"]), "the process finished before it could be killed; make the sweep larger");
