@@ -40,8 +40,8 @@ public static class ExactMath
     // |r| <= ln2 / 2 (fdlibm e_exp.c, polynomial error below 2^-59).
     private const double ExpOverflowThreshold = 7.09782712893383973096e+02;   // above: exp(x) > double.MaxValue
     private const double ExpUnderflowThreshold = -7.45133219101941108420e+02; // below: exp(x) rounds to zero
-    private const double Ln2Hi = 6.93147180369123816490e-01;                  // 0x3FE62E42_FEE00000
-    private const double Ln2Lo = 1.90821492927058770002e-10;                  // 0x3DEA39EF_35793C76
+    internal const double Ln2Hi = 6.93147180369123816490e-01;                  // 0x3FE62E42_FEE00000
+    internal const double Ln2Lo = 1.90821492927058770002e-10;                  // 0x3DEA39EF_35793C76
     private const double InvLn2 = 1.44269504088896338700e+00;                 // 0x3FF71547_652B82FE
     internal const double P1 = 1.66666666666666019037e-01;
     internal const double P2 = -2.77777777770155933842e-03;
@@ -50,13 +50,13 @@ public static class ExactMath
     internal const double P5 = 4.13813679705723846039e-08;
 
     // Log: approximation of R(s) in log(1+f) = 2s + s*R, s = f / (2 + f) (fdlibm e_log.c, error below 2^-58.45).
-    private const double Lg1 = 6.666666666666735130e-01;
-    private const double Lg2 = 3.999999999940941908e-01;
-    private const double Lg3 = 2.857142874366239149e-01;
-    private const double Lg4 = 2.222219843214978396e-01;
-    private const double Lg5 = 1.818357216161805012e-01;
-    private const double Lg6 = 1.531383769920937332e-01;
-    private const double Lg7 = 1.479819860511658591e-01;
+    internal const double Lg1 = 6.666666666666735130e-01;
+    internal const double Lg2 = 3.999999999940941908e-01;
+    internal const double Lg3 = 2.857142874366239149e-01;
+    internal const double Lg4 = 2.222219843214978396e-01;
+    internal const double Lg5 = 1.818357216161805012e-01;
+    internal const double Lg6 = 1.531383769920937332e-01;
+    internal const double Lg7 = 1.479819860511658591e-01;
 
     // Pow: log2(x) carried in two pieces, then 2^(y * log2 x) (fdlibm e_pow.c).
     internal const double DpH1 = 5.84962487220764160156e-01;  // high part of log2(1.5), 0x3FE2B803_40000000

@@ -103,6 +103,35 @@ internal static class VectorMath
         return Vector256.ConditionalSelect(one, Vector256.Create(1.0), result);
     }
 
+    /// <summary><see cref="ExactMath.Log"/>'s main path, for positive normal arguments only (the normal transform's tail
+    /// probabilities are at least 2^-53).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Log(Vector256<double> x)
+    {
+        var bits = x.AsInt64();
+        var high = Vector256.ShiftRightLogical(bits, 32);
+        var k = Vector256.ShiftRightLogical(high, 20) - Vector256.Create(1023L);
+        var mantissaHigh = high & Vector256.Create(0x000F_FFFFL);
+        var i = (mantissaHigh + Vector256.Create(0x9_5F64L)) & Vector256.Create(0x10_0000L);
+        var normalizedHigh = mantissaHigh | (i ^ Vector256.Create(0x3FF0_0000L));
+        var m = (Vector256.ShiftLeft(normalizedHigh, 32) | (bits & Vector256.Create(0xFFFF_FFFFL))).AsDouble();
+        k += Vector256.ShiftRightLogical(i, 20);
+
+        var f = m - Vector256.Create(1.0);
+        var dk = ToDouble(k);
+        var s = f / (Vector256.Create(2.0) + f);
+        var z = s * s;
+        var w = z * z;
+        var t1 = w * (Vector256.Create(ExactMath.Lg2) + w * (Vector256.Create(ExactMath.Lg4) + w * Vector256.Create(ExactMath.Lg6)));
+        var t2 = z * (Vector256.Create(ExactMath.Lg1) + w * (Vector256.Create(ExactMath.Lg3) + w * (Vector256.Create(ExactMath.Lg5) + w * Vector256.Create(ExactMath.Lg7))));
+        var r = t2 + t1;
+        var hfsq = Vector256.Create(0.5) * f * f;
+        var wide = dk * Vector256.Create(ExactMath.Ln2Hi) - ((hfsq - (s * (hfsq + r) + dk * Vector256.Create(ExactMath.Ln2Lo))) - f);
+        var narrow = dk * Vector256.Create(ExactMath.Ln2Hi) - ((s * (f - r) - dk * Vector256.Create(ExactMath.Ln2Lo)) - f);
+        var useWide = Vector256.GreaterThan((mantissaHigh - Vector256.Create(0x6_147AL)) | (Vector256.Create(0x6_B851L) - mantissaHigh), Vector256<long>.Zero);
+        return Vector256.ConditionalSelect(useWide.AsDouble(), wide, narrow);
+    }
+
     /// <summary>z 2^m for integral m in [-1100, 1100], as two exact power-of-two multiplications (as the scalar code).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> ScaleByPowerOfTwo(Vector256<double> z, Vector256<double> m)

@@ -324,7 +324,7 @@ public static class LaneRandom
     {
         var q = p - Vector256.Create(0.5);
         var negative = Vector256.LessThan(q, Vector256<double>.Zero);
-        var r = Vector256.Sqrt(-Log(Vector256.ConditionalSelect(negative, p, Vector256.Create(1.0) - p)));
+        var r = Vector256.Sqrt(-VectorMath.Log(Vector256.ConditionalSelect(negative, p, Vector256.Create(1.0) - p)));
 
         var rm = r - Vector256.Create(1.6);
         var numMiddle = ((((((Vector256.Create(7.74545014278341407640e-4) * rm
@@ -371,43 +371,5 @@ public static class LaneRandom
             + Vector256.Create(5.99832206555887937690e-1)) * rf
             + Vector256.Create(1.0);
         return numFar / denFar;
-    }
-
-    /// <summary><see cref="ExactMath.Log"/>'s main path, for positive normal arguments only (tail probabilities are at least 2^-53).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Log(Vector256<double> x)
-    {
-        const double Ln2Hi = 6.93147180369123816490e-01;
-        const double Ln2Lo = 1.90821492927058770002e-10;
-        const double Lg1 = 6.666666666666735130e-01;
-        const double Lg2 = 3.999999999940941908e-01;
-        const double Lg3 = 2.857142874366239149e-01;
-        const double Lg4 = 2.222219843214978396e-01;
-        const double Lg5 = 1.818357216161805012e-01;
-        const double Lg6 = 1.531383769920937332e-01;
-        const double Lg7 = 1.479819860511658591e-01;
-        var bits = x.AsInt64();
-        var high = Vector256.ShiftRightLogical(bits, 32);
-        var k = Vector256.ShiftRightLogical(high, 20) - Vector256.Create(1023L);
-        var mantissaHigh = high & Vector256.Create(0x000F_FFFFL);
-        var i = (mantissaHigh + Vector256.Create(0x9_5F64L)) & Vector256.Create(0x10_0000L);
-        var normalizedHigh = mantissaHigh | (i ^ Vector256.Create(0x3FF0_0000L));
-        var m = (Vector256.ShiftLeft(normalizedHigh, 32) | (bits & Vector256.Create(0xFFFF_FFFFL))).AsDouble();
-        k += Vector256.ShiftRightLogical(i, 20);
-
-        var f = m - Vector256.Create(1.0);
-        // k is a small integer: adding it to the bits of 1.5 * 2^52 and subtracting 1.5 * 2^52 converts it exactly.
-        var dk = (k + Vector256.Create(0x4338_0000_0000_0000L)).AsDouble() - Vector256.Create(6755399441055744.0);
-        var s = f / (Vector256.Create(2.0) + f);
-        var z = s * s;
-        var w = z * z;
-        var t1 = w * (Vector256.Create(Lg2) + w * (Vector256.Create(Lg4) + w * Vector256.Create(Lg6)));
-        var t2 = z * (Vector256.Create(Lg1) + w * (Vector256.Create(Lg3) + w * (Vector256.Create(Lg5) + w * Vector256.Create(Lg7))));
-        var r = t2 + t1;
-        var hfsq = Vector256.Create(0.5) * f * f;
-        var wide = dk * Vector256.Create(Ln2Hi) - ((hfsq - (s * (hfsq + r) + dk * Vector256.Create(Ln2Lo))) - f);
-        var narrow = dk * Vector256.Create(Ln2Hi) - ((s * (f - r) - dk * Vector256.Create(Ln2Lo)) - f);
-        var useWide = Vector256.GreaterThan((mantissaHigh - Vector256.Create(0x6_147AL)) | (Vector256.Create(0x6_B851L) - mantissaHigh), Vector256<long>.Zero);
-        return Vector256.ConditionalSelect(useWide.AsDouble(), wide, narrow);
     }
 }
