@@ -272,62 +272,53 @@ internal static class PerceptionKernel
                 Pairs<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, rows[x], jb, jb + 1, jb + 2, jb + 3);
         }
 
-        // Allied pairs whose rows were not computed, lane by lane: dissolution reads them only to compare the salience
-        // CT_ij c_ij with lapseSalience. Most are shown salient by a bound; the rest are marked and then computed
-        // exactly for the whole block, up to four partners of a row at a time.
-        var isRow = scratch.IsReadRow;
-        var exact = scratch.ExactPairBits;
-        int pairWords = (n + 63) / 64;
-        for (int t = 0; t < w; t++) MarkPairs(batch, v + t, isRow, exact);
-        for (int i = 0; i < n; i++)
+        // Allied pairs whose rows were not computed: dissolution reads them only to compare the salience CT_ij c_ij
+        // with lapseSalience. Most are shown salient by a bound; the rest are listed and then computed exactly for the
+        // whole block, four pairs at a time (four independent chains of fused multiply-adds).
+        var pairs = scratch.ExactPairs;
+        int listed = MarkPairs(batch, v, w, scratch.IsReadRow, pairs);
+        for (int y = 0; y < listed; y += 4)
         {
-            int found = 0, j0 = 0, j1 = 0, j2 = 0;
-            for (int word = i >> 6; word < pairWords; word++)
-            {
-                for (ulong set = exact[i * pairWords + word]; set != 0; set &= set - 1)
-                {
-                    int j = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(set);
-                    switch (found++)
-                    {
-                        case 0: j0 = j; break;
-                        case 1: j1 = j; break;
-                        case 2: j2 = j; break;
-                        default:
-                            Pairs<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, i, j0, j1, j2, j);
-                            found = 0;
-                            break;
-                    }
-                }
-                exact[i * pairWords + word] = 0;
-            }
-            if (found > 0)
-            {
-                int last = found == 1 ? j0 : found == 2 ? j1 : j2;
-                Pairs<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, i, j0, found > 1 ? j1 : last, last, last);
-            }
+            // A short last group repeats its last pair.
+            int last = 2 * (listed - 1), p0 = 2 * y, p1 = Math.Min(p0 + 2, last), p2 = Math.Min(p0 + 4, last), p3 = Math.Min(p0 + 6, last);
+            AnyPairs<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, pairs[p0], pairs[p0 + 1], pairs[p1], pairs[p1 + 1],
+                pairs[p2], pairs[p2 + 1], pairs[p3], pairs[p3 + 1]);
         }
     }
 
     /// <summary>
-    /// Lane l's allied pairs (i, j &gt; i) of states whose rows were not computed: each is shown salient
-    /// (CT_ij c_ij &gt;= lapseSalience, so dissolution finds it not weak) from two terms of its dot product, those of
-    /// the threats that i and j fear most, or marked in <paramref name="exact"/> to be computed exactly. A pair shown
-    /// salient has CT_ij and CT_ji set to the lower bound that showed it, which gives dissolution the same answer.
-    /// The bound is rigorous: the terms are non-negative, so the reference's sum of n fused multiply-adds is at least
-    /// the exact dot product times (1 - u)^n (u = 2^-53), itself at least the two terms; the two terms computed in
-    /// floating point exceed their exact sum by at most a factor (1 + u)^3, and the margin (1 - (n + 8) 2^-52) covers
-    /// both. Division by the same denominator and multiplication by c_ij are monotone, so the reference's salience
-    /// is at least the bound's. About nine pacts in ten are shown salient so at 32 states (three in four at 64). With
-    /// an autonomy cost dissolution also reads the pact's values, which need CT itself: every pair is marked.
+    /// The allied pairs (i, j &gt; i) of lanes v..v+W whose rows were not computed: in each lane that has allied them,
+    /// each is shown salient (CT_ij c_ij &gt;= lapseSalience, so dissolution finds it not weak) from two terms of its
+    /// dot product, those of the threats that i and j fear most, or listed in <paramref name="pairs"/> (i and j side
+    /// by side; the count is returned) to be computed exactly for the whole block, which then overwrites the bounds of
+    /// the other lanes. A pair shown salient has
+    /// CT_ij and CT_ji set to the lower bound that showed it, which gives dissolution the same answer. The bound is
+    /// rigorous: the terms are non-negative, so the reference's sum of n fused multiply-adds is at least the exact dot
+    /// product times (1 - u)^n (u = 2^-53), itself at least the two terms; the two terms computed in floating point
+    /// exceed their exact sum by at most a factor (1 + u)^3, and the margin (1 - (n + 8) 2^-52) covers both. Division
+    /// by the same denominator and multiplication by c_ij are monotone, so the reference's salience is at least the
+    /// bound's. About nine pacts in ten are shown salient so at 32 states (three in four at 64). With an autonomy cost
+    /// dissolution also reads the pact's values, which need CT itself: every pair of that lane is marked. The pairs
+    /// are taken pair by pair with the lanes inner, so that the lanes' elements of a pair share their cache lines.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void MarkPairs(WaltzBatch batch, int l, bool[] isRow, ulong[] exact)
+    private static int MarkPairs(WaltzBatch batch, int v, int width, bool[] isRow, int[] pairs)
     {
-        var world = batch.Worlds[l];
         var st = batch.Storage;
-        int n = batch.N, lanes = batch.Lanes, words = world.PactWords;
-        bool bound = world.Parameters.AutonomyCost == 0;
-        double lapse = world.Parameters.LapseSalience, eps = world.Parameters.Epsilon;
+        int n = batch.N, lanes = batch.Lanes, listed = 0;
+        int laneBytes = WorldStorage.LaneBytes(lanes), laneByte = v / 8, laneShift = v % 8;
+        uint laneMask = (1u << width) - 1, bounded = 0;
+        var allied = st.PactLanes;
+        Span<double> lapse = stackalloc double[width], eps = stackalloc double[width];
+        Span<double> ni = stackalloc double[width], feared = stackalloc double[width];
+        Span<int> pi = stackalloc int[width];
+        for (int t = 0; t < width; t++)
+        {
+            var p = batch.Worlds[v + t].Parameters;
+            if (p.AutonomyCost == 0) bounded |= 1u << t;
+            lapse[t] = p.LapseSalience;
+            eps[t] = p.Epsilon;
+        }
         double margin = 1 - (n + 8) * 2.220446049250313e-16; // 2^-52
         ref double threat = ref MemoryMarshal.GetArrayDataReference(st.Threat.Data);
         ref double norm = ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data);
@@ -337,31 +328,49 @@ internal static class PerceptionKernel
         for (int i = 0; i < n; i++)
         {
             if (isRow[i]) continue;
-            int pi = Unsafe.Add(ref principal, i * lanes + l);
-            double ni = Unsafe.Add(ref norm, i * lanes + l);
-            double feared = pi >= 0 ? Unsafe.Add(ref threat, (i * n + pi) * lanes + l) : 0;
-            foreach (int j in world.AlliesAbove(i))
+            bool rowRead = false;
+            for (int j = i + 1; j < n; j++)
             {
-                if (isRow[j]) continue;
-                if (bound)
+                uint pairLanes = (uint)(allied[(i * n + j) * laneBytes + laneByte] >> laneShift) & laneMask;
+                if (pairLanes == 0 || isRow[j]) continue;
+                if ((pairLanes & ~bounded) != 0)
                 {
-                    int pj = Unsafe.Add(ref principal, j * lanes + l);
-                    double lower = pi >= 0 ? feared * Unsafe.Add(ref threat, (j * n + pi) * lanes + l) : 0;
-                    if (pj >= 0 && pj != pi)
-                        lower += Unsafe.Add(ref threat, (i * n + pj) * lanes + l) * Unsafe.Add(ref threat, (j * n + pj) * lanes + l);
-                    double value = lower * margin / (ni * Unsafe.Add(ref norm, j * lanes + l) + eps);
-                    if (value * Unsafe.Add(ref compatibility, (i * n + j) * lanes + l) >= lapse)
-                    {
-                        Unsafe.Add(ref ct, (i * n + j) * lanes + l) = value;
-                        Unsafe.Add(ref ct, (j * n + i) * lanes + l) = value;
-                        continue;
-                    }
+                    pairs[2 * listed] = i;
+                    pairs[2 * listed++ + 1] = j;
+                    continue;
                 }
-                exact[i * words + (j >> 6)] |= 1UL << j;
+                if (!rowRead)
+                {
+                    for (int t = 0; t < width; t++)
+                    {
+                        int l = v + t, p = Unsafe.Add(ref principal, i * lanes + l);
+                        pi[t] = p;
+                        ni[t] = Unsafe.Add(ref norm, i * lanes + l);
+                        feared[t] = p >= 0 ? Unsafe.Add(ref threat, (i * n + p) * lanes + l) : 0;
+                    }
+                    rowRead = true;
+                }
+                for (uint set = pairLanes; set != 0; set &= set - 1)
+                {
+                    int t = System.Numerics.BitOperations.TrailingZeroCount(set), l = v + t, p = pi[t];
+                    int pj = Unsafe.Add(ref principal, j * lanes + l);
+                    double lower = p >= 0 ? feared[t] * Unsafe.Add(ref threat, (j * n + p) * lanes + l) : 0;
+                    if (pj >= 0 && pj != p)
+                        lower += Unsafe.Add(ref threat, (i * n + pj) * lanes + l) * Unsafe.Add(ref threat, (j * n + pj) * lanes + l);
+                    double value = lower * margin / (ni[t] * Unsafe.Add(ref norm, j * lanes + l) + eps[t]);
+                    if (value * Unsafe.Add(ref compatibility, (i * n + j) * lanes + l) < lapse[t])
+                    {
+                        pairs[2 * listed] = i;
+                        pairs[2 * listed++ + 1] = j;
+                        break;
+                    }
+                    Unsafe.Add(ref ct, (i * n + j) * lanes + l) = value;
+                    Unsafe.Add(ref ct, (j * n + i) * lanes + l) = value;
+                }
             }
         }
+        return listed;
     }
-
     /// <summary>CT between row i and four partners (a short group repeats its last; partners from N on, the padding
     /// rows of the packed copy, are not stored) for lanes v..v+W. Not inlined: on its own the loop keeps its five row
     /// pointers in registers.</summary>
@@ -390,6 +399,36 @@ internal static class PerceptionKernel
         Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, j1, d1);
         Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, j2, d2);
         Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, j3, d3);
+    }
+
+    /// <summary>CT of four pairs (i0, j0) .. (i3, j3) for lanes v..v+W, each summed in ascending k: four independent
+    /// chains, which a single row with one to three partners would not fill.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void AnyPairs<TV, TOps>(ref double packed, ref double ct, ref double norm, TV eps, int n, int lanes, int v,
+        int i0, int j0, int i1, int j1, int i2, int j2, int i3, int j3) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        int w = TOps.Count;
+        TV d0 = TOps.Zero, d1 = TOps.Zero, d2 = TOps.Zero, d3 = TOps.Zero;
+        ref double a0 = ref Unsafe.Add(ref packed, i0 * n * w);
+        ref double b0 = ref Unsafe.Add(ref packed, j0 * n * w);
+        ref double a1 = ref Unsafe.Add(ref packed, i1 * n * w);
+        ref double b1 = ref Unsafe.Add(ref packed, j1 * n * w);
+        ref double a2 = ref Unsafe.Add(ref packed, i2 * n * w);
+        ref double b2 = ref Unsafe.Add(ref packed, j2 * n * w);
+        ref double a3 = ref Unsafe.Add(ref packed, i3 * n * w);
+        ref double b3 = ref Unsafe.Add(ref packed, j3 * n * w);
+        for (int kk = 0; kk < n; kk++)
+        {
+            nuint at = (nuint)(kk * w);
+            d0 = TOps.FusedMultiplyAdd(TOps.Load(ref a0, at), TOps.Load(ref b0, at), d0);
+            d1 = TOps.FusedMultiplyAdd(TOps.Load(ref a1, at), TOps.Load(ref b1, at), d1);
+            d2 = TOps.FusedMultiplyAdd(TOps.Load(ref a2, at), TOps.Load(ref b2, at), d2);
+            d3 = TOps.FusedMultiplyAdd(TOps.Load(ref a3, at), TOps.Load(ref b3, at), d3);
+        }
+        Store<TV, TOps>(ref ct, ref norm, eps, TOps.Load(ref norm, At(i0, lanes, v)), n, lanes, v, i0, j0, d0);
+        Store<TV, TOps>(ref ct, ref norm, eps, TOps.Load(ref norm, At(i1, lanes, v)), n, lanes, v, i1, j1, d1);
+        Store<TV, TOps>(ref ct, ref norm, eps, TOps.Load(ref norm, At(i2, lanes, v)), n, lanes, v, i2, j2, d2);
+        Store<TV, TOps>(ref ct, ref norm, eps, TOps.Load(ref norm, At(i3, lanes, v)), n, lanes, v, i3, j3, d3);
     }
 
     /// <summary>Rows of the common-threat product per band (a multiple of 4): 16 packed rows of 256 states are

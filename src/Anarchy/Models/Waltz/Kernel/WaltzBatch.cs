@@ -269,7 +269,7 @@ internal sealed class KernelScratch
         StateBlock = new double[Math.Max(1, n) * 4 * LaneMultiple];
         ReadRows = new int[Math.Max(1, n)];
         IsReadRow = new bool[Math.Max(1, n)];
-        ExactPairBits = new ulong[Math.Max(1, n * ((n + 63) / 64))];
+        ExactPairs = new int[Math.Max(2, n * (n - 1))];
         Padded = padded;
         CompatibilityCurrent = new bool[lanes / 4 + 1];
         ActorBits = new ulong[Math.Max(1, lanes * ((n + 63) / 64))];
@@ -328,8 +328,9 @@ internal sealed class KernelScratch
     public int[] ReadRows { get; }
     public int ReadRowCount { get; set; }
     public bool[] IsReadRow { get; }
-    /// <summary>One vector block: per state i, the allied partners j &gt; i whose common threat is computed exactly.</summary>
-    public ulong[] ExactPairBits { get; }
+    /// <summary>One vector block: the allied pairs (i, j &gt; i) whose common threat is computed exactly, as i and j
+    /// side by side, in ascending i and then j.</summary>
+    public int[] ExactPairs { get; }
     /// <summary>One vector block of the threat matrix, rows padded to a multiple of 4; made on first use (a batch of
     /// one block with N a multiple of 4 never uses it).</summary>
     public double[] PackedThreat => _packedThreat ??= new double[_packedLength];
