@@ -371,6 +371,7 @@ internal static class PerceptionKernel
         }
         return listed;
     }
+
     /// <summary>CT between row i and four partners (a short group repeats its last; partners from N on, the padding
     /// rows of the packed copy, are not stored) for lanes v..v+W. Not inlined: on its own the loop keeps its five row
     /// pointers in registers.</summary>

@@ -175,7 +175,8 @@ public sealed class WaltzBatch
                 else PerceptionKernel.Step<Vector256<double>, Lanes256>(this, fullProduct: false);
                 break;
             case KernelPhase.Balancing:
-                for (int l = 0; l < Lanes; l++) Balancing.Step(Worlds[l]);
+                if (wide) BalancingKernel.Step<Vector512<double>, Lanes512>(this);
+                else BalancingKernel.Step<Vector256<double>, Lanes256>(this);
                 break;
             case KernelPhase.Formation:
                 for (int l = 0; l < Lanes; l++) AllianceFormation.Step(Worlds[l], Ledgers[l]);
@@ -236,6 +237,10 @@ internal sealed class LaneParameters
         InterestDrift = Of(p => p.InterestDrift);
         Challenge = Of(p => p.Challenge);
         MaxPacts = Of(p => p.MaxPacts);
+        MaxBurden = Of(p => p.MaxBurden);
+        MinBurden = Of(p => p.MinBurden);
+        BurdenStep = Of(p => p.BurdenStep);
+        SecureRatio = Of(p => p.SecureRatio);
         SqrtK = Math.Sqrt(worlds[0].K);
     }
 
@@ -252,6 +257,10 @@ internal sealed class LaneParameters
     public double[] InterestDrift { get; }
     public double[] Challenge { get; }
     public double[] MaxPacts { get; }
+    public double[] MaxBurden { get; }
+    public double[] MinBurden { get; }
+    public double[] BurdenStep { get; }
+    public double[] SecureRatio { get; }
     public double SqrtK { get; }
 }
 
@@ -273,6 +282,25 @@ internal sealed class KernelScratch
         Padded = padded;
         CompatibilityCurrent = new bool[lanes / 4 + 1];
         ActorBits = new ulong[Math.Max(1, lanes * ((n + 63) / 64))];
+        AdaptiveLane = new bool[lanes];
+        StrategicMask = new double[n * lanes];
+        ExternalMask = new double[n * lanes];
+        NotInternalMask = new double[n * lanes];
+        double allOnes = BitConverter.Int64BitsToDouble(-1);
+        for (int l = 0; l < lanes; l++)
+        {
+            var doctrine = worlds[l].Doctrine;
+            for (int i = 0; i < n; i++)
+            {
+                AdaptiveLane[l] |= doctrine[i] == Doctrine.Adaptive;
+                StrategicMask[i * lanes + l] = doctrine[i] == Doctrine.Strategic ? allOnes : 0;
+                ExternalMask[i * lanes + l] = doctrine[i] == Doctrine.External ? allOnes : 0;
+                NotInternalMask[i * lanes + l] = doctrine[i] != Doctrine.Internal ? allOnes : 0;
+            }
+        }
+        BalancingMayAlly = new double[Math.Max(1, n) * LaneMultiple];
+        BalancingRisk = new double[Math.Max(1, n) * LaneMultiple];
+        BalancingEnemies = new double[Math.Max(1, n) * LaneMultiple];
         int np = (n + 15) / 16 * 16;
         int words = (n + 63) / 64;
         Padded16 = np;
@@ -317,6 +345,17 @@ internal sealed class KernelScratch
     public double[] DriftDraws { get; }
     /// <summary>Step 6: per lane, the bit set of states that may act this tick.</summary>
     public ulong[] ActorBits { get; }
+    /// <summary>Per lane: whether some state is of the Adaptive doctrine (its balancing then runs the reference's code).</summary>
+    public bool[] AdaptiveLane { get; }
+    /// <summary>Per (state, lane), all ones where the state's doctrine is Strategic, External, or not Internal (doctrines never change).</summary>
+    public double[] StrategicMask { get; }
+    public double[] ExternalMask { get; }
+    public double[] NotInternalMask { get; }
+    /// <summary>One vector block, per state j: whether it may take a pact, its risk z_j, and whether it is the
+    /// enemy of the state balancing (balancing's scratch).</summary>
+    public double[] BalancingMayAlly { get; }
+    public double[] BalancingRisk { get; }
+    public double[] BalancingEnemies { get; }
     /// <summary>Per vector block: the compatibility matrix is up to date and stays so (no lane's interests drift).</summary>
     public bool[] CompatibilityCurrent { get; }
     /// <summary>One vector of each lane's principal threat, as doubles.</summary>
