@@ -123,28 +123,30 @@ internal static class AllianceDissolution
 {
     public static void Step(World w, RunLedger ledger)
     {
-        var p = w.Parameters;
-        int n = w.N;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < w.N; i++)
         {
-            foreach (int j in w.AlliesAbove(i))
-            {
-                int at = i * n + j;
-                double salience = w.CommonThreat[at] * w.Compatibility[at];
-                // Weak when its salience is low, or when it no longer pays either member the autonomy it costs.
-                // (Pact values are never negative: with no autonomy cost the second test cannot hold.)
-                bool low = salience < p.LapseSalience
-                    || (p.AutonomyCost > 0 && (Perception.PactValue(w, i, j) < p.AutonomyCost * w.Wealth[i] || Perception.PactValueToPartner(w, i, j) < p.AutonomyCost * w.Wealth[j]));
-                int weak = low ? w.PactWeak[at] + 1 : 0;
-                w.PactWeak[at] = w.PactWeak[j * n + i] = weak;
-                int age = w.PactAge(i, j);
-                if (weak > p.Inertia + p.Institutionalisation * age)
-                {
-                    w.BreakPact(i, j);
-                    ledger.Tick.PactsLapsed++;
-                    ledger.Record(new ModelEvent(w.Tick, EventKinds.PactLapsed, i, j, Value: salience, Duration: age));
-                }
-            }
+            foreach (int j in w.AlliesAbove(i)) Consider(w, ledger, i, j);
+        }
+    }
+
+    /// <summary>The pact between i and j &gt; i: weak this tick or not, and lapsed when it has been weak too long.</summary>
+    public static void Consider(World w, RunLedger ledger, int i, int j)
+    {
+        var p = w.Parameters;
+        int n = w.N, at = i * n + j;
+        double salience = w.CommonThreat[at] * w.Compatibility[at];
+        // Weak when its salience is low, or when it no longer pays either member the autonomy it costs.
+        // (Pact values are never negative: with no autonomy cost the second test cannot hold.)
+        bool low = salience < p.LapseSalience
+            || (p.AutonomyCost > 0 && (Perception.PactValue(w, i, j) < p.AutonomyCost * w.Wealth[i] || Perception.PactValueToPartner(w, i, j) < p.AutonomyCost * w.Wealth[j]));
+        int weak = low ? w.PactWeak[at] + 1 : 0;
+        w.PactWeak[at] = w.PactWeak[j * n + i] = weak;
+        int age = w.PactAge(i, j);
+        if (weak > p.Inertia + p.Institutionalisation * age)
+        {
+            w.BreakPact(i, j);
+            ledger.Tick.PactsLapsed++;
+            ledger.Record(new ModelEvent(w.Tick, EventKinds.PactLapsed, i, j, Value: salience, Duration: age));
         }
     }
 }

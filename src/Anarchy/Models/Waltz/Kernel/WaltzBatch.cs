@@ -182,7 +182,8 @@ public sealed class WaltzBatch
                 for (int l = 0; l < Lanes; l++) AllianceFormation.Step(Worlds[l], Ledgers[l]);
                 break;
             case KernelPhase.Dissolution:
-                for (int l = 0; l < Lanes; l++) AllianceDissolution.Step(Worlds[l], Ledgers[l]);
+                if (wide) DissolutionKernel.Step<Vector512<double>, Lanes512>(this);
+                else DissolutionKernel.Step<Vector256<double>, Lanes256>(this);
                 break;
             case KernelPhase.Targets:
                 // Alive and at-war are as refreshed in the economy: steps 3 to 5 change neither.
