@@ -28,7 +28,7 @@ internal sealed class WorldStorage
         ChallengeDraw = new(n, lanes);
         GrowthRate = new(n, lanes);
         PactCount = new(n, lanes);
-        PactLanes = new byte[Math.Max(1, nn * LaneBytes(lanes))];
+        PactLanes = new byte[nn * LaneBytes(lanes) + PactLanesPadding];
         Proximity = new(nn, lanes);
         Compatibility = new(nn, lanes);
         Threat = new(nn, lanes);
@@ -60,6 +60,8 @@ internal sealed class WorldStorage
     /// <summary>Pacts for the perception kernel: per (i, j), one byte per eight lanes, bit l % 8 of byte l / 8 set
     /// where lanes l's i and j are allied (<see cref="World.FormPact"/> and <see cref="World.BreakPact"/>).</summary>
     public byte[] PactLanes { get; }
+    /// <summary>Bytes after the last element of <see cref="PactLanes"/>, so that a row may be read 64 bytes at a time.</summary>
+    public const int PactLanesPadding = 64;
     /// <summary>Bytes of <see cref="PactLanes"/> per matrix element.</summary>
     public static int LaneBytes(int lanes) => (lanes + 7) / 8;
     public Interleaved<double> Proximity { get; }

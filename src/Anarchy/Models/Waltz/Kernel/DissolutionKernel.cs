@@ -23,6 +23,7 @@ internal static class DissolutionKernel
         ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
         ref double c = ref MemoryMarshal.GetArrayDataReference(st.Compatibility.Data);
         Span<double> lapse = stackalloc double[wide];
+        Span<ulong> above = stackalloc ulong[(n + 63) / 64];
         for (int v = 0; v < lanes; v += wide)
         {
             int laneByte = v / 8, laneShift = v % 8;
@@ -36,29 +37,30 @@ internal static class DissolutionKernel
             var lapseSalience = TOps.Load(ref MemoryMarshal.GetReference(lapse), 0);
             for (int i = 0; i < n; i++)
             {
-                for (int j = i + 1; j < n; j++)
-                {
-                    int at = i * n + j;
-                    uint pairLanes = (uint)(allied[at * laneBytes + laneByte] >> laneShift) & laneMask;
-                    if (pairLanes == 0) continue;
-                    nuint element = (nuint)(at * lanes + v);
-                    var salience = TOps.Multiply(TOps.Load(ref ct, element), TOps.Load(ref c, element));
-                    uint salient = ~TOps.ToBits(TOps.LessThan(salience, lapseSalience)) & plain;
-                    for (uint set = pairLanes; set != 0; set &= set - 1)
+                PactRows.AlliedAbove(allied, laneBytes, laneByte, laneShift, laneMask, n, i, above);
+                for (int word = 0; word < above.Length; word++)
+                    for (ulong pairs = above[word]; pairs != 0; pairs &= pairs - 1)
                     {
-                        int t = System.Numerics.BitOperations.TrailingZeroCount(set);
-                        var w = batch.Worlds[v + t];
-                        if ((salient >> t & 1) != 0)
+                        int j = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(pairs), at = i * n + j;
+                        uint pairLanes = (uint)(allied[at * laneBytes + laneByte] >> laneShift) & laneMask;
+                        nuint element = (nuint)(at * lanes + v);
+                        var salience = TOps.Multiply(TOps.Load(ref ct, element), TOps.Load(ref c, element));
+                        uint salient = ~TOps.ToBits(TOps.LessThan(salience, lapseSalience)) & plain;
+                        for (uint set = pairLanes; set != 0; set &= set - 1)
                         {
-                            w.PactWeak[at] = 0;
-                            w.PactWeak[j * n + i] = 0;
-                        }
-                        else
-                        {
-                            AllianceDissolution.Consider(w, batch.Ledgers[v + t], i, j);
+                            int t = System.Numerics.BitOperations.TrailingZeroCount(set);
+                            var w = batch.Worlds[v + t];
+                            if ((salient >> t & 1) != 0)
+                            {
+                                w.PactWeak[at] = 0;
+                                w.PactWeak[j * n + i] = 0;
+                            }
+                            else
+                            {
+                                AllianceDissolution.Consider(w, batch.Ledgers[v + t], i, j);
+                            }
                         }
                     }
-                }
             }
         }
     }
