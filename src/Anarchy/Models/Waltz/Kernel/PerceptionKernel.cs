@@ -269,7 +269,10 @@ internal static class PerceptionKernel
         for (; x < count; x++)
         {
             for (int jb = 0; jb < padded; jb += 4)
-                Pairs<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, rows[x], jb, jb + 1, jb + 2, jb + 3);
+            {
+                int i = rows[x];
+                AnyPairs<TV, TOps>(ref packed, ref ct, ref norm, eps, n, lanes, v, i, jb, i, jb + 1, i, jb + 2, i, jb + 3);
+            }
         }
 
         // Allied pairs whose rows were not computed: dissolution reads them only to compare the salience CT_ij c_ij
@@ -372,38 +375,9 @@ internal static class PerceptionKernel
         return listed;
     }
 
-    /// <summary>CT between row i and four partners (a short group repeats its last; partners from N on, the padding
-    /// rows of the packed copy, are not stored) for lanes v..v+W. Not inlined: on its own the loop keeps its five row
-    /// pointers in registers.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static void Pairs<TV, TOps>(ref double packed, ref double ct, ref double norm, TV eps, int n, int lanes, int v, int i,
-        int j0, int j1, int j2, int j3) where TV : struct where TOps : struct, ILaneOps<TV>
-    {
-        int w = TOps.Count;
-        TV d0 = TOps.Zero, d1 = TOps.Zero, d2 = TOps.Zero, d3 = TOps.Zero;
-        ref double a = ref Unsafe.Add(ref packed, i * n * w);
-        ref double b0 = ref Unsafe.Add(ref packed, j0 * n * w);
-        ref double b1 = ref Unsafe.Add(ref packed, j1 * n * w);
-        ref double b2 = ref Unsafe.Add(ref packed, j2 * n * w);
-        ref double b3 = ref Unsafe.Add(ref packed, j3 * n * w);
-        for (int kk = 0; kk < n; kk++)
-        {
-            nuint at = (nuint)(kk * w);
-            var x = TOps.Load(ref a, at);
-            d0 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b0, at), d0);
-            d1 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b1, at), d1);
-            d2 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b2, at), d2);
-            d3 = TOps.FusedMultiplyAdd(x, TOps.Load(ref b3, at), d3);
-        }
-        var ni = TOps.Load(ref norm, At(i, lanes, v));
-        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, j0, d0);
-        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, j1, d1);
-        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, j2, d2);
-        Store<TV, TOps>(ref ct, ref norm, eps, ni, n, lanes, v, i, j3, d3);
-    }
-
     /// <summary>CT of four pairs (i0, j0) .. (i3, j3) for lanes v..v+W, each summed in ascending k: four independent
-    /// chains, which a single row with one to three partners would not fill.</summary>
+    /// chains (pairs from different rows, or one row and four partners; partners from N on, the padding rows of the
+    /// packed copy, are not stored). Not inlined: on its own the loop keeps its row pointers in registers.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void AnyPairs<TV, TOps>(ref double packed, ref double ct, ref double norm, TV eps, int n, int lanes, int v,
         int i0, int j0, int i1, int j1, int i2, int j2, int i3, int j3) where TV : struct where TOps : struct, ILaneOps<TV>
