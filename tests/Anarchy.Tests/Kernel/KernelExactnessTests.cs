@@ -124,6 +124,26 @@ public sealed class KernelExactnessTests
     }
 
     [Fact]
+    public void TheKernelReproducesTheReferenceWithDoctrinesMixedWithinEachWorld()
+    {
+        // Every world holds Strategic, Internal and External states side by side (balancing's masks per state), one
+        // lane of the block also an Adaptive state (its block then balances with the reference's code).
+        Doctrine[] cycle = [Doctrine.Strategic, Doctrine.Internal, Doctrine.External, Doctrine.Strategic];
+        Scenario Mixed(bool adaptive) => BuiltInScenarios.Default with
+        {
+            States = 24,
+            Ticks = 120,
+            StateOverrides = Enumerable.Range(0, 24)
+                .Select(i => new StateOverride { State = i, Doctrine = adaptive && i == 5 ? Doctrine.Adaptive : cycle[i % cycle.Length] })
+                .ToArray(),
+        };
+        var seeds = Enumerable.Range(0, 16).Select(r => RunPlan.SeedOf(24, 0, r)).ToArray();
+        // Two blocks of eight runs: the first without an Adaptive state, the second with one in its last run.
+        var lanes = seeds.Select((_, l) => Mixed(adaptive: l == 15)).ToArray();
+        AssertSame(lanes, seeds);
+    }
+
+    [Fact]
     public void TheKernelReproducesTheReferenceAtSixtyFourStates()
     {
         // One block of eight runs at the size the kernel is tuned for, with lanes that differ in the rules they
