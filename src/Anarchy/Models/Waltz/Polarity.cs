@@ -6,11 +6,13 @@ public static class Polarity
     /// <summary>For each living state, the smallest index in its bloc; -1 for dead states. The array is the
     /// world's buffer, valid until the next call. Blocs depend on the pacts and the living states alone: they are
     /// found again only when a pact was formed or broken or a state died since the last call (states only die).</summary>
-    public static int[] Blocs(World w)
+    public static int[] Blocs(World w) => Blocs(w, w.LivingCount());
+
+    /// <summary><see cref="Blocs(World)"/> for a world with <paramref name="living"/> living states.</summary>
+    public static int[] Blocs(World w, int living)
     {
         int n = w.N;
         var root = w.Scratch.Blocs;
-        int living = w.LivingCount();
         if (w.Scratch.BlocsPactVersion == w.PactVersion && w.Scratch.BlocsLiving == living) return root;
         w.Scratch.BlocsPactVersion = w.PactVersion;
         w.Scratch.BlocsLiving = living;

@@ -52,10 +52,11 @@ public static class WaltzSimulation
         if (!ledger.Recording) return;
         ledger.Panel?.EndTick(world);
         ledger.Total.Add(ledger.Tick);
-        ledger.StateYears += world.LivingCount();
+        int living = world.LivingCount();
+        ledger.StateYears += living;
         ledger.PactYears += world.PactTotal();
         // Blocs are found only while they are read: for the first tick of hegemony, or for the series.
-        if (ledger.FirstHegemonyTick < 0 && Polarity.Hegemony(Polarity.BlocCapability(world, Polarity.Blocs(world))))
+        if (ledger.FirstHegemonyTick < 0 && Polarity.Hegemony(Polarity.BlocCapability(world, Polarity.Blocs(world, living))))
             ledger.FirstHegemonyTick = world.Tick;
         if (world.Alive[world.Leader])
         {

@@ -208,6 +208,7 @@ public sealed class World
         PactBits[j * PactWords + (i >> 6)] |= 1UL << i;
         PactCount[i]++;
         PactCount[j]++;
+        _pactTotal++;
     }
 
     public void BreakPact(int i, int j)
@@ -220,6 +221,7 @@ public sealed class World
         PactBits[j * PactWords + (i >> 6)] &= ~(1UL << i);
         PactCount[i]--;
         PactCount[j]--;
+        _pactTotal--;
     }
 
     public int LivingCount()
@@ -229,12 +231,10 @@ public sealed class World
         return n;
     }
 
-    public int PactTotal()
-    {
-        int n = 0;
-        for (int i = 0; i < N; i++) n += PactCount[i];
-        return n / 2;
-    }
+    /// <summary>Pacts in force (half the sum of <see cref="PactCount"/>, counted as pacts form and break).</summary>
+    public int PactTotal() => _pactTotal;
+
+    private int _pactTotal;
 }
 
 /// <summary>Buffers of the rules, cleared where they are used (<see cref="World.Scratch"/>).</summary>
