@@ -294,15 +294,15 @@ internal static class PerceptionKernel
     /// each is shown salient (CT_ij c_ij &gt;= lapseSalience, so dissolution finds it not weak) from two terms of its
     /// dot product, those of the threats that i and j fear most, or listed in <paramref name="pairs"/> (i and j side
     /// by side; the count is returned) to be computed exactly for the whole block, which then overwrites the bounds of
-    /// the other lanes. A pair shown salient has
-    /// CT_ij and CT_ji set to the lower bound that showed it, which gives dissolution the same answer. The bound is
-    /// rigorous: the terms are non-negative, so the reference's sum of n fused multiply-adds is at least the exact dot
-    /// product times (1 - u)^n (u = 2^-53), itself at least the two terms; the two terms computed in floating point
-    /// exceed their exact sum by at most a factor (1 + u)^3, and the margin (1 - (n + 8) 2^-52) covers both. Division
-    /// by the same denominator and multiplication by c_ij are monotone, so the reference's salience is at least the
-    /// bound's. About nine pacts in ten are shown salient so at 32 states (three in four at 64). With an autonomy cost
-    /// dissolution also reads the pact's values, which need CT itself: every pair of that lane is marked. The pairs
-    /// are taken pair by pair with the lanes inner, so that the lanes' elements of a pair share their cache lines.
+    /// the other lanes. A pair shown salient has CT_ij and CT_ji set to the lower bound that showed it, which gives
+    /// dissolution the same answer. The bound is rigorous: the terms are non-negative, so the reference's sum of n
+    /// fused multiply-adds is at least the exact dot product times (1 - u)^n (u = 2^-53), itself at least the two
+    /// terms; the two terms computed in floating point exceed their exact sum by at most a factor (1 + u)^3, and the
+    /// margin (1 - (n + 8) 2^-52) covers both. Division by the same denominator and multiplication by c_ij are
+    /// monotone, so the reference's salience is at least the bound's. About nine pacts in ten are shown salient so at
+    /// 32 states (three in four at 64). With an autonomy cost dissolution also reads the pact's values, which need CT
+    /// itself: a pair allied in such a lane is listed. The pairs are taken pair by pair with the lanes inner, so that
+    /// the lanes' elements of a pair share their cache lines.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int MarkPairs(WaltzBatch batch, int v, int width, bool[] isRow, int[] pairs)
