@@ -64,18 +64,9 @@ internal static class BalancingKernel
         // Capability per unit of wealth flow: a permanent burden step buys a stock of 1 / (cost * depreciation).
         var internalValue = TOps.Divide(one, TOps.Multiply(TOps.Load(ref p.InternalCost[0], at0), TOps.Load(ref p.Depreciation[0], at0)));
 
-        // Per candidate j: whether it may take a pact (alive, not Internal, below maxPacts) and its risk z_j.
         ref double mayAlly = ref MemoryMarshal.GetArrayDataReference(s.BalancingMayAlly);
         ref double risk = ref MemoryMarshal.GetArrayDataReference(s.BalancingRisk);
-        for (int j = 0; j < n; j++)
-        {
-            nuint at = (nuint)(j * lanes + v);
-            var below = TOps.LessThan(TOps.IntToDouble(ref pactCount, at), maxPacts);
-            TOps.Store(TOps.And(TOps.And(TOps.Load(ref alive, at), TOps.Load(ref notInternal, at)), below), ref mayAlly, (nuint)(j * wide));
-            var level = TOps.Load(ref threatLevel, at);
-            TOps.Store(TOps.Divide(level, TOps.Add(TOps.Add(TOps.Load(ref capability, at), level), eps)), ref risk, (nuint)(j * wide));
-        }
-
+        bool candidatesReady = false;
         ref double enemies = ref MemoryMarshal.GetArrayDataReference(s.BalancingEnemies);
         for (int i = 0; i < n; i++)
         {
@@ -91,6 +82,20 @@ internal static class BalancingKernel
             {
                 // The Strategic doctrine's best external value: candidates j != i that may ally, not allied to i and
                 // not its enemies in a war, with v_ij > 0.
+                if (!candidatesReady)
+                {
+                    // Per candidate j, once a tick for the block's first state that weighs a pact: whether it may take a
+                    // pact (alive, not Internal, below maxPacts) and its risk z_j.
+                    for (int j = 0; j < n; j++)
+                    {
+                        nuint atJ = (nuint)(j * lanes + v);
+                        var belowJ = TOps.LessThan(TOps.IntToDouble(ref pactCount, atJ), maxPacts);
+                        TOps.Store(TOps.And(TOps.And(TOps.Load(ref alive, atJ), TOps.Load(ref notInternal, atJ)), belowJ), ref mayAlly, (nuint)(j * wide));
+                        var level = TOps.Load(ref threatLevel, atJ);
+                        TOps.Store(TOps.Divide(level, TOps.Add(TOps.Add(TOps.Load(ref capability, atJ), level), eps)), ref risk, (nuint)(j * wide));
+                    }
+                    candidatesReady = true;
+                }
                 var upkeep = TOps.Multiply(upkeepRate, TOps.Load(ref wealth, at));
                 bool war = TOps.Any(TOps.And(weighs, TOps.Load(ref atWar, at)));
                 if (war) Enemies<TV, TOps>(batch, v, i, weighs);
