@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Anarchy.Benchmarking;
+using Anarchy.Models.Waltz.Benchmarking;
 using Anarchy.Models.Waltz;
 using Anarchy.Models.Waltz.Kernel;
 using Spectre.Console;

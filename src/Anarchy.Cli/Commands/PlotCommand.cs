@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Anarchy.Models;
+using Anarchy.MonteCarlo;
 using Anarchy.Plots;
 
 namespace Anarchy.Cli.Commands;
@@ -47,24 +49,33 @@ internal sealed class PlotCommand(Terminal terminal)
         if ((x is null) != (y is null)) throw new InvalidInputException("--x and --y name the two factors of a heatmap: give both or neither");
 
         // Everything is read and every name checked first, so that bad input writes nothing.
+        IModelDefinition model;
+        try
+        {
+            model = ModelCatalog.Registry.Find(Manifest.ReadModel(folder));
+        }
+        catch (UnknownModelException e)
+        {
+            throw new InvalidInputException($"DIR: {folder}/manifest.json: {e.Message}", e);
+        }
         var plots = new List<Func<IReadOnlyList<string>>>();
         if (File.Exists(Path.Combine(folder, "points.csv")))
         {
             var sweep = SweepResults.Read(folder);
             var chosen = Checked("--output", () => sweep.ChooseOutputs(outputs));
-            plots.Add(() => StudyPlots.MainEffects(sweep, chosen, plotFolder));
+            plots.Add(() => StudyPlots.MainEffects(model, sweep, chosen, plotFolder));
             if (x is not null && y is not null)
             {
                 Checked("--x", () => sweep.CheckFactor(x));
                 Checked("--y", () => sweep.CheckFactor(y));
                 if (x == y) throw new InvalidInputException($"--x and --y: a heatmap needs two different factors (both are '{x}')");
-                plots.Add(() => StudyPlots.Heatmap(sweep, chosen, x, y, plotFolder));
+                plots.Add(() => StudyPlots.Heatmap(model, sweep, chosen, x, y, plotFolder));
             }
             else if (sweep.IsGrid && sweep.Factors.Count >= 2)
             {
-                plots.Add(() => StudyPlots.Heatmap(sweep, chosen, sweep.Factors[0], sweep.Factors[1], plotFolder));
+                plots.Add(() => StudyPlots.Heatmap(model, sweep, chosen, sweep.Factors[0], sweep.Factors[1], plotFolder));
             }
-            if (sweep.HasSensitivity) plots.Add(() => StudyPlots.Sensitivity(sweep, chosen, plotFolder));
+            if (sweep.HasSensitivity) plots.Add(() => StudyPlots.Sensitivity(model, sweep, chosen, plotFolder));
             else if (sweep.Design == "saltelli") terminal.Error($"note: '{folder}' has no sensitivity.csv, so no Sobol index plots.");
         }
         else if (File.Exists(Path.Combine(folder, "series.csv")))
@@ -72,7 +83,7 @@ internal sealed class PlotCommand(Terminal terminal)
             if (x is not null) throw new InvalidInputException($"--x and --y: '{folder}' holds a run's series, not a sweep; they apply to sweeps only");
             var series = SeriesResults.Read(folder);
             var chosen = Checked("--output", () => series.ChooseOutputs(outputs));
-            plots.Add(() => StudyPlots.Series(series, chosen, plotFolder));
+            plots.Add(() => StudyPlots.Series(model, series, chosen, plotFolder));
         }
         else
         {

@@ -34,6 +34,26 @@ public sealed record Manifest
         "philox4x32-10; run seed = SeedSequence.Derive(masterSeed, point, replicate) with the top bit cleared; " +
         "draw counter = (tick, purpose, a, b), key = run seed; uniform = (top 52 bits + 0.5) * 2^-52; normal = AS241 inverse CDF";
 
+    /// <summary>The model named by the manifest.json in <paramref name="folder"/>; null where there is no readable
+    /// manifest or it names no model (folders written before models were named are the default model's).</summary>
+    public static string? ReadModel(string folder)
+    {
+        string path = Path.Combine(folder, "manifest.json");
+        if (!File.Exists(path)) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String
+                ? model.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The tool's version, with the git commit it was built from when known.</summary>
     public static string ToolVersion =>
         typeof(Manifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";

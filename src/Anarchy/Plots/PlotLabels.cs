@@ -1,11 +1,11 @@
-using Anarchy.Models.Waltz;
+using Anarchy.Models;
 using Anarchy.Output;
 
 namespace Anarchy.Plots;
 
 /// <summary>
-/// Titles and axis labels in the model's words, from the codebook: units and meanings of outputs from
-/// <see cref="WaltzTables"/> (docs/OUTPUTS.md), of parameters from <see cref="ParameterCatalog"/> (docs/MODEL.md).
+/// Titles and axis labels in the model's words, from its codebook: units and meanings of outputs from the table
+/// schemas (docs/OUTPUTS.md), of parameters from the model's parameter descriptions (docs/MODEL.md).
 /// </summary>
 internal static class PlotLabels
 {
@@ -21,14 +21,14 @@ internal static class PlotLabels
         table.Contains(column) && table[column].Description.Length > 0 ? $"{column}: {table[column].Description}" : column;
 
     /// <summary>"looseness (parameter)", or with the parameter's unit when it has one: "chainDepth (parameter, hops)".</summary>
-    public static string Factor(string factor) =>
-        ParameterCatalog.TryFind(factor, out var info) && info.Unit is not ("" or "1")
+    public static string Factor(IModelDefinition model, string factor) =>
+        model.TryFindParameter(factor, out var info) && info.Unit is not ("" or "1")
             ? $"{factor} (parameter, {info.Unit})"
             : $"{factor} (parameter)";
 
     /// <summary>"looseness: how far a treaty's wording lets an ally sidestep its obligation (...)", or the name alone.</summary>
-    public static string FactorMeaning(string factor) =>
-        ParameterCatalog.TryFind(factor, out var info) ? $"{factor}: {info.Meaning}" : factor;
+    public static string FactorMeaning(IModelDefinition model, string factor) =>
+        model.TryFindParameter(factor, out var info) ? $"{factor}: {info.Meaning}" : factor;
 
     /// <summary>"Mean burden" for mean_burden: the column in words, capitalised.</summary>
     public static string Name(string column)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Anarchy.Models.Waltz;
+using Anarchy.Models;
 using ScottPlot;
 
 namespace Anarchy.Plots;
@@ -39,11 +39,12 @@ public static class StudyPlots
     /// of freedom, none with fewer than two points).</item>
     /// </list>
     /// </summary>
+    /// <param name="model">The model whose codebook labels the plots.</param>
     /// <param name="sweep">The sweep folder, read.</param>
     /// <param name="outputs">Outputs to plot; null or empty for all summarised outputs.</param>
     /// <param name="plotFolder">Where the PNG files go.</param>
     /// <exception cref="PlotInputException">An output is not summarised in points.csv.</exception>
-    public static IReadOnlyList<string> MainEffects(SweepResults sweep, IEnumerable<string>? outputs, string plotFolder)
+    public static IReadOnlyList<string> MainEffects(IModelDefinition model, SweepResults sweep, IEnumerable<string>? outputs, string plotFolder)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(plotFolder);
@@ -52,7 +53,7 @@ public static class StudyPlots
         var paths = new List<string>();
         foreach (string output in chosen)
         {
-            foreach (string factor in sweep.Factors) paths.Add(MainEffect(sweep, output, factor, plotFolder));
+            foreach (string factor in sweep.Factors) paths.Add(MainEffect(model, sweep, output, factor, plotFolder));
         }
         return paths;
     }
@@ -64,7 +65,7 @@ public static class StudyPlots
     /// in <see cref="MainEffects"/>. A cell without points is left blank.
     /// </summary>
     /// <exception cref="PlotInputException">An output or factor is unknown, or the two factors are the same.</exception>
-    public static IReadOnlyList<string> Heatmap(SweepResults sweep, IEnumerable<string>? outputs, string xFactor, string yFactor, string plotFolder)
+    public static IReadOnlyList<string> Heatmap(IModelDefinition model, SweepResults sweep, IEnumerable<string>? outputs, string xFactor, string yFactor, string plotFolder)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(plotFolder);
@@ -73,7 +74,7 @@ public static class StudyPlots
         sweep.CheckFactor(yFactor);
         if (xFactor == yFactor) throw new PlotInputException($"a heatmap needs two different factors (both are '{xFactor}')");
         Directory.CreateDirectory(plotFolder);
-        return chosen.Select(output => HeatmapOf(sweep, output, xFactor, yFactor, plotFolder)).ToList();
+        return chosen.Select(output => HeatmapOf(model, sweep, output, xFactor, yFactor, plotFolder)).ToList();
     }
 
     /// <summary>
@@ -81,7 +82,7 @@ public static class StudyPlots
     /// 2010) and total (Jansen 1999) Sobol indices per factor from sensitivity.csv, with their bootstrap 95% intervals.
     /// </summary>
     /// <exception cref="PlotInputException">The folder has no sensitivity.csv, or an output is not in it.</exception>
-    public static IReadOnlyList<string> Sensitivity(SweepResults sweep, IEnumerable<string>? outputs, string plotFolder)
+    public static IReadOnlyList<string> Sensitivity(IModelDefinition model, SweepResults sweep, IEnumerable<string>? outputs, string plotFolder)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(plotFolder);
@@ -90,35 +91,36 @@ public static class StudyPlots
         var analysed = table.Text("output").Distinct(StringComparer.Ordinal).ToList();
         var chosen = SweepResults.Choose(outputs, analysed, "output");
         Directory.CreateDirectory(plotFolder);
-        return chosen.Select(output => SensitivityOf(sweep, table, output, plotFolder)).ToList();
+        return chosen.Select(output => SensitivityOf(model, sweep, table, output, plotFolder)).ToList();
     }
 
     /// <summary>
     /// For each output, <c>series-&lt;output&gt;.png</c>: the mean over runs at each tick with a band for the 95%
     /// Student-t interval across runs at that tick (n - 1 degrees of freedom, n the runs; no band with one run).
     /// </summary>
+    /// <param name="model">The model whose codebook labels the plots.</param>
     /// <param name="series">The run folder, read.</param>
     /// <param name="outputs">Columns of series.csv to plot; null or empty for <see cref="SeriesResults.DefaultOutputs"/>.</param>
     /// <param name="plotFolder">Where the PNG files go.</param>
     /// <exception cref="PlotInputException">An output is not a column of series.csv.</exception>
-    public static IReadOnlyList<string> Series(SeriesResults series, IEnumerable<string>? outputs, string plotFolder)
+    public static IReadOnlyList<string> Series(IModelDefinition model, SeriesResults series, IEnumerable<string>? outputs, string plotFolder)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(plotFolder);
         var chosen = series.ChooseOutputs(outputs);
         var columns = chosen.ToDictionary(o => o, series.Table.Numbers); // parse everything before writing
         Directory.CreateDirectory(plotFolder);
-        return chosen.Select(output => SeriesOf(series, output, columns[output], plotFolder)).ToList();
+        return chosen.Select(output => SeriesOf(model, series, output, columns[output], plotFolder)).ToList();
     }
 
-    private static string MainEffect(SweepResults sweep, string output, string factor, string plotFolder)
+    private static string MainEffect(IModelDefinition model, SweepResults sweep, string output, string factor, string plotFolder)
     {
         var points = sweep.Points;
         var groups = FactorGroups.For(points.Numbers(factor), sweep.IsGrid);
         var plot = Figure.Create($"{PlotLabels.Name(output)} per run by {factor}",
-            [PlotLabels.OutputMeaning(WaltzTables.Runs, output), PlotLabels.FactorMeaning(factor), DesignLine(sweep)],
-            PlotLabels.Factor(factor) + (groups.Binned ? $", {FactorGroups.Bins} equal-width bins" : ""),
-            PlotLabels.Output(WaltzTables.Runs, output) + ", mean per run");
+            [PlotLabels.OutputMeaning(model.Tables.Runs, output), PlotLabels.FactorMeaning(model, factor), DesignLine(sweep)],
+            PlotLabels.Factor(model, factor) + (groups.Binned ? $", {FactorGroups.Bins} equal-width bins" : ""),
+            PlotLabels.Output(model.Tables.Runs, output) + ", mean per run");
 
         var means = points.Numbers(output + "_mean");
         CurvePoint[] curve;
@@ -143,7 +145,7 @@ public static class StudyPlots
         return Figure.Save(plot, plotFolder, $"{output}-by-{factor}.png");
     }
 
-    private static string HeatmapOf(SweepResults sweep, string output, string xFactor, string yFactor, string plotFolder)
+    private static string HeatmapOf(IModelDefinition model, SweepResults sweep, string output, string xFactor, string yFactor, string plotFolder)
     {
         var points = sweep.Points;
         var x = FactorGroups.For(points.Numbers(xFactor), sweep.IsGrid);
@@ -155,8 +157,8 @@ public static class StudyPlots
             : $"Each cell: the mean of the points' means in it, averaged over {string.Join(", ", others)}.";
         if (cells.Cast<double>().Any(double.IsNaN)) averaging += " Blank cells hold no points.";
         var plot = Figure.Create($"{PlotLabels.Name(output)} per run by {xFactor} and {yFactor}",
-            [PlotLabels.OutputMeaning(WaltzTables.Runs, output), averaging + " " + DesignLine(sweep)],
-            PlotLabels.Factor(xFactor) + (x.Binned ? $", {FactorGroups.Bins} equal-width bins" : ""), PlotLabels.Factor(yFactor) + (y.Binned ? $", {FactorGroups.Bins} equal-width bins" : ""));
+            [PlotLabels.OutputMeaning(model.Tables.Runs, output), averaging + " " + DesignLine(sweep)],
+            PlotLabels.Factor(model, xFactor) + (x.Binned ? $", {FactorGroups.Bins} equal-width bins" : ""), PlotLabels.Factor(model, yFactor) + (y.Binned ? $", {FactorGroups.Bins} equal-width bins" : ""));
 
         // A factor grouped by value gets one equal cell per value (the values may be unevenly spaced), labelled with
         // the value; a binned factor keeps its own scale, the bins being equal in width.
@@ -168,7 +170,7 @@ public static class StudyPlots
         heatmap.FlipRows = true; // row 0 of the cells (the lowest value of the y factor) at the bottom
         heatmap.NaNCellColor = Colors.Transparent;
         var bar = plot.Add.ColorBar(heatmap);
-        bar.Label = PlotLabels.Output(WaltzTables.Runs, output) + ", mean per run";
+        bar.Label = PlotLabels.Output(model.Tables.Runs, output) + ", mean per run";
         bar.LabelStyle.FontSize = 14;
         bar.Axis.TickLabelStyle.FontSize = 12;
         if (!x.Binned) plot.Axes.Bottom.SetTicks(xCentres, x.Labels);
@@ -179,7 +181,7 @@ public static class StudyPlots
         return Figure.Save(plot, plotFolder, $"{output}-by-{xFactor}-and-{yFactor}.png");
     }
 
-    private static string SensitivityOf(SweepResults sweep, CsvColumns table, string output, string plotFolder)
+    private static string SensitivityOf(IModelDefinition model, SweepResults sweep, CsvColumns table, string output, string plotFolder)
     {
         var rows = Enumerable.Range(0, table.Rows).Where(r => table.Text("output")[r] == output).ToList();
         var factorOfRow = table.Text("factor");
@@ -194,7 +196,7 @@ public static class StudyPlots
             ? $"Estimated on the per-point replicate means, N = {Whole(table.Numbers("base_samples")[rows[0]])} base samples; intervals: percentile bootstrap 95% ({Whole(table.Numbers("bootstrap")[rows[0]])} resamples)."
             : "Estimated on the per-point replicate means; intervals: percentile bootstrap 95%.";
         var plot = Figure.Create($"Sensitivity of {output} to the factors (Sobol indices)",
-            [PlotLabels.OutputMeaning(WaltzTables.Runs, output), detail],
+            [PlotLabels.OutputMeaning(model.Tables.Runs, output), detail],
             "factor (parameter)", "Sobol index (share of variance)");
 
         const double offset = 0.19, size = 0.36;
@@ -212,12 +214,12 @@ public static class StudyPlots
         return Figure.Save(plot, plotFolder, $"sensitivity-{output}.png");
     }
 
-    private static string SeriesOf(SeriesResults series, string output, double[] values, string plotFolder)
+    private static string SeriesOf(IModelDefinition model, SeriesResults series, string output, double[] values, string plotFolder)
     {
         var curve = Curves.SeriesMean(series.TickOfRow, values);
         var plot = Figure.Create($"{PlotLabels.Name(output)} by tick",
-            [PlotLabels.OutputMeaning(WaltzTables.Series, output), $"{series.RunCount} run{(series.RunCount == 1 ? "" : "s")}; ticks count from 0 with the burn-in included."],
-            "tick (years)", PlotLabels.Output(WaltzTables.Series, output));
+            [PlotLabels.OutputMeaning(model.Tables.Series, output), $"{series.RunCount} run{(series.RunCount == 1 ? "" : "s")}; ticks count from 0 with the burn-in included."],
+            "tick (years)", PlotLabels.Output(model.Tables.Series, output));
         Band(plot, curve, "95% t interval across runs");
         Line(plot, curve, $"mean over {series.RunCount} run{(series.RunCount == 1 ? "" : "s")}", markers: curve.Length <= 60);
         Figure.LegendBelow(plot);

@@ -28,7 +28,7 @@ public sealed class WaltzModel(Scenario scenario, EngineKind engine = EngineKind
     public const string ModelVersion = "waltz-3.1";
 
     public Scenario Scenario { get; } = scenario;
-    public string Name => "waltz";
+    public string Name => WaltzDefinition.Instance.Name;
     public string Version => ModelVersion;
     public TableSchema RunSchema => WaltzTables.Runs;
     public TableSchema SeriesSchema => WaltzTables.Series;

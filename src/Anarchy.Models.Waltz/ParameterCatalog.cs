@@ -12,7 +12,7 @@ public sealed record ParameterInfo(
     bool IsInteger,
     string Meaning,
     Func<ModelParameters, double> Get,
-    Func<ModelParameters, double, ModelParameters> With)
+    Func<ModelParameters, double, ModelParameters> With) : Anarchy.Models.IParameterDescription
 {
     /// <summary>The default value, read from a default <see cref="ModelParameters"/>.</summary>
     public double Default => Get(ParameterCatalog.Defaults);

@@ -5,9 +5,10 @@ using Anarchy.Engine;
 using Anarchy.Engine.Simd;
 using Anarchy.Models.Waltz;
 using Anarchy.Models.Waltz.Kernel;
+using Anarchy.Benchmarking;
 using Anarchy.MonteCarlo;
 
-namespace Anarchy.Benchmarking;
+namespace Anarchy.Models.Waltz.Benchmarking;
 
 /// <summary>
 /// Throughput of the engine on the standard workload (the default scenario, 200 ticks) at several numbers of

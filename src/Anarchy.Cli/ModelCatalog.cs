@@ -1,0 +1,11 @@
+using Anarchy.Models;
+using Anarchy.Models.Waltz;
+
+namespace Anarchy.Cli;
+
+/// <summary>The models the command offers: one line per model, the first the default.</summary>
+internal static class ModelCatalog
+{
+    public static ModelRegistry Registry { get; } = new(
+        WaltzDefinition.Instance);
+}
