@@ -227,6 +227,7 @@ public static class ScenarioReader
                 switch (prop.Name)
                 {
                     case "$schema": break;
+                    case "model": WaltzDefinition.CheckModelField(v, "model", Problems); break;
                     case "name": s = s with { Name = Name(v) }; break;
                     case "description": s = s with { Description = Text(v, "description", InputLimits.MaxDescriptionLength, "it is copied into every manifest") ?? "" }; break;
                     case "states": s = s with { States = Int(v, "states") }; break;
@@ -245,7 +246,7 @@ public static class ScenarioReader
                     case "pacts": s = s with { Pacts = Array(v, "pacts", Pact, InputLimits.MaxPacts) }; break;
                     case "shocks": s = s with { Shocks = Array(v, "shocks", Shock, InputLimits.MaxShocks) }; break;
                     default:
-                        Unknown(prop.Name, "scenario", "name, description, states, ticks, burnIn, startYear, seed, runs, doctrine, geography, poles, poleShare, leader, parameters, stateOverrides, pacts, shocks");
+                        Unknown(prop.Name, "scenario", "model, name, description, states, ticks, burnIn, startYear, seed, runs, doctrine, geography, poles, poleShare, leader, parameters, stateOverrides, pacts, shocks");
                         break;
                 }
             }

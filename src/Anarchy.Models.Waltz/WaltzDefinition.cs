@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Anarchy.Input;
 using Anarchy.Models;
 
 namespace Anarchy.Models.Waltz;
@@ -21,4 +23,14 @@ public sealed class WaltzDefinition : IModelDefinition
     public IReadOnlyList<IParameterDescription> Parameters => ParameterCatalog.All;
 
     public ModelTables Tables { get; } = new(WaltzTables.Runs, WaltzTables.Series, WaltzTables.Events, [WaltzTables.PanelStates, WaltzTables.PanelDyads]);
+
+    /// <summary>
+    /// Checks the optional <c>model</c> field of a Waltz scenario or sweep file: a file without one is the Waltz
+    /// model's, and one with another name belongs to that model, whose own reader reads it.
+    /// </summary>
+    internal static void CheckModelField(JsonElement value, string at, List<string> problems)
+    {
+        if (value.ValueKind != JsonValueKind.String || value.GetString() != Instance.Name)
+            problems.Add($"{at}: value {JsonInput.Truncate(value.GetRawText())} is not \"{Instance.Name}\" (a file for another model is read with that model: --model NAME)");
+    }
 }

@@ -23,12 +23,13 @@ internal sealed class BenchCommand(Terminal terminal)
     private readonly Option<int?> _ticks = new("--ticks") { Description = "Ticks per run (default 200, the standard workload); fewer make the measurement shorter." };
     private readonly Option<bool> _json = new("--json") { Description = "Print the results as one JSON object on standard output." };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
+    private readonly Option<string?> _model = ModelOption.Create();
 
     public Command Build()
     {
         var command = new Command("bench", "Measure state-ticks per second of the reference engine and the batched kernel, and the kernel's perception GFLOP/s against the machine's peak.")
         {
-            _states, _threads, _ticks, _json, _verbose,
+            _model, _states, _threads, _ticks, _json, _verbose,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
         return command;
@@ -36,6 +37,7 @@ internal sealed class BenchCommand(Terminal terminal)
 
     private int Execute(ParseResult parse, CancellationToken cancellation)
     {
+        ModelOption.RequireWaltz(ModelOption.Resolve(parse.GetValue(_model)), "bench");
         int[] states = parse.GetValue(_states) is { Length: > 0 } given ? given : [16, 32, 64, 256];
         foreach (int n in states) Checked("--states", n, 1, ScenarioReader.MaxStates);
         var options = new ThroughputOptions

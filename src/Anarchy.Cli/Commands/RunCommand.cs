@@ -28,12 +28,13 @@ internal sealed class RunCommand(Terminal terminal)
     private readonly Option<EngineKind> _engine = EngineOption.Create("kernel (default): the batched SIMD engine; reference: the readable one. Results are byte-identical.");
     private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
+    private readonly Option<string?> _model = ModelOption.Create();
 
     public Command Build()
     {
         var command = new Command("run", "Run a Monte Carlo study of a scenario and write runs.csv, runs.parquet and manifest.json.")
         {
-            _scenario, _set, _runs, _ticks, _states, _seed, _threads, _out, _series, _events, _panel, _only, _engine, _overwrite, _verbose,
+            _model, _scenario, _set, _runs, _ticks, _states, _seed, _threads, _out, _series, _events, _panel, _only, _engine, _overwrite, _verbose,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
         return command;
@@ -41,6 +42,7 @@ internal sealed class RunCommand(Terminal terminal)
 
     private int Execute(ParseResult parse, CancellationToken cancellation)
     {
+        ModelOption.RequireWaltz(ModelOption.Resolve(parse.GetValue(_model), parse.GetValue(_scenario)), "run");
         var scenario = parse.GetValue(_scenario) is { } file ? ScenarioReader.ReadFile(file) : BuiltInScenarios.Default;
         scenario = ApplyOptions(parse, scenario);
         int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;

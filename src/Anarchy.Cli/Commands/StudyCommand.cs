@@ -22,12 +22,13 @@ internal sealed class StudyCommand(Terminal terminal)
     private readonly Option<EngineKind> _engine = EngineOption.Create("kernel (default) or reference; results are identical.");
     private readonly Option<string> _data = new("--data") { Description = "The folder with the COW, ATOP and MID extracts (realworld study).", DefaultValueFactory = _ => "data" };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
+    private readonly Option<string?> _model = ModelOption.Create();
 
     public Command Build()
     {
         var command = new Command("study", "Run a ready-made study (entanglement, balancing, coldwar, doctrines, realworld) and write its report with tables and plots.")
         {
-            _name, _quick, _out, _threads, _resume, _overwrite, _engine, _data, _verbose,
+            _name, _model, _quick, _out, _threads, _resume, _overwrite, _engine, _data, _verbose,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
         return command;
@@ -35,6 +36,7 @@ internal sealed class StudyCommand(Terminal terminal)
 
     private int Execute(ParseResult parse, CancellationToken cancellation)
     {
+        ModelOption.RequireWaltz(ModelOption.Resolve(parse.GetValue(_model)), "study");
         var settings = new WaltzStudySettings { Engine = parse.GetValue(_engine), DataFolder = parse.GetValue(_data)! };
         string? name = parse.GetValue(_name);
         if (name is null)

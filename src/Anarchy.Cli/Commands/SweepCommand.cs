@@ -22,12 +22,13 @@ internal sealed class SweepCommand(Terminal terminal)
     private readonly Option<bool> _panel = new("--panel") { Description = "Also write panel_states and panel_dyads (.csv/.parquet) for every run: the state-years and dyad-years of 'anarchy run --panel', with point and replicate in front." };
     private readonly Option<EngineKind> _engine = EngineOption.Create("kernel (default) or reference; results are identical.");
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
+    private readonly Option<string?> _model = ModelOption.Create();
 
     public Command Build()
     {
         var command = new Command("sweep", "Run a parameter sweep: a design over factors, replicates per point, per-point statistics; resumable and shardable.")
         {
-            _file, _out, _threads, _shard, _shards, _resume, _overwrite, _panel, _engine, _verbose,
+            _file, _model, _out, _threads, _shard, _shards, _resume, _overwrite, _panel, _engine, _verbose,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
         return command;
@@ -59,6 +60,7 @@ internal sealed class SweepCommand(Terminal terminal)
     private int Execute(ParseResult parse, CancellationToken cancellation)
     {
         string file = parse.GetValue(_file)!;
+        ModelOption.RequireWaltz(ModelOption.Resolve(parse.GetValue(_model), file), "sweep");
         var sweep = WaltzSweepReader.ReadFile(file);
         string text = File.ReadAllText(file);
         int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;

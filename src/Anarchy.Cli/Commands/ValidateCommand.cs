@@ -13,10 +13,12 @@ internal sealed class ValidateCommand(Terminal terminal)
     public Command Build()
     {
         var file = new Argument<string>("FILE") { Description = "The scenario, sweep or calibration file (JSON) to check." };
-        var command = new Command("validate", "Check a scenario, sweep or calibration file without running it.") { file };
+        var model = ModelOption.Create();
+        var command = new Command("validate", "Check a scenario, sweep or calibration file without running it.") { file, model };
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
+            ModelOption.RequireWaltz(ModelOption.Resolve(parse.GetValue(model), path), "validate");
             // The readers throw ScenarioException: exit 2 with the problems listed.
             string text = ScenarioReader.ReadText(path, "file");
             if (IsCalibration(text))

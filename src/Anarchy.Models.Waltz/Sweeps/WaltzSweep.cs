@@ -107,6 +107,7 @@ public static class WaltzSweepReader
                 switch (p.Name)
                 {
                     case "$schema": break;
+                    case "model": WaltzDefinition.CheckModelField(v, "model", problems); break;
                     case "name":
                         name = v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
                         if (name.Length == 0 || name.Length > InputLimits.MaxNameLength || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')) || name.StartsWith('.'))
@@ -131,7 +132,7 @@ public static class WaltzSweepReader
                         break;
                     case "outputs": outputs = ReadOutputs(v, problems); break;
                     default:
-                        problems.Add($"{p.Name}: unknown field (allowed: name, description, scenario, factors, design, replicates, seed, commonRandomNumbers, outputs)");
+                        problems.Add($"{p.Name}: unknown field (allowed: model, name, description, scenario, factors, design, replicates, seed, commonRandomNumbers, outputs)");
                         break;
                 }
             }
