@@ -6,6 +6,7 @@ using Anarchy.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Anarchy.Input;
 
 namespace Anarchy.Cli;
 
@@ -117,14 +118,14 @@ public static class CliApp
     private static int Classify(Exception e) => e switch
     {
         OutputWriteException => ExitCodes.OutputFailed,
-        ScenarioException or InvalidInputException or OutputFolderException or Anarchy.Sweeps.SweepException or Anarchy.Studies.StudyException => ExitCodes.InvalidInput,
+        InputFileException or InvalidInputException or OutputFolderException or Anarchy.Sweeps.SweepException or Anarchy.Studies.StudyException => ExitCodes.InvalidInput,
         OperationCanceledException => ExitCodes.Cancelled,
         _ => ExitCodes.Failure,
     };
 
     private static string Describe(Exception e) => e switch
     {
-        ScenarioException s => s.Listing(InputLimits.MaxListedErrors, Environment.NewLine + "error: "),
+        InputFileException s => s.Listing(InputFileException.MaxListed, Environment.NewLine + "error: "),
         _ => e.Message,
     };
 }

@@ -1,3 +1,4 @@
+using Anarchy.Input;
 namespace Anarchy.Models.Waltz;
 
 /// <summary>
@@ -14,7 +15,7 @@ public static class InputLimits
     public const string MaxFileText = "16 MiB";
 
     /// <summary>Most problems listed for one input; the rest are counted in a last line "… and N more errors".</summary>
-    public const int MaxListedErrors = 20;
+    public const int MaxListedErrors = Anarchy.Input.InputFileException.MaxListed;
 
     /// <summary>Deepest nesting of JSON objects and arrays (the System.Text.Json default).</summary>
     public const int MaxJsonDepth = 64;

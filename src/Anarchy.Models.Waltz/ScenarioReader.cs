@@ -32,10 +32,10 @@ public static class ScenarioReader
         return Parse(text, Path.GetFileName(path), path);
     }
 
-    /// <summary>The text of an input file, refused (<see cref="ScenarioException"/>) if it is unreadable or over
+    /// <summary>The text of an input file, refused (<see cref="InputFileException"/>) if it is unreadable or over
     /// <see cref="InputLimits.MaxFileBytes"/>.</summary>
     public static string ReadText(string path, string what) =>
-        JsonInput.ReadText(path, what, InputLimits.MaxFileBytes, InputLimits.MaxFileText, out var problem) ?? throw new ScenarioException(problem!);
+        JsonInput.ReadText(path, what, InputLimits.MaxFileBytes, InputLimits.MaxFileText, out var problem) ?? throw new InputFileException(problem!);
 
     /// <summary>Parses and validates scenario JSON. <paramref name="source"/> names the input in messages.</summary>
     public static Scenario Parse(string json, string source = "scenario") => Parse(json, source, null);
@@ -68,20 +68,20 @@ public static class ScenarioReader
         }
         catch (JsonException e)
         {
-            throw new ScenarioException($"{source}: not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}");
+            throw new InputFileException($"{source}: not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}");
         }
         using (doc)
         {
             if (file is not null && IsSweep(doc.RootElement))
-                throw new ScenarioException($"{source}: this is a sweep file (it has factors, a design or a base scenario), not a scenario; run it with 'anarchy sweep {file}'");
+                throw new InputFileException($"{source}: this is a sweep file (it has factors, a design or a base scenario), not a scenario; run it with 'anarchy sweep {file}'");
             var reader = new Reader();
             if (!JsonInput.CheckKeysAndText(doc.RootElement, "", reader.Problems))
-                throw new ScenarioException(reader.Problems);
+                throw new InputFileException(reader.Problems);
             var scenario = reader.ReadScenario(doc.RootElement);
             if (reader.Problems.Count == 0)
                 reader.Problems.AddRange(Validate(scenario));
             if (reader.Problems.Count > 0)
-                throw new ScenarioException(reader.Problems);
+                throw new InputFileException(reader.Problems);
             return scenario;
         }
     }

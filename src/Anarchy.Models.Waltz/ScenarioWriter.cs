@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Anarchy.Input;
 
 namespace Anarchy.Models.Waltz;
 
@@ -102,7 +103,7 @@ public static class ScenarioWriter
 /// <summary>Applies <c>--set name=value</c> assignments to a scenario's parameters.</summary>
 public static class ParameterAssignments
 {
-    /// <summary>Returns the scenario with each assignment applied; throws <see cref="ScenarioException"/> listing every bad one.</summary>
+    /// <summary>Returns the scenario with each assignment applied; throws <see cref="InputFileException"/> listing every bad one.</summary>
     public static Scenario Apply(Scenario scenario, IEnumerable<string> assignments)
     {
         var problems = new List<string>();
@@ -150,7 +151,7 @@ public static class ParameterAssignments
         if (problems.Count == 0)
             problems.AddRange(ScenarioReader.Validate(result));
         if (problems.Count > 0)
-            throw new ScenarioException(problems);
+            throw new InputFileException(problems);
         return result;
     }
 }

@@ -3,16 +3,6 @@ using Anarchy.Output;
 
 namespace Anarchy.Models.Waltz;
 
-/// <summary>Which implementation of the tick runs the model; both give byte-identical results.</summary>
-public enum EngineKind
-{
-    /// <summary>The batched SIMD kernel: runs in vector lanes (docs/decisions/0003-batched-kernel.md).</summary>
-    Kernel,
-
-    /// <summary>The readable reference implementation, one run at a time: the specification.</summary>
-    Reference,
-}
-
 /// <summary>The Waltz model of one scenario, as the Monte Carlo layer runs it.</summary>
 public sealed class WaltzModel(Scenario scenario, EngineKind engine = EngineKind.Kernel) : IRunModel
 {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Anarchy.Models.Waltz;
+using Anarchy.Engine;
 
 namespace Anarchy.Cli.Commands;
 

@@ -56,7 +56,7 @@ internal sealed class RunCommand(Terminal terminal)
         string outPath = parse.GetValue(_out) ?? Path.Combine("out", only is { } r ? $"{scenario.Name}-run{r}" : scenario.Name);
 
         var engine = parse.GetValue(_engine);
-        var request = new StudyRequest
+        var request = new RunSetRequest
         {
             Model = new WaltzModel(scenario, engine),
             Engine = engine == EngineKind.Kernel ? $"kernel (Vector{Models.Waltz.Kernel.WaltzBatch.VectorWidth}, batches of {WaltzModel.KernelBatchSize})" : "reference",
@@ -74,7 +74,7 @@ internal sealed class RunCommand(Terminal terminal)
         terminal.Error($"Scenario '{scenario.Name}': {scenario.States} states, {scenario.Ticks} ticks" +
             (scenario.BurnIn > 0 ? $" after a burn-in of {scenario.BurnIn}" : "") +
             $", {plan.Count} run{(plan.Count == 1 ? "" : "s")}, seed {scenario.Seed}, {threads} thread{(threads == 1 ? "" : "s")}, {request.Engine} engine.");
-        var result = Study.Run(request, new ProgressPrinter(terminal), cancellation);
+        var result = RunSet.Run(request, new ProgressPrinter(terminal), cancellation);
         PrintTable(result);
         var outcome = result.Outcome;
         if (outcome.Cancelled)
@@ -101,7 +101,7 @@ internal sealed class RunCommand(Terminal terminal)
         value >= min && value <= max ? value
             : throw new InvalidInputException($"{option}: value {value} is outside the allowed range [{min}, {max}]");
 
-    private void PrintTable(StudyResult result)
+    private void PrintTable(RunSetResult result)
     {
         var console = terminal.Console();
         long finished = result.Outcome.Completed;

@@ -4,6 +4,7 @@ using Anarchy.Models.Waltz;
 using Anarchy.Models.Waltz.Studies;
 using Anarchy.Plots;
 using Anarchy.Studies;
+using Anarchy.Engine;
 
 namespace Anarchy.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Anarchy.Models.Waltz;
 using Anarchy.Models.Waltz.Sweeps;
 using Anarchy.Sweeps;
+using Anarchy.Engine;
 
 namespace Anarchy.Cli.Commands;
 

@@ -19,7 +19,7 @@ internal sealed class ValidateCommand(Terminal terminal)
         {
             string path = parse.GetValue(file)!;
             ModelOption.RequireWaltz(ModelOption.Resolve(parse.GetValue(model), path), "validate");
-            // The readers throw ScenarioException: exit 2 with the problems listed.
+            // The readers throw InputFileException: exit 2 with the problems listed.
             string text = ScenarioReader.ReadText(path, "file");
             if (IsCalibration(text))
             {

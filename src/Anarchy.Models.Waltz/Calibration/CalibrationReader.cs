@@ -6,7 +6,7 @@ namespace Anarchy.Models.Waltz.Calibration;
 
 /// <summary>
 /// Reads and validates a calibration file (docs/CALIBRATION.md, "The calibration file"). Every problem is collected
-/// and reported together, each naming the field, the value and what is allowed (<see cref="ScenarioException"/>).
+/// and reported together, each naming the field, the value and what is allowed (<see cref="InputFileException"/>).
 /// </summary>
 public static class CalibrationReader
 {
@@ -40,15 +40,15 @@ public static class CalibrationReader
         }
         catch (JsonException e)
         {
-            throw new ScenarioException($"{source}: not valid JSON ({e.Message})");
+            throw new InputFileException($"{source}: not valid JSON ({e.Message})");
         }
         using (document)
         {
             var problems = new List<string>();
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw new ScenarioException($"{source}: a calibration file is a JSON object");
-            if (!JsonInput.CheckKeysAndText(root, "", problems)) throw new ScenarioException(problems);
+                throw new InputFileException($"{source}: a calibration file is a JSON object");
+            if (!JsonInput.CheckKeysAndText(root, "", problems)) throw new InputFileException(problems);
             foreach (var property in root.EnumerateObject())
             {
                 if (!Fields.Contains(property.Name))
@@ -86,7 +86,7 @@ public static class CalibrationReader
             var clash = spec.Fit.Select(p => p.StartYear).Intersect(spec.Predict.Select(p => p.StartYear)).ToList();
             foreach (int year in clash) problems.Add($"predict: the start year {year} is also fitted; a period is either fitted or predicted");
             if (problems.Count == 0) problems.AddRange(CheckBox(spec));
-            if (problems.Count > 0) throw new ScenarioException(problems);
+            if (problems.Count > 0) throw new InputFileException(problems);
             return spec;
         }
     }

@@ -6,6 +6,7 @@ using Anarchy.Randomness;
 using Anarchy.Sweeps;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
+using Anarchy.Input;
 
 namespace Anarchy.Models.Waltz.Calibration;
 
@@ -65,7 +66,7 @@ public sealed class Calibrator : IDisposable
 
     /// <summary>Prepares a calibration; with <paramref name="journalPath"/>, evaluations found there are reused and new
     /// ones appended.</summary>
-    /// <exception cref="ScenarioException">A fitted moment is 0 (or undefined) in the record of a fitted period.</exception>
+    /// <exception cref="InputFileException">A fitted moment is 0 (or undefined) in the record of a fitted period.</exception>
     public Calibrator(CalibrationSpec spec, ObservedRecord record, int threads, string? journalPath = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -90,7 +91,7 @@ public sealed class Calibrator : IDisposable
             else if (spec.MomentsListed)
                 zero.AddRange(empty.Select(period => $"moments: '{moment.Name}' is {RecordOf(period, moment).Value.ToString(CultureInfo.InvariantCulture)} in the record of {period}; a zero cannot be fitted on the log scale (leave it out of \"moments\"; it is still reported)"));
         }
-        if (zero.Count > 0) throw new ScenarioException(zero);
+        if (zero.Count > 0) throw new InputFileException(zero);
         Fitted = fitted;
         if (journalPath is not null) OpenJournal(journalPath);
     }

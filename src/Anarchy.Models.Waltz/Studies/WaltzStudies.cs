@@ -1,4 +1,5 @@
 using Anarchy.Studies;
+using Anarchy.Engine;
 
 namespace Anarchy.Models.Waltz.Studies;
 

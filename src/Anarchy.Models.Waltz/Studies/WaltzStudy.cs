@@ -31,7 +31,7 @@ public abstract class WaltzStudy(WaltzStudySettings settings) : ResearchStudy
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(scenario);
         var model = new WaltzModel(scenario, Settings.Engine);
-        var request = new StudyRequest
+        var request = new RunSetRequest
         {
             Model = model,
             Plan = RunPlan.Replicates(scenario.Seed, scenario.Runs),

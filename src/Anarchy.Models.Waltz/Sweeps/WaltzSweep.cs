@@ -3,6 +3,7 @@ using System.Text.Json;
 using Anarchy.Input;
 using Anarchy.Sweeps;
 using Anarchy.Sweeps.Designs;
+using Anarchy.Engine;
 
 namespace Anarchy.Models.Waltz.Sweeps;
 
@@ -80,18 +81,18 @@ public static class WaltzSweepReader
         }
         catch (JsonException e)
         {
-            throw new ScenarioException($"{source}: not valid JSON (line {e.LineNumber + 1}): {e.Message.Split(" Path:")[0]}");
+            throw new InputFileException($"{source}: not valid JSON (line {e.LineNumber + 1}): {e.Message.Split(" Path:")[0]}");
         }
         using (doc)
         {
             var problems = new List<string>();
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new ScenarioException($"{source}: expected a JSON object");
+            if (root.ValueKind != JsonValueKind.Object) throw new InputFileException($"{source}: expected a JSON object");
             if (file is not null && !ScenarioReader.IsSweep(root)
                 && ScenarioFields.Any(f => root.TryGetProperty(f, out _)))
-                throw new ScenarioException($"{source}: this is a scenario file (it has no factors), not a sweep; run it with 'anarchy run --scenario {file}', or see docs/SWEEPS.md to write a sweep of it");
+                throw new InputFileException($"{source}: this is a scenario file (it has no factors), not a sweep; run it with 'anarchy run --scenario {file}', or see docs/SWEEPS.md to write a sweep of it");
             if (!JsonInput.CheckKeysAndText(root, "", problems, at => at == "scenario"))
-                throw new ScenarioException(problems);
+                throw new InputFileException(problems);
             string name = "sweep", description = "";
             Scenario? scenario = null;
             var factors = new List<(int Index, Factor Factor)>();
@@ -169,7 +170,7 @@ public static class WaltzSweepReader
                     }
                 }
             }
-            if (problems.Count > 0) throw new ScenarioException(problems);
+            if (problems.Count > 0) throw new InputFileException(problems);
             return sweep;
         }
     }
@@ -212,7 +213,7 @@ public static class WaltzSweepReader
                 return ScenarioReader.Parse(v.GetRawText(), "scenario");
             problems.Add($"scenario: expected a scenario object or the path of a scenario file, got {JsonInput.Truncate(v.GetRawText())}");
         }
-        catch (ScenarioException e)
+        catch (InputFileException e)
         {
             problems.AddRange(e.Problems.Select(p => "scenario: " + p));
         }

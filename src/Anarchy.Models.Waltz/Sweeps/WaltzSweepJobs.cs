@@ -1,4 +1,5 @@
 using Anarchy.Sweeps;
+using Anarchy.Engine;
 
 namespace Anarchy.Models.Waltz.Sweeps;
 

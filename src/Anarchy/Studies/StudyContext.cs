@@ -81,7 +81,7 @@ public sealed class StudyContext
 
     /// <summary>Runs a plain Monte Carlo arm (replacing an incomplete one) and returns its folder.</summary>
     /// <exception cref="OperationCanceledException">The runs were interrupted.</exception>
-    public string Runs(string arm, StudyRequest request)
+    public string Runs(string arm, RunSetRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         Cancellation.ThrowIfCancellationRequested();
@@ -93,7 +93,7 @@ public sealed class StudyContext
         }
         Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
         _log($"arm '{arm}': {request.Plan.Count} runs");
-        var result = Study.Run(request with { OutputPath = folder, Overwrite = true, Threads = Threads }, _progress(), Cancellation);
+        var result = RunSet.Run(request with { OutputPath = folder, Overwrite = true, Threads = Threads }, _progress(), Cancellation);
         // An interrupted plain arm is run again from the start on resume, so only a finished one's runs count.
         if (result.Outcome.Cancelled) throw new OperationCanceledException($"arm '{arm}' was interrupted after {result.Outcome.Completed} runs");
         RunsCompleted += result.Outcome.Completed;

@@ -68,7 +68,7 @@ public static class StudyRunner
         }
         catch (Exception e)
         {
-            Study.TryWriteFailed(folder, () => WriteStudyFile(folder, study, options, "failed", Totals(), e.Message));
+            RunSet.TryWriteFailed(folder, () => WriteStudyFile(folder, study, options, "failed", Totals(), e.Message));
             throw;
         }
         var totals = Totals() with { Runs = RunsInArms(folder.Path) };

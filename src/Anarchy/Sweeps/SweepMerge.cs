@@ -90,7 +90,7 @@ public static class SweepMerge
         catch (Exception e)
         {
             var failure = SweepRunner.Failure(folder, e);
-            MonteCarlo.Study.TryWriteFailed(folder, () => SweepRunner.WriteManifest(folder, whole, "failed", 0, 0, started, null, orderedShards, failure.Message));
+            MonteCarlo.RunSet.TryWriteFailed(folder, () => SweepRunner.WriteManifest(folder, whole, "failed", 0, 0, started, null, orderedShards, failure.Message));
             if (ReferenceEquals(failure, e)) throw;
             throw failure;
         }

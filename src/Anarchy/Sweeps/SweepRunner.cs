@@ -103,7 +103,7 @@ public static class SweepRunner
             {
                 // As many as were known before the failure.
             }
-            Study.TryWriteFailed(folder, () => WriteManifest(folder, job, "failed", planned, journalled, started, null, reason: failure.Message));
+            RunSet.TryWriteFailed(folder, () => WriteManifest(folder, job, "failed", planned, journalled, started, null, reason: failure.Message));
             if (ReferenceEquals(failure, e)) throw;
             throw failure;
         }

@@ -4,6 +4,7 @@ using Anarchy.Models.Waltz.Calibration;
 using Anarchy.Models.Waltz.RealWorld;
 using Anarchy.Tests.Cli;
 using Anarchy.Tests.RealWorld;
+using Anarchy.Input;
 
 namespace Anarchy.Tests.Calibration;
 
@@ -154,7 +155,7 @@ public sealed class CalibrationTests
     [InlineData("""{"fit": [{"startYear": 1950}], "parameters": [], "runs": 1, "colour": 3}""", "colour: unknown field")]
     public void ABadFileIsRefusedNamingTheFieldAndNothingIsWritten(string json, string expected)
     {
-        var error = Assert.Throws<ScenarioException>(() => Parse(json));
+        var error = Assert.Throws<InputFileException>(() => Parse(json));
         Assert.Contains(error.Problems, p => p.Contains(expected, StringComparison.Ordinal));
 
         using var scratch = new ScratchFolder();
@@ -170,7 +171,7 @@ public sealed class CalibrationTests
     {
         const string Base = """{"fit": [{"startYear": 1950, "years": 63}], "parameters": [{"name": "escalation", "min": 0, "max": 1}]""";
         var listed = Parse(Base + """, "moments": ["conquests_per_state_year"]}""");
-        var error = Assert.Throws<ScenarioException>(() => new Calibrator(listed, Record.Value, 1));
+        var error = Assert.Throws<InputFileException>(() => new Calibrator(listed, Record.Value, 1));
         Assert.Contains("'conquests_per_state_year' is 0 in the record of 1950-2012", error.Message, StringComparison.Ordinal);
         using var calibrator = new Calibrator(Parse(Base + "}"), Record.Value, 1);
         Assert.DoesNotContain(calibrator.Fitted, m => m.Name == "conquests_per_state_year");

@@ -290,7 +290,7 @@ public sealed class OutputHardeningTests
     {
         using var scratch = new ScratchFolder();
         var scenario = BuiltInScenarios.Default with { States = 4, Ticks = 3, Runs = 20 };
-        var request = new StudyRequest
+        var request = new RunSetRequest
         {
             Model = new FailingAt(new WaltzModel(scenario, EngineKind.Reference), 7),
             Plan = RunPlan.Replicates(scenario.Seed, scenario.Runs),
@@ -299,7 +299,7 @@ public sealed class OutputHardeningTests
             ScenarioJson = "{}",
             Threads = 1,
         };
-        var error = Assert.Throws<RunFailedException>(() => Study.Run(request));
+        var error = Assert.Throws<RunFailedException>(() => RunSet.Run(request));
         Assert.Contains("run 7 broke", error.Message, StringComparison.Ordinal);
         var manifest = Manifest(scratch["o"]);
         Assert.Equal("failed", manifest.GetProperty("status").GetString());

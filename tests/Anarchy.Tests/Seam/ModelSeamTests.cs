@@ -42,7 +42,7 @@ public class ModelSeamTests
         using var dir = new TempDirectory();
         string folder = Path.Combine(dir.Path, "coin");
         var model = new CoinModel(bias: 0.3, ticks: 50);
-        var result = Study.Run(new StudyRequest
+        var result = RunSet.Run(new RunSetRequest
         {
             Model = model,
             Plan = RunPlan.Replicates(7, 40),

@@ -1,6 +1,7 @@
 using Anarchy.Engine;
 using Anarchy.Models.Waltz;
 using Anarchy.MonteCarlo;
+using Anarchy.Input;
 
 namespace Anarchy.Tests.Simulation;
 
@@ -79,7 +80,7 @@ public sealed class DefaultScenarioTests
         Assert.Contains("\"startYear\": 1950,", ScenarioWriter.ToJson(dated), StringComparison.Ordinal);
         Assert.Equal(1950, ScenarioReader.Parse(ScenarioWriter.ToJson(dated)).StartYear);
 
-        string Problem(string json) => Assert.Throws<ScenarioException>(() => ScenarioReader.Parse(json)).Message;
+        string Problem(string json) => Assert.Throws<InputFileException>(() => ScenarioReader.Parse(json)).Message;
         Assert.Contains("startYear: value 0 is outside the allowed range [1, 9999]", Problem("{ \"startYear\": 0 }"), StringComparison.Ordinal);
         Assert.Contains("startYear: value 10000 is outside the allowed range [1, 9999]", Problem("{ \"startYear\": 10000 }"), StringComparison.Ordinal);
         Assert.Contains("startYear: value 1950.5 is not a whole number", Problem("{ \"startYear\": 1950.5 }"), StringComparison.Ordinal);

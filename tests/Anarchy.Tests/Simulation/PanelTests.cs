@@ -280,7 +280,7 @@ public sealed class PanelTests
         var model = new WithoutPanels(new WaltzModel(new Scenario { States = 4, Ticks = 3 }, EngineKind.Reference));
         var request = PanelStudy(model, scratch["o"], runs: 2);
 
-        var error = Assert.Throws<ArgumentException>(() => Study.Run(request));
+        var error = Assert.Throws<ArgumentException>(() => RunSet.Run(request));
         Assert.Contains("no panel tables", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(scratch["o"]));
     }
@@ -292,7 +292,7 @@ public sealed class PanelTests
         using var cancel = new CancellationTokenSource();
         var request = PanelStudy(new WaltzModel(new Scenario { States = 8, Ticks = 20 }), scratch["c"], runs: 100_000);
 
-        var outcome = Study.Run(request, new CancelAfter(cancel, runs: 40), cancel.Token).Outcome;
+        var outcome = RunSet.Run(request, new CancelAfter(cancel, runs: 40), cancel.Token).Outcome;
 
         Assert.True(outcome.Cancelled);
         Assert.InRange(outcome.Completed, 40, 99_999);
@@ -303,7 +303,7 @@ public sealed class PanelTests
         Assert.Empty(Directory.GetFiles(scratch["c"], "*.tmp"));
     }
 
-    private static StudyRequest PanelStudy(IRunModel model, string folder, int runs) => new()
+    private static RunSetRequest PanelStudy(IRunModel model, string folder, int runs) => new()
     {
         Model = model,
         Plan = RunPlan.Replicates(1, runs),

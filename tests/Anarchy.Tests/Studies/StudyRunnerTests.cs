@@ -6,6 +6,7 @@ using Anarchy.Output;
 using Anarchy.Studies;
 using Anarchy.Sweeps;
 using Anarchy.Tests.Cli;
+using Anarchy.Engine;
 
 namespace Anarchy.Tests.Studies;
 

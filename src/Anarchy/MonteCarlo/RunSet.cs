@@ -4,8 +4,9 @@ using Anarchy.Statistics;
 
 namespace Anarchy.MonteCarlo;
 
-/// <summary>Everything a Monte Carlo study needs besides its model's rules.</summary>
-public sealed record StudyRequest
+/// <summary>Everything a run set (the runs of one scenario, as <c>anarchy run</c> makes them) needs besides its
+/// model's rules. A research study (<see cref="Studies.ResearchStudy"/>) is a set of such run sets and sweeps.</summary>
+public sealed record RunSetRequest
 {
     public required IRunModel Model { get; init; }
     public required RunPlan Plan { get; init; }
@@ -21,23 +22,23 @@ public sealed record StudyRequest
     public IReadOnlyList<long>? OnlyRuns { get; init; }
 }
 
-/// <summary>How a study ended, where its files are, and its key outputs as means with 95% intervals.</summary>
-public sealed record StudyResult(RunOutcome Outcome, string OutputPath, IReadOnlyList<(string Column, MeanInterval Interval)> KeyOutputs);
+/// <summary>How a run set ended, where its files are, and its key outputs as means with 95% intervals.</summary>
+public sealed record RunSetResult(RunOutcome Outcome, string OutputPath, IReadOnlyList<(string Column, MeanInterval Interval)> KeyOutputs);
 
 /// <summary>
-/// Runs a study into an output folder: prepares the folder (refusing an existing one unless overwriting), streams
-/// the runs in order, and always leaves complete files and a manifest that says whether the study completed, was
+/// Runs a run set into an output folder: prepares the folder (refusing an existing one unless overwriting), streams
+/// the runs in order, and always leaves complete files and a manifest that says whether the run set completed, was
 /// cancelled or failed.
 /// </summary>
-public static class Study
+public static class RunSet
 {
-    public static StudyResult Run(StudyRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    public static RunSetResult Run(RunSetRequest request, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         if (request.Detail.Panel && request.Model.PanelSchemas.Count == 0)
             throw new ArgumentException($"the model '{request.Model.Name}' has no panel tables", nameof(request));
         var started = DateTimeOffset.UtcNow;
         using var folder = OutputFolder.Prepare(request.OutputPath, request.Overwrite);
-        var output = new StudyOutput(folder, request.Model, request.Detail);
+        var output = new RunSetOutput(folder, request.Model, request.Detail);
         Manifest Manifest(string status, long completed, string? reason = null) => new()
         {
             Command = request.Command,
@@ -97,7 +98,7 @@ public static class Study
         }
         output.Dispose();
         var keys = request.Model.KeyOutputs.Select(c => (c, output.Summary(c))).ToList();
-        return new StudyResult(outcome, folder.Path, keys);
+        return new RunSetResult(outcome, folder.Path, keys);
     }
 
     /// <summary>Writes a failed manifest if the disk still lets it; the original error matters more than this one.</summary>

@@ -9,7 +9,7 @@ namespace Anarchy.MonteCarlo;
 /// for) and keeps running moments of every numeric summary column for the closing table. Tables are committed,
 /// complete and in run order, by <see cref="Commit"/>, whether the study completed or was cancelled.
 /// </summary>
-public sealed class StudyOutput : IRunSink, IDisposable
+public sealed class RunSetOutput : IRunSink, IDisposable
 {
     private readonly TableOutput _runs;
     private readonly TableOutput? _series;
@@ -18,7 +18,7 @@ public sealed class StudyOutput : IRunSink, IDisposable
     private readonly RunningMoments[] _moments;
     private readonly TableSchema _runSchema;
 
-    public StudyOutput(OutputFolder folder, IRunModel model, RunDetail detail)
+    public RunSetOutput(OutputFolder folder, IRunModel model, RunDetail detail)
     {
         _runSchema = model.RunSchema;
         _moments = _runSchema.Columns.Select(_ => new RunningMoments()).ToArray();
