@@ -4,7 +4,7 @@ namespace Anarchy.Models.Waltz;
 /// Everything that defines a study of the Waltz model besides the seed of each run: the world, its parameters and
 /// the events scheduled in it. Read from JSON by <see cref="ScenarioReader"/>; see docs/SCENARIOS.md.
 /// </summary>
-public sealed record Scenario
+public sealed record Scenario : Anarchy.Models.IModelScenario
 {
     /// <summary>Short name; the default output folder is <c>out/&lt;name&gt;</c>.</summary>
     public string Name { get; init; } = "default";
@@ -31,6 +31,12 @@ public sealed record Scenario
 
     /// <summary>Number of Monte Carlo runs (replicates).</summary>
     public int Runs { get; init; } = 100;
+
+    /// <summary>"32 states, 200 ticks" (with the burn-in when there is one).</summary>
+    public string Describe() => $"{States} states, {Ticks} ticks" + (BurnIn > 0 ? $" after a burn-in of {BurnIn}" : "");
+
+    /// <summary>The scenario as JSON (<see cref="ScenarioWriter.ToJson"/>).</summary>
+    public string ToJson() => ScenarioWriter.ToJson(this);
 
     public ModelParameters Parameters { get; init; } = new();
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Anarchy.Engine;
-using Anarchy.Models.Waltz;
+using Anarchy.Models;
 using Anarchy.MonteCarlo;
 using Spectre.Console;
 
@@ -42,9 +42,10 @@ internal sealed class RunCommand(Terminal terminal)
 
     private int Execute(ParseResult parse, CancellationToken cancellation)
     {
-        ModelOption.RequireWaltz(ModelOption.Resolve(parse.GetValue(_model), parse.GetValue(_scenario)), "run");
-        var scenario = parse.GetValue(_scenario) is { } file ? ScenarioReader.ReadFile(file) : BuiltInScenarios.Default;
-        scenario = ApplyOptions(parse, scenario);
+        string? file = parse.GetValue(_scenario);
+        var model = ModelOption.Resolve(parse.GetValue(_model), file);
+        var scenario = model.ReadScenario(file, new ScenarioOverrides(
+            parse.GetValue(_runs), parse.GetValue(_ticks), parse.GetValue(_states), parse.GetValue(_seed), parse.GetValue(_set) ?? []));
         int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;
         if (threads < 1 || threads > 1024)
             throw new InvalidInputException($"--threads: value {threads} is outside the allowed range [1, 1024]");
@@ -58,21 +59,22 @@ internal sealed class RunCommand(Terminal terminal)
         var engine = parse.GetValue(_engine);
         var request = new RunSetRequest
         {
-            Model = new WaltzModel(scenario, engine),
-            Engine = engine == EngineKind.Kernel ? $"kernel (Vector{Models.Waltz.Kernel.WaltzBatch.VectorWidth}, batches of {WaltzModel.KernelBatchSize})" : "reference",
+            Model = model.CreateRunModel(scenario, engine),
+            Engine = model.DescribeEngine(engine),
             Plan = plan,
             OutputPath = outPath,
             MasterSeed = scenario.Seed,
-            ScenarioJson = ScenarioWriter.ToJson(scenario),
+            ScenarioJson = scenario.ToJson(),
             Detail = new RunDetail(parse.GetValue(_series), parse.GetValue(_events), parse.GetValue(_panel)),
             Overwrite = parse.GetValue(_overwrite),
             Threads = threads,
             Command = "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
             OnlyRuns = only is { } o ? [o] : null,
         };
+        if (request.Detail.Panel && request.Model.PanelSchemas.Count == 0)
+            throw new InvalidInputException($"--panel: the model {model.Name} has no panel tables");
 
-        terminal.Error($"Scenario '{scenario.Name}': {scenario.States} states, {scenario.Ticks} ticks" +
-            (scenario.BurnIn > 0 ? $" after a burn-in of {scenario.BurnIn}" : "") +
+        terminal.Error($"Scenario '{scenario.Name}' of the {model.Name} model: {scenario.Describe()}" +
             $", {plan.Count} run{(plan.Count == 1 ? "" : "s")}, seed {scenario.Seed}, {threads} thread{(threads == 1 ? "" : "s")}, {request.Engine} engine.");
         var result = RunSet.Run(request, new ProgressPrinter(terminal), cancellation);
         PrintTable(result);
@@ -86,20 +88,6 @@ internal sealed class RunCommand(Terminal terminal)
             $"{outcome.Completed} runs in {outcome.Elapsed.TotalSeconds:F1} s. Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.csv, runs.parquet{(request.Detail.Series ? ", series.*" : "")}{(request.Detail.Events ? ", events.*" : "")}{(request.Detail.Panel ? ", panel_states.*, panel_dyads.*" : "")}, manifest.json)."));
         return ExitCodes.Success;
     }
-
-    private Scenario ApplyOptions(ParseResult parse, Scenario scenario)
-    {
-        if (parse.GetValue(_runs) is { } runs) scenario = scenario with { Runs = Checked("--runs", runs, 1, int.MaxValue) };
-        if (parse.GetValue(_ticks) is { } ticks) scenario = scenario with { Ticks = Checked("--ticks", ticks, 1, ScenarioReader.MaxTicks) };
-        if (parse.GetValue(_states) is { } states) scenario = scenario with { States = Checked("--states", states, 1, ScenarioReader.MaxStates) };
-        if (parse.GetValue(_seed) is { } seed) scenario = scenario with { Seed = seed };
-        // Parameters, then the whole scenario again: a smaller --states can orphan overrides, pacts or shocks.
-        return ParameterAssignments.Apply(scenario, parse.GetValue(_set) ?? []);
-    }
-
-    private static int Checked(string option, int value, int min, int max) =>
-        value >= min && value <= max ? value
-            : throw new InvalidInputException($"{option}: value {value} is outside the allowed range [{min}, {max}]");
 
     private void PrintTable(RunSetResult result)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Anarchy.Engine;
 using Anarchy.Output;
 
 namespace Anarchy.Models;
@@ -24,7 +25,45 @@ public interface IModelDefinition
 
     /// <summary>The codebook: the schema of each table the model writes (runs, series, events, panels).</summary>
     ModelTables Tables { get; }
+
+    /// <summary>
+    /// The scenario in <paramref name="path"/> (the model's default scenario when null) with
+    /// <paramref name="overrides"/> applied, validated completely.
+    /// </summary>
+    /// <exception cref="Input.InputFileException">The file or an override is invalid; every problem is listed.</exception>
+    IModelScenario ReadScenario(string? path, ScenarioOverrides overrides);
+
+    /// <summary>The runs of <paramref name="scenario"/> (one this model read) as the Monte Carlo layer runs them.</summary>
+    IRunModel CreateRunModel(IModelScenario scenario, EngineKind engine);
+
+    /// <summary>The engine in words, for messages and manifests, e.g. "reference".</summary>
+    string DescribeEngine(EngineKind engine);
 }
+
+/// <summary>A model's scenario as the commands handle it, whatever else it holds.</summary>
+public interface IModelScenario
+{
+    /// <summary>Short name; names the output folder.</summary>
+    string Name { get; }
+
+    /// <summary>Number of runs (replicates).</summary>
+    int Runs { get; }
+
+    /// <summary>Master seed.</summary>
+    ulong Seed { get; }
+
+    /// <summary>What a run is, in a few words for the command's first line, e.g. "98 states, up to 1000 turns".</summary>
+    string Describe();
+
+    /// <summary>The fully resolved scenario as JSON (recorded in the manifest; read back it gives the same runs).</summary>
+    string ToJson();
+}
+
+/// <summary>
+/// What the command line changes in a scenario: runs, ticks (turns, years: the model's time steps), the number of
+/// agents (states, actors), the seed, and parameters by name (<c>NAME=VALUE</c>). Null leaves the scenario's value.
+/// </summary>
+public sealed record ScenarioOverrides(int? Runs = null, int? Ticks = null, int? States = null, ulong? Seed = null, IReadOnlyList<string>? Assignments = null);
 
 /// <summary>The schemas of a model's tables: one row per run, per run and tick, per event, and its panel tables.</summary>
 public sealed record ModelTables(TableSchema Runs, TableSchema Series, TableSchema Events, IReadOnlyList<TableSchema> Panels);

@@ -75,6 +75,26 @@ public class ModelSeamTests
     }
 
     [Fact]
+    public void ADefinitionReadsItsScenarioAndMakesItsRuns()
+    {
+        using var dir = new TempDirectory();
+        var coin = CoinModel.Definition;
+        var scenario = coin.ReadScenario(null, new ScenarioOverrides(Runs: 3, Ticks: 20, Seed: 5));
+        Assert.Equal("20 tosses", scenario.Describe());
+        var result = RunSet.Run(new RunSetRequest
+        {
+            Model = coin.CreateRunModel(scenario, EngineKind.Reference),
+            Plan = RunPlan.Replicates(scenario.Seed, scenario.Runs),
+            OutputPath = Path.Combine(dir.Path, "o"),
+            MasterSeed = scenario.Seed,
+            ScenarioJson = scenario.ToJson(),
+            Threads = 1,
+        });
+        Assert.Equal(3, result.Outcome.Completed);
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(dir.Path, "o", "runs.csv")).Length);
+    }
+
+    [Fact]
     public void AFolderWithoutAManifestNamesNoModel()
     {
         using var dir = new TempDirectory();
@@ -173,6 +193,22 @@ public class ModelSeamTests
             ];
 
             public ModelTables Tables { get; } = new(Runs, Series, Events, []);
+
+            public IModelScenario ReadScenario(string? path, ScenarioOverrides overrides) =>
+                new CoinScenario(overrides.Runs ?? 10, overrides.Seed ?? 1, overrides.Ticks ?? 100);
+
+            public IRunModel CreateRunModel(IModelScenario scenario, EngineKind engine) => new CoinModel(0.5, ((CoinScenario)scenario).Ticks);
+
+            public string DescribeEngine(EngineKind engine) => "reference";
+        }
+
+        private sealed record CoinScenario(int Runs, ulong Seed, int Ticks) : IModelScenario
+        {
+            public string Name => "coin";
+
+            public string Describe() => $"{Ticks} tosses";
+
+            public string ToJson() => $"{{\"model\": \"coin\", \"ticks\": {Ticks}}}";
         }
     }
 
@@ -189,6 +225,12 @@ public class ModelSeamTests
         public IReadOnlyList<IParameterDescription> Parameters => [];
 
         public ModelTables Tables => CoinModel.Definition.Tables;
+
+        public IModelScenario ReadScenario(string? path, ScenarioOverrides overrides) => throw new NotSupportedException();
+
+        public IRunModel CreateRunModel(IModelScenario scenario, EngineKind engine) => throw new NotSupportedException();
+
+        public string DescribeEngine(EngineKind engine) => "none";
     }
 
     private sealed record Parameter(string Name, string Group, string Unit, double Min, double Max, bool IsInteger, string Meaning, double Default)
