@@ -1,4 +1,5 @@
 using Anarchy.Models;
+using Anarchy.Models.Realpolitik;
 using Anarchy.Models.Waltz;
 
 namespace Anarchy.Cli;
@@ -7,5 +8,6 @@ namespace Anarchy.Cli;
 internal static class ModelCatalog
 {
     public static ModelRegistry Registry { get; } = new(
-        WaltzDefinition.Instance);
+        WaltzDefinition.Instance,
+        RealpolitikDefinition.Instance);
 }

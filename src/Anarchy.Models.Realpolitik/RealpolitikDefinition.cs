@@ -1,0 +1,46 @@
+using Anarchy.Engine;
+using Anarchy.Input;
+using Anarchy.Models;
+
+namespace Anarchy.Models.Realpolitik;
+
+/// <summary>Cusack and Stoll's realpolitik system, as statesim codes it, as the generic layers know it.</summary>
+public sealed class RealpolitikDefinition : IModelDefinition
+{
+    private RealpolitikDefinition()
+    {
+    }
+
+    public static RealpolitikDefinition Instance { get; } = new();
+
+    public string Name => "realpolitik";
+
+    /// <summary>Changes whenever a rule changes the results.</summary>
+    public string Version => "realpolitik-1";
+
+    public string Summary => "Cusack and Stoll's realist state system as statesim codes it: misperceived power, minimal winning coalitions, conquest until a universal empire";
+
+    public IReadOnlyList<IParameterDescription> Parameters => RealpolitikCatalog.All;
+
+    public ModelTables Tables { get; } = new(RealpolitikTables.Runs, RealpolitikTables.Series, RealpolitikTables.Events, []);
+
+    public IModelScenario ReadScenario(string? path, ScenarioOverrides overrides)
+    {
+        ArgumentNullException.ThrowIfNull(overrides);
+        var scenario = path is null ? new RealpolitikScenario() : RealpolitikScenarioReader.ReadFile(path);
+        if (overrides.Runs is { } runs) scenario = scenario with { Runs = Checked("--runs", runs, 1, int.MaxValue) };
+        if (overrides.Ticks is { } turns) scenario = scenario with { Turns = Checked("--ticks", turns, 1, RealpolitikScenarioReader.MaxTurns) };
+        if (overrides.States is { } states) scenario = scenario with { States = Checked("--states", states, 2, RealpolitikScenarioReader.MaxStates) };
+        if (overrides.Seed is { } seed) scenario = scenario with { Seed = seed };
+        return RealpolitikScenarioReader.Apply(scenario, overrides.Assignments ?? []);
+    }
+
+    public IRunModel CreateRunModel(IModelScenario scenario, EngineKind engine) => new RealpolitikModel((RealpolitikScenario)scenario);
+
+    /// <summary>One engine: the readable implementation (the kernel option runs it too).</summary>
+    public string DescribeEngine(EngineKind engine) => "reference";
+
+    private static int Checked(string option, int value, int min, int max) =>
+        value >= min && value <= max ? value
+            : throw new InputFileException($"{option}: value {value} is outside the allowed range [{min}, {max}]");
+}
