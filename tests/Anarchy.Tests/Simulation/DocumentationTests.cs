@@ -27,6 +27,32 @@ public sealed class DocumentationTests
     }
 
     [Fact]
+    public void TheCodebookDocumentsTheRealpolitikTablesInOrder()
+    {
+        string doc = Read("OUTPUTS.md");
+        foreach (var table in new[] { Anarchy.Models.Realpolitik.RealpolitikTables.Runs, Anarchy.Models.Realpolitik.RealpolitikTables.Series, Anarchy.Models.Realpolitik.RealpolitikTables.Events })
+        {
+            int section = doc.IndexOf("### realpolitik " + table.Name + "\n", StringComparison.Ordinal);
+            Assert.True(section >= 0, $"no section for realpolitik {table.Name}");
+            int at = section;
+            foreach (var column in table.Columns)
+            {
+                int next = doc.IndexOf($"| `{column.Name}` |", at, StringComparison.Ordinal);
+                Assert.True(next > at, $"realpolitik {table.Name}.{column.Name} is missing from docs/OUTPUTS.md or out of order");
+                at = next;
+            }
+        }
+    }
+
+    [Fact]
+    public void TheRealpolitikDescriptionNamesEveryParameter()
+    {
+        string doc = Read("REALPOLITIK.md");
+        foreach (var p in Anarchy.Models.Realpolitik.RealpolitikCatalog.All)
+            Assert.Contains($"`{p.Name}`", doc, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheModelDescriptionListsEveryParameterWithItsDefault()
     {
         string doc = Read("MODEL.md");
