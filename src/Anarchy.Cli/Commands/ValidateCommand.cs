@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Anarchy.Input;
+using Anarchy.Models;
 using Anarchy.Models.Waltz;
 using Anarchy.Models.Waltz.Calibration;
 using Anarchy.Models.Waltz.Sweeps;
@@ -18,7 +19,14 @@ internal sealed class ValidateCommand(Terminal terminal)
         command.SetAction(parse =>
         {
             string path = parse.GetValue(file)!;
-            ModelOption.RequireWaltz(ModelOption.Resolve(parse.GetValue(model), path), "validate");
+            var chosen = ModelOption.Resolve(parse.GetValue(model), path);
+            if (chosen.Name != ModelCatalog.Registry.Default.Name)
+            {
+                // Other models have scenario files only (sweeps and calibrations are the Waltz model's so far).
+                var read = chosen.ReadScenario(path, new ScenarioOverrides());
+                terminal.Line($"{path}: valid {chosen.Name} scenario '{read.Name}' ({read.Describe()}, {read.Runs} runs, seed {read.Seed}). Run it with: anarchy run --scenario {path}");
+                return ExitCodes.Success;
+            }
             // The readers throw InputFileException: exit 2 with the problems listed.
             string text = ScenarioReader.ReadText(path, "file");
             if (IsCalibration(text))

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Anarchy.Models.Realpolitik;
+
+namespace Anarchy.Tests.Realpolitik;
+
+/// <summary>
+/// Docking against statesim without Python: statesim's per-run summaries at its config.yaml settings are stored in
+/// experiments/docking/statesim/config.csv (experiments/docking/README.md), and the preset's distributions must not
+/// differ from them. The preset's runs are fixed by their seeds, so the test's outcome is fixed too; the threshold,
+/// a two-sample Kolmogorov-Smirnov p-value of at least 0.01 (asymptotic), would be crossed by chance in one test of
+/// a hundred were the laws equal.
+/// </summary>
+public class RealpolitikDockingTests
+{
+    [Fact]
+    public void TurnsWarsAndSurvivalMatchStatesimAtItsConfigSettings()
+    {
+        var peer = ReadPeer(Path.Combine(RepositoryRoot.Path, "experiments", "docking", "statesim", "config.csv"));
+        Assert.True(peer.Count >= 50, $"only {peer.Count} statesim runs stored");
+        var scenario = new RealpolitikScenario();
+        var ours = Enumerable.Range(0, 200).Select(r => RealpolitikSimulation.Run(scenario, 1000 + (ulong)r)).ToList();
+
+        Assert.All(peer, p => Assert.Equal(1, p["universal_empire"]));
+        Assert.All(ours, r => Assert.True(r.UniversalEmpire));
+        foreach (var (name, mine) in new (string, Func<RealpolitikRun, double>)[]
+        {
+            ("turns", r => r.Turns),
+            ("wars", r => r.Wars),
+            ("median_survival", r => r.MedianSurvival),
+        })
+        {
+            double p = KolmogorovSmirnovP(peer.Select(x => x[name]).ToArray(), ours.Select(mine).ToArray());
+            Assert.True(p >= 0.01, $"{name}: KS p = {p.ToString("G3", CultureInfo.InvariantCulture)} against statesim");
+        }
+    }
+
+    [Fact]
+    public void TheKolmogorovSmirnovTestSeesAShift()
+    {
+        var a = Enumerable.Range(0, 200).Select(i => (double)i).ToArray();
+        Assert.True(KolmogorovSmirnovP(a, a.Select(x => x + 0.5).ToArray()) > 0.5);
+        Assert.True(KolmogorovSmirnovP(a, a.Select(x => x + 40).ToArray()) < 0.001);
+    }
+
+    private static List<Dictionary<string, double>> ReadPeer(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => l.Split(','))
+            .Select(cells => header.Select((h, i) => (h, i)).Where(x => x.h is "turns" or "wars" or "median_survival" or "universal_empire")
+                .ToDictionary(x => x.h, x => double.Parse(cells[x.i], CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    /// <summary>The asymptotic p-value of the two-sample Kolmogorov-Smirnov statistic (Kolmogorov's series, with
+    /// Stephens' small-sample correction of the effective size).</summary>
+    private static double KolmogorovSmirnovP(double[] a, double[] b)
+    {
+        var x = a.Order().ToArray();
+        var y = b.Order().ToArray();
+        int i = 0, j = 0;
+        double d = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            double v = Math.Min(x[i], y[j]);
+            while (i < x.Length && x[i] == v) i++;
+            while (j < y.Length && y[j] == v) j++;
+            d = Math.Max(d, Math.Abs((double)i / x.Length - (double)j / y.Length));
+        }
+        double n = Math.Sqrt((double)x.Length * y.Length / (x.Length + y.Length));
+        double lambda = (n + 0.12 + 0.11 / n) * d;
+        double sum = 0;
+        for (int k = 1; k <= 100; k++) sum += 2 * (k % 2 == 1 ? 1 : -1) * Math.Exp(-2 * k * k * lambda * lambda);
+        return Math.Clamp(sum, 0, 1);
+    }
+}
