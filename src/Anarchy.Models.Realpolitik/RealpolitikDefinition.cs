@@ -35,6 +35,23 @@ public sealed class RealpolitikDefinition : IModelDefinition
         return RealpolitikScenarioReader.Apply(scenario, overrides.Assignments ?? []);
     }
 
+    public IModelScenario ParseScenario(string json, string source) => RealpolitikScenarioReader.Parse(json, source);
+
+    public IModelScenario WithParameters(IModelScenario scenario, IReadOnlyList<string> names, IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(values);
+        var s = (RealpolitikScenario)scenario;
+        for (int f = 0; f < names.Count; f++)
+        {
+            if (!RealpolitikCatalog.TryFind(names[f], out var info)) throw new InputFileException($"unknown parameter '{names[f]}'");
+            s = s with { Parameters = info.With(s.Parameters, values[f]) };
+        }
+        var problems = new List<string>();
+        RealpolitikScenarioReader.Check(s, problems);
+        return problems.Count == 0 ? s : throw new InputFileException(problems);
+    }
+
     public IRunModel CreateRunModel(IModelScenario scenario, EngineKind engine) => new RealpolitikModel((RealpolitikScenario)scenario);
 
     /// <summary>One engine: the readable implementation (the kernel option runs it too).</summary>

@@ -52,20 +52,20 @@ public static class InputLimits
     public const int MaxVectorLength = 16;
 
     /// <summary>Most factors of a sweep (each parameter may be varied once; there are fewer parameters than this).</summary>
-    public const int MaxFactors = 64;
+    public const int MaxFactors = Anarchy.Sweeps.SweepLimits.MaxFactors;
 
     /// <summary>Most explicit levels of one factor, and most values per range factor of a grid (<c>design.levels</c>).</summary>
-    public const int MaxLevels = 1000;
+    public const int MaxLevels = Anarchy.Sweeps.SweepLimits.MaxLevels;
 
     /// <summary>Most points a sweep design may have.</summary>
-    public const int MaxPoints = 10_000_000;
+    public const int MaxPoints = Anarchy.Sweeps.SweepLimits.MaxPoints;
 
     /// <summary>Most replicates per point of a sweep.</summary>
-    public const int MaxReplicates = 1_000_000;
+    public const int MaxReplicates = Anarchy.Sweeps.SweepLimits.MaxReplicates;
 
     /// <summary>Most runs of a sweep, points times replicates.</summary>
-    public const long MaxSweepRuns = 100_000_000;
+    public const long MaxSweepRuns = Anarchy.Sweeps.SweepLimits.MaxSweepRuns;
 
     /// <summary>Most outputs a sweep summarises per point.</summary>
-    public const int MaxOutputs = 256;
+    public const int MaxOutputs = Anarchy.Sweeps.SweepLimits.MaxOutputs;
 }

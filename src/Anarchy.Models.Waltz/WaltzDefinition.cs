@@ -38,6 +38,24 @@ public sealed class WaltzDefinition : IModelDefinition
         return ParameterAssignments.Apply(scenario, overrides.Assignments ?? []);
     }
 
+    public IModelScenario ParseScenario(string json, string source) => ScenarioReader.Parse(json, source);
+
+    public IModelScenario WithParameters(IModelScenario scenario, IReadOnlyList<string> names, IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(values);
+        var s = (Scenario)scenario;
+        var parameters = s.Parameters;
+        for (int f = 0; f < names.Count; f++)
+        {
+            if (!ParameterCatalog.TryFind(names[f], out var info)) throw new InputFileException($"unknown parameter '{names[f]}'");
+            parameters = info.With(parameters, values[f]);
+        }
+        var result = s with { Parameters = parameters };
+        var problems = ScenarioReader.Validate(result).ToList();
+        return problems.Count == 0 ? result : throw new InputFileException(problems);
+    }
+
     public IRunModel CreateRunModel(IModelScenario scenario, EngineKind engine) => new WaltzModel((Scenario)scenario, engine);
 
     public string DescribeEngine(EngineKind engine) =>

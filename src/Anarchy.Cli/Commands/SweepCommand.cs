@@ -4,6 +4,7 @@ using Anarchy.Models.Waltz;
 using Anarchy.Models.Waltz.Sweeps;
 using Anarchy.Sweeps;
 using Anarchy.Engine;
+using Anarchy.Models;
 
 namespace Anarchy.Cli.Commands;
 
@@ -61,7 +62,8 @@ internal sealed class SweepCommand(Terminal terminal)
     private int Execute(ParseResult parse, CancellationToken cancellation)
     {
         string file = parse.GetValue(_file)!;
-        ModelOption.RequireWaltz(ModelOption.Resolve(parse.GetValue(_model), file), "sweep");
+        var model = ModelOption.Resolve(parse.GetValue(_model), file);
+        if (model.Name != ModelCatalog.Registry.Default.Name) return ExecuteAnyModel(parse, model, file, cancellation);
         var sweep = WaltzSweepReader.ReadFile(file);
         string text = File.ReadAllText(file);
         int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;
@@ -93,6 +95,48 @@ internal sealed class SweepCommand(Terminal terminal)
         }
         terminal.Error(string.Create(CultureInfo.InvariantCulture,
             $"{result.RunsCompleted} runs done ({result.Elapsed.TotalSeconds:F1} s this session). Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.*, points.*{(sweep.Design.Type == "saltelli" && spec.IsWhole ? ", sensitivity.*" : "")}{(job.Panel ? ", panel_states.*, panel_dyads.*" : "")}, manifest.json)."));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>A sweep of a model other than the default one: the generic reader and sweep model (one run at a time).</summary>
+    private int ExecuteAnyModel(ParseResult parse, IModelDefinition model, string file, CancellationToken cancellation)
+    {
+        var sweep = ModelSweepReader.ReadFile(model, file);
+        int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;
+        if (threads < 1 || threads > 1024)
+            throw new InvalidInputException($"--threads: value {threads} is outside the allowed range [1, 1024]");
+        if (parse.GetValue(_panel)) throw new InvalidInputException($"--panel: the model {model.Name} has no panel tables");
+        ShardSpec? shard;
+        try
+        {
+            shard = ShardSpec.Resolve(parse.GetValue(_shard), parse.GetValue(_shards), Environment.GetEnvironmentVariable);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException(e.Message, e);
+        }
+        var spec = shard ?? ShardSpec.Whole;
+        string outPath = parse.GetValue(_out) ?? Path.Combine("out", spec.IsWhole ? sweep.Name : $"{sweep.Name}-shard-{spec.Index}-of-{spec.Count}");
+        var job = ModelSweepReader.Job(sweep, File.ReadAllText(file), outPath, parse.GetValue(_engine)) with
+        {
+            Shard = spec,
+            Resume = parse.GetValue(_resume),
+            Overwrite = parse.GetValue(_overwrite),
+            Threads = threads,
+            Command = "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+        };
+        var (first, end) = spec.PointRange(job.Points);
+        string share = spec.IsWhole ? "" : $"; shard {spec} takes points {first} to {end - 1}";
+        terminal.Error(string.Create(CultureInfo.InvariantCulture,
+            $"Sweep '{sweep.Name}' of the {model.Name} model: {sweep.Design}, {job.Points} points x {sweep.Replicates} replicates = {(long)job.Points * sweep.Replicates} runs{share}, {threads} thread{(threads == 1 ? "" : "s")}."));
+        var result = SweepRunner.Run(job, new ProgressPrinter(terminal), cancellation);
+        if (!result.Completed)
+        {
+            terminal.Error($"Interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs; every finished run is kept. Continue with: anarchy sweep {file} --out {outPath} --resume");
+            return ExitCodes.Cancelled;
+        }
+        terminal.Error(string.Create(CultureInfo.InvariantCulture,
+            $"{result.RunsCompleted} runs done ({result.Elapsed.TotalSeconds:F1} s this session). Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.*, points.*{(sweep.Design.Type == "saltelli" && spec.IsWhole ? ", sensitivity.*" : "")}, manifest.json)."));
         return ExitCodes.Success;
     }
 

@@ -22,7 +22,14 @@ internal sealed class ValidateCommand(Terminal terminal)
             var chosen = ModelOption.Resolve(parse.GetValue(model), path);
             if (chosen.Name != ModelCatalog.Registry.Default.Name)
             {
-                // Other models have scenario files only (sweeps and calibrations are the Waltz model's so far).
+                // Other models have scenario and sweep files (calibrations are the Waltz model's).
+                if (ScenarioReader.IsSweep(ScenarioReader.ReadText(path, "file")))
+                {
+                    var modelSweep = Anarchy.Sweeps.ModelSweepReader.ReadFile(chosen, path);
+                    long count = modelSweep.Points().Length;
+                    terminal.Line($"{path}: valid {chosen.Name} sweep '{modelSweep.Name}' ({modelSweep.Factors.Count} factor{(modelSweep.Factors.Count == 1 ? "" : "s")}, {modelSweep.Design}: {count} points x {modelSweep.Replicates} replicates = {count * modelSweep.Replicates} runs). Run it with: anarchy sweep {path}");
+                    return ExitCodes.Success;
+                }
                 var read = chosen.ReadScenario(path, new ScenarioOverrides());
                 terminal.Line($"{path}: valid {chosen.Name} scenario '{read.Name}' ({read.Describe()}, {read.Runs} runs, seed {read.Seed}). Run it with: anarchy run --scenario {path}");
                 return ExitCodes.Success;

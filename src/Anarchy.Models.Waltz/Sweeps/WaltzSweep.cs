@@ -7,18 +7,6 @@ using Anarchy.Engine;
 
 namespace Anarchy.Models.Waltz.Sweeps;
 
-/// <summary>The experimental design of a sweep.</summary>
-public sealed record DesignSpec(string Type, int Samples = 0, int Levels = 5)
-{
-    public override string ToString() => Type switch
-    {
-        "grid" => $"grid (full factorial, {Levels} levels per range factor)",
-        "lhs" => $"lhs (Latin hypercube, {Samples} samples)",
-        "sobol" => $"sobol (Sobol sequence, Joe-Kuo direction numbers, {Samples} points)",
-        _ => $"saltelli (Saltelli 2010 scheme, {Samples} base samples)",
-    };
-}
-
 /// <summary>
 /// A sweep of the Waltz model, read from a sweep file (docs/SWEEPS.md): a base scenario, factors, a design,
 /// replicates per point, a master seed, and the outputs to summarise per point.
@@ -36,13 +24,7 @@ public sealed record WaltzSweep
     public required IReadOnlyList<string> Outputs { get; init; }
 
     /// <summary>The design's points: one row per point, one column per factor, in the design's order.</summary>
-    public double[][] Points() => Design.Type switch
-    {
-        "grid" => FullFactorial.Points(Factors, Design.Levels),
-        "lhs" => LatinHypercube.Points(Factors, Design.Samples, Seed),
-        "sobol" => SobolSequence.Points(Factors, Design.Samples),
-        _ => Saltelli.Points(Factors, Design.Samples),
-    };
+    public double[][] Points() => SweepFields.Points(Factors, Design, Seed);
 }
 
 /// <summary>Reads and validates sweep files; every problem names its field, the value and what is allowed. Every
@@ -50,10 +32,10 @@ public sealed record WaltzSweep
 public static class WaltzSweepReader
 {
     /// <summary>Most points a design may have.</summary>
-    public const int MaxPoints = InputLimits.MaxPoints;
+    public const int MaxPoints = SweepLimits.MaxPoints;
 
     /// <summary>Fewest base samples of a Saltelli design: the Sobol estimators divide by N - 1.</summary>
-    public const int MinSaltelliSamples = 2;
+    public const int MinSaltelliSamples = SweepLimits.MinSaltelliSamples;
 
     private static readonly string[] ScenarioFields =
         ["states", "ticks", "burnIn", "startYear", "runs", "doctrine", "geography", "poles", "poleShare", "leader", "parameters", "stateOverrides", "pacts", "shocks"];
@@ -120,9 +102,9 @@ public static class WaltzSweepReader
                             problems.Add($"description: {description.Length} characters is more than the limit of {InputLimits.MaxDescriptionLength} (it is copied into every manifest)");
                         break;
                     case "scenario": scenario = scenarioOverride ?? ReadScenario(v, directory, problems); break;
-                    case "factors": hasFactors = true; ReadFactors(v, factors, problems); break;
-                    case "design": design = ReadDesign(v, problems); break;
-                    case "replicates": replicates = Int(v, "replicates", 1, InputLimits.MaxReplicates, problems); break;
+                    case "factors": hasFactors = true; SweepFields.ReadFactors(v, factors, problems, WaltzDefinition.Instance); break;
+                    case "design": design = SweepFields.ReadDesign(v, problems); break;
+                    case "replicates": replicates = SweepFields.Int(v, "replicates", 1, InputLimits.MaxReplicates, problems); break;
                     case "seed":
                         if (v.ValueKind == JsonValueKind.Number && v.TryGetUInt64(out ulong s)) seed = s;
                         else problems.Add($"seed: value {JsonInput.Truncate(v.GetRawText())} is not a whole number in [0, {ulong.MaxValue}]");
@@ -131,7 +113,7 @@ public static class WaltzSweepReader
                         if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) crn = v.GetBoolean();
                         else problems.Add($"commonRandomNumbers: value {JsonInput.Truncate(v.GetRawText())} is not true or false");
                         break;
-                    case "outputs": outputs = ReadOutputs(v, problems); break;
+                    case "outputs": outputs = SweepFields.ReadOutputs(v, problems, WaltzTables.Runs); break;
                     default:
                         problems.Add($"{p.Name}: unknown field (allowed: model, name, description, scenario, factors, design, replicates, seed, commonRandomNumbers, outputs)");
                         break;
@@ -139,7 +121,7 @@ public static class WaltzSweepReader
             }
             if (!hasFactors) problems.Add("factors: missing (list the parameters the sweep varies)");
             else if (factors.Count == 0 && problems.Count == 0) problems.Add("factors: empty (list at least one parameter)");
-            CheckDesign(design, factors, problems);
+            SweepFields.CheckDesign(design, factors, problems);
             var sweep = new WaltzSweep
             {
                 Name = name,
@@ -154,11 +136,11 @@ public static class WaltzSweepReader
             };
             if (problems.Count == 0)
             {
-                double points = PointCount(sweep);
+                double points = SweepFields.PointCount(sweep.Factors, sweep.Design);
                 if (points > MaxPoints)
-                    problems.Add($"design: {Count(points)} points are more than {MaxPoints} points, the most a design may have");
+                    problems.Add($"design: {SweepFields.Count(points)} points are more than {MaxPoints} points, the most a design may have");
                 else if (points * replicates > InputLimits.MaxSweepRuns)
-                    problems.Add($"replicates: {Count(points)} points times {replicates} replicates is {Count(points * replicates)} runs, more than {InputLimits.MaxSweepRuns}, the most a sweep may run (shard a larger study into several sweeps)");
+                    problems.Add($"replicates: {SweepFields.Count(points)} points times {replicates} replicates is {SweepFields.Count(points * replicates)} runs, more than {InputLimits.MaxSweepRuns}, the most a sweep may run (shard a larger study into several sweeps)");
                 else
                 {
                     // Every point's scenario must be valid (e.g. minBurden may not exceed maxBurden).
@@ -174,32 +156,6 @@ public static class WaltzSweepReader
             return sweep;
         }
     }
-
-    /// <summary>The constraints that tie the design to the factors: dimensions, base samples, one-level factors.</summary>
-    private static void CheckDesign(DesignSpec design, List<(int Index, Factor Factor)> factors, List<string> problems)
-    {
-        if (design.Type is "saltelli" && factors.Count > 0 && 2 * factors.Count > SobolSequence.MaxDimensions)
-            problems.Add($"design: saltelli with {factors.Count} factors needs {2 * factors.Count} Sobol dimensions; at most {SobolSequence.MaxDimensions / 2} factors are supported");
-        if (design.Type is "sobol" && factors.Count > SobolSequence.MaxDimensions)
-            problems.Add($"design: sobol supports at most {SobolSequence.MaxDimensions} factors, got {factors.Count}");
-        if (design.Type is "saltelli" && design.Samples is > 0 and < MinSaltelliSamples)
-            problems.Add($"design.samples: value {design.Samples} is below {MinSaltelliSamples}, the fewest base samples of a saltelli design (the Sobol indices need at least two)");
-        if (design.Type is "grid") return;
-        foreach (var (index, factor) in factors)
-        {
-            if (factor.Levels is { Count: < 2 })
-                problems.Add($"factors[{index}].levels: a {design.Type} design samples between levels and needs at least two; to hold {factor.Name} fixed, set it in the scenario");
-        }
-    }
-
-    private static double PointCount(WaltzSweep s) => s.Design.Type switch
-    {
-        "grid" => s.Factors.Aggregate(1.0, (n, f) => n * FullFactorial.LevelsOf(f, s.Design.Levels).Count),
-        "saltelli" => (double)s.Design.Samples * (s.Factors.Count + 2),
-        _ => s.Design.Samples,
-    };
-
-    private static string Count(double n) => n < 1e15 ? n.ToString("F0", CultureInfo.InvariantCulture) : n.ToString("G3", CultureInfo.InvariantCulture);
 
     private static Scenario? ReadScenario(JsonElement v, string directory, List<string> problems)
     {
@@ -218,183 +174,6 @@ public static class WaltzSweepReader
             problems.AddRange(e.Problems.Select(p => "scenario: " + p));
         }
         return null;
-    }
-
-    private static void ReadFactors(JsonElement v, List<(int, Factor)> factors, List<string> problems)
-    {
-        if (v.ValueKind != JsonValueKind.Array)
-        {
-            problems.Add("factors: expected an array of { \"name\": ..., \"levels\": [...] } or { \"name\": ..., \"min\": ..., \"max\": ... }");
-            return;
-        }
-        if (v.GetArrayLength() > InputLimits.MaxFactors)
-        {
-            problems.Add($"factors: {v.GetArrayLength()} factors is more than the limit of {InputLimits.MaxFactors}");
-            return;
-        }
-        int i = 0;
-        foreach (var f in v.EnumerateArray())
-        {
-            int index = i++;
-            string at = $"factors[{index}]";
-            if (f.ValueKind != JsonValueKind.Object)
-            {
-                problems.Add($"{at}: expected an object");
-                continue;
-            }
-            string? name = null;
-            double? min = null, max = null;
-            List<double>? levels = null;
-            bool tooMany = false;
-            foreach (var p in f.EnumerateObject())
-            {
-                switch (p.Name)
-                {
-                    case "name": name = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null; break;
-                    case "min": min = Number(p.Value, $"{at}.min", problems); break;
-                    case "max": max = Number(p.Value, $"{at}.max", problems); break;
-                    case "levels":
-                        levels = [];
-                        if (p.Value.ValueKind != JsonValueKind.Array) problems.Add($"{at}.levels: expected an array of numbers");
-                        else if (p.Value.GetArrayLength() > InputLimits.MaxLevels)
-                        {
-                            problems.Add($"{at}.levels: {p.Value.GetArrayLength()} levels is more than the limit of {InputLimits.MaxLevels}");
-                            tooMany = true;
-                        }
-                        else
-                        {
-                            int k = 0;
-                            foreach (var l in p.Value.EnumerateArray()) levels.Add(Number(l, $"{at}.levels[{k++}]", problems));
-                        }
-                        break;
-                    default: problems.Add($"{at}.{p.Name}: unknown field (allowed: name, levels, min, max)"); break;
-                }
-            }
-            if (tooMany) continue;
-            if (name is null || !ParameterCatalog.TryFind(name, out var info))
-            {
-                var hint = name is null ? [] : ParameterCatalog.Suggest(name).ToList();
-                problems.Add($"{at}.name: {(name is null ? "missing" : $"unknown parameter '{JsonInput.Truncate(name)}'")}" +
-                    (hint.Count > 0 ? $" (did you mean {string.Join(", ", hint)}?)" : " (run 'anarchy params' for the list)"));
-                continue;
-            }
-            if (factors.Any(x => x.Item2.Name == name)) problems.Add($"{at}.name: parameter '{name}' is varied twice");
-            if (levels is not null && (min is not null || max is not null))
-            {
-                problems.Add($"{at}: give either levels or min and max, not both (levels lists the values; min and max bound a range)");
-                continue;
-            }
-            if (levels is not null)
-            {
-                if (levels.Count == 0) problems.Add($"{at}.levels: empty (give at least one level)");
-                var seen = new HashSet<double>();
-                for (int k = 0; k < levels.Count; k++)
-                {
-                    if (double.IsNaN(levels[k])) continue;
-                    if (info.Check(levels[k]) is { } problem) problems.Add($"{at}.levels[{k}]: {problem}");
-                    else if (!seen.Add(levels[k])) problems.Add($"{at}.levels[{k}]: value {F(levels[k])} is listed twice");
-                }
-                if (levels.Count > 0) factors.Add((index, new Factor(name, levels.Min(), levels.Max(), info.IsInteger, levels)));
-                continue;
-            }
-            if (min is not { } lo || max is not { } hi)
-            {
-                problems.Add($"{at}: give either levels or both min and max");
-                continue;
-            }
-            if (double.IsNaN(lo) || double.IsNaN(hi)) continue;
-            if (hi < lo) problems.Add($"{at}: empty range (min {F(lo)} is above max {F(hi)})");
-            else if (hi == lo) problems.Add($"{at}: the range [{F(lo)}, {F(hi)}] has zero width; to hold {name} fixed, set it in the scenario (or give one level in a grid)");
-            if (info.Check(lo) is { } low) problems.Add($"{at}.min: {low}");
-            if (info.Check(hi) is { } high) problems.Add($"{at}.max: {high}");
-            factors.Add((index, new Factor(name, lo, hi, info.IsInteger)));
-        }
-    }
-
-    private static DesignSpec ReadDesign(JsonElement v, List<string> problems)
-    {
-        if (v.ValueKind == JsonValueKind.String)
-        {
-            string only = v.GetString() ?? "";
-            if (only is "grid") return new DesignSpec("grid");
-            problems.Add(only is "lhs" or "sobol" or "saltelli"
-                ? $"design: a {only} design needs a number of samples: {{ \"type\": \"{only}\", \"samples\": 64 }}"
-                : $"design: value {JsonInput.Truncate(v.GetRawText())} is not one of grid, lhs, sobol, saltelli");
-            return new DesignSpec("grid");
-        }
-        if (v.ValueKind != JsonValueKind.Object)
-        {
-            problems.Add("design: expected { \"type\": \"grid\" | \"lhs\" | \"sobol\" | \"saltelli\", ... }");
-            return new DesignSpec("grid");
-        }
-        string type = "grid";
-        int samples = 0, levels = 5;
-        bool hasSamples = false, hasLevels = false;
-        foreach (var p in v.EnumerateObject())
-        {
-            switch (p.Name)
-            {
-                case "type":
-                    type = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : "";
-                    if (type is not ("grid" or "lhs" or "sobol" or "saltelli"))
-                        problems.Add($"design.type: value {JsonInput.Truncate(p.Value.GetRawText())} is not one of grid, lhs, sobol, saltelli");
-                    break;
-                case "samples": samples = Int(p.Value, "design.samples", 1, MaxPoints, problems); hasSamples = true; break;
-                case "levels": levels = Int(p.Value, "design.levels", 2, InputLimits.MaxLevels, problems); hasLevels = true; break;
-                default: problems.Add($"design.{p.Name}: unknown field (allowed: type, samples, levels)"); break;
-            }
-        }
-        if (type is "lhs" or "sobol" or "saltelli")
-        {
-            if (!hasSamples) problems.Add($"design.samples: missing (a {type} design needs a number of samples)");
-            if (hasLevels) problems.Add($"design.levels: a {type} design takes samples, not levels (levels belong to a grid)");
-        }
-        else if (type is "grid" && hasSamples)
-            problems.Add("design.samples: a grid design takes levels per range factor, not samples (samples belong to lhs, sobol and saltelli)");
-        return new DesignSpec(type, samples, levels);
-    }
-
-    private static List<string> ReadOutputs(JsonElement v, List<string> problems)
-    {
-        var outputs = new List<string>();
-        if (v.ValueKind != JsonValueKind.Array)
-        {
-            problems.Add("outputs: expected an array of run columns, e.g. [\"wars\", \"entangled\"]");
-            return outputs;
-        }
-        if (v.GetArrayLength() > InputLimits.MaxOutputs)
-        {
-            problems.Add($"outputs: {v.GetArrayLength()} entries is more than the limit of {InputLimits.MaxOutputs}");
-            return outputs;
-        }
-        int i = 0;
-        foreach (var o in v.EnumerateArray())
-        {
-            string? name = o.ValueKind == JsonValueKind.String ? o.GetString() : null;
-            int column = name is null ? -1 : WaltzTables.Runs.IndexOf(name);
-            if (column < 0 || name is "run" or "point" or "replicate" or "seed")
-                problems.Add($"outputs[{i}]: {JsonInput.Truncate(o.GetRawText())} is not an output column of runs.csv (see docs/OUTPUTS.md)");
-            else if (outputs.Contains(WaltzTables.Runs.Columns[column].Name))
-                problems.Add($"outputs[{i}]: \"{name}\" is listed twice");
-            else outputs.Add(WaltzTables.Runs.Columns[column].Name);
-            i++;
-        }
-        if (outputs.Count == 0 && problems.Count == 0) problems.Add("outputs: empty (name at least one output, or leave the field out)");
-        return outputs;
-    }
-
-    private static int Int(JsonElement v, string at, int min, int max, List<string> problems)
-    {
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long x) && x >= min && x <= max) return (int)x;
-        problems.Add($"{at}: value {JsonInput.Truncate(v.GetRawText())} is outside the allowed range [{min}, {max}] (whole numbers)");
-        return min;
-    }
-
-    private static double Number(JsonElement v, string at, List<string> problems)
-    {
-        if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out double d) && double.IsFinite(d)) return d;
-        problems.Add(JsonInput.NotFinite(v, at) ?? $"{at}: expected a number, got {JsonInput.Truncate(v.GetRawText())}");
-        return double.NaN;
     }
 
     private static string F(double v) => v.ToString(CultureInfo.InvariantCulture);

@@ -30,7 +30,7 @@ public static class WaltzSweepJobs
             Design = sweep.Design.ToString(),
             CommonRandomNumbers = sweep.CommonRandomNumbers,
             Engine = engine == EngineKind.Kernel ? "kernel" : "reference",
-            AfterFinish = sweep.Design.Type == "saltelli" ? result => WaltzSensitivity.Write(sweep, result) : null,
+            AfterFinish = sweep.Design.Type == "saltelli" ? result => SweepSensitivity.Write(sweep.Outputs, sweep.Factors, sweep.Seed, result) : null,
             ExtraFiles = new Dictionary<string, string> { [ScenarioFile] = ScenarioWriter.ToJson(sweep.Scenario) + "\n" },
         };
     }

@@ -33,6 +33,14 @@ public interface IModelDefinition
     /// <exception cref="Input.InputFileException">The file or an override is invalid; every problem is listed.</exception>
     IModelScenario ReadScenario(string? path, ScenarioOverrides overrides);
 
+    /// <summary>A scenario given inline (a sweep's <c>scenario</c> object), validated completely.</summary>
+    /// <exception cref="Input.InputFileException">It is invalid; every problem is listed.</exception>
+    IModelScenario ParseScenario(string json, string source);
+
+    /// <summary><paramref name="scenario"/> with the named parameters set (a sweep's design point).</summary>
+    /// <exception cref="Input.InputFileException">The combination is invalid (each value is in its range already).</exception>
+    IModelScenario WithParameters(IModelScenario scenario, IReadOnlyList<string> names, IReadOnlyList<double> values);
+
     /// <summary>The runs of <paramref name="scenario"/> (one this model read) as the Monte Carlo layer runs them.</summary>
     IRunModel CreateRunModel(IModelScenario scenario, EngineKind engine);
 

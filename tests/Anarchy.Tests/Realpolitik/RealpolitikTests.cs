@@ -164,3 +164,50 @@ public class RealpolitikTests
         Assert.False(Directory.Exists(scratch["x"]));
     }
 }
+
+/// <summary>The sweep machinery runs the realpolitik preset unchanged: designs, points, resume and plots.</summary>
+public class RealpolitikSweepTests
+{
+    [Fact]
+    public void ASweepOfThePresetRunsResumesAndPlots()
+    {
+        using var scratch = new ScratchFolder();
+        string file = scratch.Write("sweep.json", """
+            { "model": "realpolitik", "name": "rp", "scenario": { "states": 20, "turns": 150, "runs": 1 },
+              "factors": [ { "name": "victorySigma", "levels": [1, 3] }, { "name": "versailles", "levels": [0, 1] } ],
+              "replicates": 3, "seed": 5, "outputs": ["turns", "wars"] }
+            """);
+        var valid = CliHarness.Run("validate", file);
+        Assert.Equal(0, valid.ExitCode);
+        Assert.Contains("valid realpolitik sweep 'rp' (2 factors", valid.Out, StringComparison.Ordinal);
+
+        var whole = CliHarness.Run("sweep", file, "--out", scratch["whole"]);
+        Assert.Equal(0, whole.ExitCode);
+        var points = File.ReadAllLines(scratch["whole/points.csv"]);
+        Assert.Equal(5, points.Length);
+        Assert.StartsWith("point,victorySigma,versailles,replicates,turns_mean", points[0], StringComparison.Ordinal);
+        var runs = File.ReadAllLines(scratch["whole/runs.csv"]);
+        Assert.Equal(13, runs.Length);
+        Assert.StartsWith("run,point,replicate,victorySigma,versailles,seed,turns", runs[0], StringComparison.Ordinal);
+        // Point 3 runs victorySigma 3 with Versailles, exactly as a plain run of that scenario with the run's seed.
+        var row = runs[10].Split(',');
+        Assert.Equal(["3", "1"], row[3..5]);
+        var alone = RealpolitikSimulation.Run(new RealpolitikScenario { States = 20, Turns = 150, Parameters = new RealpolitikParameters { VictorySigma = 3, Versailles = 1 } },
+            ulong.Parse(row[5], CultureInfo.InvariantCulture));
+        Assert.Equal(alone.Turns.ToString(CultureInfo.InvariantCulture), row[6]);
+
+        // A second session with --resume has nothing left to run and leaves the same files.
+        var again = CliHarness.Run("sweep", file, "--out", scratch["whole"], "--resume");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(runs, File.ReadAllLines(scratch["whole/runs.csv"]));
+
+        var plot = CliHarness.Run("plot", scratch["whole"]);
+        Assert.Equal(0, plot.ExitCode);
+        Assert.True(File.Exists(scratch["whole/plots/turns-by-victorySigma.png"]));
+
+        var bad = CliHarness.Run("sweep", scratch.Write("bad.json", """{ "model": "realpolitik", "factors": [ { "name": "honour", "levels": [0, 1] } ] }"""), "--out", scratch["bad"]);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("factors[0].name: unknown parameter 'honour' (run 'anarchy params --model realpolitik' for the list)", bad.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch["bad"]));
+    }
+}

@@ -197,6 +197,10 @@ public class ModelSeamTests
             public IModelScenario ReadScenario(string? path, ScenarioOverrides overrides) =>
                 new CoinScenario(overrides.Runs ?? 10, overrides.Seed ?? 1, overrides.Ticks ?? 100);
 
+            public IModelScenario ParseScenario(string json, string source) => new CoinScenario(10, 1, 100);
+
+            public IModelScenario WithParameters(IModelScenario scenario, IReadOnlyList<string> names, IReadOnlyList<double> values) => scenario;
+
             public IRunModel CreateRunModel(IModelScenario scenario, EngineKind engine) => new CoinModel(0.5, ((CoinScenario)scenario).Ticks);
 
             public string DescribeEngine(EngineKind engine) => "reference";
@@ -227,6 +231,10 @@ public class ModelSeamTests
         public ModelTables Tables => CoinModel.Definition.Tables;
 
         public IModelScenario ReadScenario(string? path, ScenarioOverrides overrides) => throw new NotSupportedException();
+
+        public IModelScenario ParseScenario(string json, string source) => throw new NotSupportedException();
+
+        public IModelScenario WithParameters(IModelScenario scenario, IReadOnlyList<string> names, IReadOnlyList<double> values) => throw new NotSupportedException();
 
         public IRunModel CreateRunModel(IModelScenario scenario, EngineKind engine) => throw new NotSupportedException();
 

@@ -1,15 +1,14 @@
 using Anarchy.Output;
-using Anarchy.Sweeps;
 using Anarchy.Sweeps.Sensitivity;
 
-namespace Anarchy.Models.Waltz.Sweeps;
+namespace Anarchy.Sweeps;
 
 /// <summary>
 /// For a Saltelli design: first-order and total Sobol indices per factor and output, estimated on the per-point
 /// replicate means (Saltelli 2010 and Jansen 1999 estimators, percentile bootstrap 95% intervals), written as
 /// sensitivity.csv and sensitivity.parquet beside points.*.
 /// </summary>
-public static class WaltzSensitivity
+public static class SweepSensitivity
 {
     public static TableSchema Schema { get; } = new("sensitivity",
         new ColumnSpec("output", ColumnKind.Text, "", "output (column of runs.csv) whose per-point mean is analysed"),
@@ -23,17 +22,19 @@ public static class WaltzSensitivity
         new ColumnSpec("base_samples", ColumnKind.Int64, "samples", "N, the base samples of the Saltelli design"),
         new ColumnSpec("bootstrap", ColumnKind.Int64, "resamples", "bootstrap resamples behind the intervals"));
 
-    public static void Write(WaltzSweep sweep, SweepPoints points)
+    /// <summary>Writes the indices of every output over <paramref name="factors"/>; the bootstrap is seeded by <paramref name="seed"/>.</summary>
+    public static void Write(IReadOnlyList<string> outputs, IReadOnlyList<Factor> factors, ulong seed, SweepPoints points)
     {
+        ArgumentNullException.ThrowIfNull(points);
         using var table = new TableOutput(points.Folder, Schema);
-        foreach (var output in sweep.Outputs)
+        foreach (var output in outputs)
         {
-            var indices = SobolIndices.FromSaltelliOutputs(points.Column(output + "_mean"), sweep.Factors.Count, seed: sweep.Seed);
-            for (int f = 0; f < sweep.Factors.Count; f++)
+            var indices = SobolIndices.FromSaltelliOutputs(points.Column(output + "_mean"), factors.Count, seed: seed);
+            for (int f = 0; f < factors.Count; f++)
             {
                 var s1 = indices.FirstOrder[f];
                 var st = indices.Total[f];
-                table.WriteRow([output, sweep.Factors[f].Name, s1.Value, s1.Lower, s1.Upper, st.Value, st.Lower, st.Upper,
+                table.WriteRow([output, factors[f].Name, s1.Value, s1.Lower, s1.Upper, st.Value, st.Lower, st.Upper,
                     indices.BaseSamples, indices.Resamples]);
             }
         }
