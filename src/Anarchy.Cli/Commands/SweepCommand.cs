@@ -49,6 +49,16 @@ internal sealed class SweepCommand(Terminal terminal)
         command.SetAction(parse =>
         {
             var (text, ordered, panel) = SweepMerge.Check(parse.GetValue(folders)!);
+            var model = ModelOption.Resolve(null, Path.Combine(ordered[0], ModelSweepReader.ScenarioFile));
+            if (model.Name != ModelCatalog.Registry.Default.Name)
+            {
+                var baseScenario = model.ReadScenario(Path.Combine(ordered[0], ModelSweepReader.ScenarioFile), new ScenarioOverrides());
+                var modelSweep = ModelSweepReader.Parse(model, text, Path.GetFullPath(ordered[0]), "sweep.json", baseScenario);
+                var modelJob = ModelSweepReader.Job(modelSweep, text, parse.GetValue(output)!, EngineKind.Reference) with { Overwrite = parse.GetValue(overwrite), Threads = 1, Command = "anarchy merge" };
+                SweepMerge.Merge(modelJob, ordered);
+                terminal.Error($"Merged {ordered.Count} shards of a {model.Name} sweep into {Path.GetFullPath(parse.GetValue(output)!)}{Path.DirectorySeparatorChar} (runs.*, points.*{(modelJob.AfterFinish is null ? "" : ", sensitivity.*")}, manifest.json).");
+                return ExitCodes.Success;
+            }
             var scenario = ScenarioReader.ReadFile(Path.Combine(ordered[0], WaltzSweepJobs.ScenarioFile));
             var sweep = WaltzSweepReader.Parse(text, Path.GetFullPath(ordered[0]), "sweep.json", scenario);
             var job = Job(sweep, text, parse.GetValue(output)!, EngineKind.Kernel, ShardSpec.Whole, 1, false, parse.GetValue(overwrite), panel, "anarchy merge");

@@ -48,7 +48,11 @@ public static class ModelSweepReader
         return Parse(model, text, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", Path.GetFileName(path));
     }
 
-    public static ModelSweep Parse(IModelDefinition model, string json, string directory, string source)
+    public static ModelSweep Parse(IModelDefinition model, string json, string directory, string source) => Parse(model, json, directory, source, null);
+
+    /// <summary>As <see cref="Parse(IModelDefinition, string, string, string)"/>, with the base scenario given instead of
+    /// read from the file (a merge reads the scenario the shards recorded).</summary>
+    public static ModelSweep Parse(IModelDefinition model, string json, string directory, string source, IModelScenario? scenarioOverride)
     {
         ArgumentNullException.ThrowIfNull(model);
         JsonDocument document;
@@ -92,7 +96,7 @@ public static class ModelSweepReader
                         if (v.ValueKind != JsonValueKind.String) problems.Add($"description: expected a string, got {JsonInput.Truncate(v.GetRawText())}");
                         else description = v.GetString()!;
                         break;
-                    case "scenario": scenario = ReadScenario(model, v, directory, problems); break;
+                    case "scenario": scenario = scenarioOverride ?? ReadScenario(model, v, directory, problems); break;
                     case "factors": hasFactors = true; SweepFields.ReadFactors(v, factors, problems, model); break;
                     case "design": design = SweepFields.ReadDesign(v, problems); break;
                     case "replicates": replicates = SweepFields.Int(v, "replicates", 1, SweepLimits.MaxReplicates, problems); break;
@@ -114,7 +118,7 @@ public static class ModelSweepReader
             else if (factors.Count == 0 && problems.Count == 0) problems.Add("factors: empty (list at least one parameter)");
             SweepFields.CheckDesign(design, factors, problems);
             if (problems.Count > 0) throw new InputFileException(problems);
-            var baseScenario = scenario ?? model.ReadScenario(null, new ScenarioOverrides());
+            var baseScenario = scenario ?? scenarioOverride ?? model.ReadScenario(null, new ScenarioOverrides());
             var sweep = new ModelSweep
             {
                 Model = model,

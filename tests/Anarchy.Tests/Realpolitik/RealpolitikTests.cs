@@ -165,7 +165,7 @@ public class RealpolitikTests
     }
 }
 
-/// <summary>The sweep machinery runs the realpolitik preset unchanged: designs, points, resume and plots.</summary>
+/// <summary>The sweep machinery runs the realpolitik preset unchanged: designs, points, resume, shards and merge, plots.</summary>
 public class RealpolitikSweepTests
 {
     [Fact]
@@ -200,6 +200,14 @@ public class RealpolitikSweepTests
         var again = CliHarness.Run("sweep", file, "--out", scratch["whole"], "--resume");
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(runs, File.ReadAllLines(scratch["whole/runs.csv"]));
+
+        // Two shards merged give the files one process wrote, byte for byte.
+        Assert.Equal(0, CliHarness.Run("sweep", file, "--shard", "1/2", "--out", scratch["s1"]).ExitCode);
+        Assert.Equal(0, CliHarness.Run("sweep", file, "--shard", "2/2", "--out", scratch["s2"]).ExitCode);
+        var merged = CliHarness.Run("merge", scratch["s1"], scratch["s2"], "--out", scratch["merged"]);
+        Assert.Equal(0, merged.ExitCode);
+        foreach (string name in new[] { "runs.csv", "runs.parquet", "points.csv", "points.parquet" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(scratch["whole"], name)), File.ReadAllBytes(Path.Combine(scratch["merged"], name)));
 
         var plot = CliHarness.Run("plot", scratch["whole"]);
         Assert.Equal(0, plot.ExitCode);
