@@ -28,9 +28,9 @@ public sealed class RealpolitikDefinition : IModelDefinition
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var scenario = path is null ? new RealpolitikScenario() : RealpolitikScenarioReader.ReadFile(path);
-        if (overrides.Runs is { } runs) scenario = scenario with { Runs = Checked("--runs", runs, 1, int.MaxValue) };
-        if (overrides.Ticks is { } turns) scenario = scenario with { Turns = Checked("--ticks", turns, 1, RealpolitikScenarioReader.MaxTurns) };
-        if (overrides.States is { } states) scenario = scenario with { States = Checked("--states", states, 2, RealpolitikScenarioReader.MaxStates) };
+        if (overrides.Runs is { } runs) scenario = scenario with { Runs = ScenarioOverrides.Checked("--runs", runs, 1, int.MaxValue) };
+        if (overrides.Ticks is { } turns) scenario = scenario with { Turns = ScenarioOverrides.Checked("--ticks", turns, 1, RealpolitikScenarioReader.MaxTurns) };
+        if (overrides.States is { } states) scenario = scenario with { States = ScenarioOverrides.Checked("--states", states, 2, RealpolitikScenarioReader.MaxStates) };
         if (overrides.Seed is { } seed) scenario = scenario with { Seed = seed };
         return RealpolitikScenarioReader.Apply(scenario, overrides.Assignments ?? []);
     }
@@ -56,8 +56,4 @@ public sealed class RealpolitikDefinition : IModelDefinition
 
     /// <summary>One engine: the readable implementation (the kernel option runs it too).</summary>
     public string DescribeEngine(EngineKind engine) => "reference";
-
-    private static int Checked(string option, int value, int min, int max) =>
-        value >= min && value <= max ? value
-            : throw new InputFileException($"{option}: value {value} is outside the allowed range [{min}, {max}]");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Anarchy.Models;
 
 namespace Anarchy.Models.Realpolitik;
@@ -51,33 +50,12 @@ public sealed record RealpolitikParameters
     public int BorderAboveOne { get; init; } = 1;
 }
 
-/// <summary>One parameter of the realpolitik preset, for validation, <c>anarchy params</c> and the docs.</summary>
-public sealed record RealpolitikParameterInfo(
-    string Name,
-    string Group,
-    string Unit,
-    double Min,
-    double Max,
-    bool IsInteger,
-    string Meaning,
-    Func<RealpolitikParameters, double> Get,
-    Func<RealpolitikParameters, double, RealpolitikParameters> With) : IParameterDescription
-{
-    public double Default => Get(RealpolitikCatalog.Defaults);
-
-    /// <summary>Null when <paramref name="value"/> is allowed, otherwise the reason, naming the parameter, value and range.</summary>
-    public string? Check(double value) =>
-        double.IsNaN(value) || value < Min || value > Max || (IsInteger && value != Math.Floor(value))
-            ? $"parameter '{Name}': value {value.ToString(CultureInfo.InvariantCulture)} is outside the allowed range {this.RangeText()}"
-            : null;
-}
-
 /// <summary>Every parameter of the realpolitik preset, with unit, range and meaning.</summary>
 public static class RealpolitikCatalog
 {
     public static RealpolitikParameters Defaults { get; } = new();
 
-    public static IReadOnlyList<RealpolitikParameterInfo> All { get; } =
+    public static IReadOnlyList<ModelParameter<RealpolitikParameters>> All { get; } =
     [
         P("degree", "world", "borders", 1, 64, true, "borders of every state at the start: the degree of the random regular graph (statesim network_p)", p => p.Degree, (p, v) => p with { Degree = (int)v }),
         P("powerMean", "world", "power", 1, 1000, false, "mean of the normal initial power, floored at 1 (power_dist_mu)", p => p.PowerMean, (p, v) => p with { PowerMean = v }),
@@ -100,11 +78,11 @@ public static class RealpolitikCatalog
         P("borderAboveOne", "quirks", "switch", 0, 1, true, "1 (statesim): neighbours at power exactly 1 do not pass to the conqueror; 0: every survivor does", p => p.BorderAboveOne, (p, v) => p with { BorderAboveOne = (int)v }),
     ];
 
-    private static readonly Dictionary<string, RealpolitikParameterInfo> ByName = All.ToDictionary(p => p.Name, StringComparer.Ordinal);
+    private static readonly Dictionary<string, ModelParameter<RealpolitikParameters>> ByName = All.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
-    public static bool TryFind(string name, out RealpolitikParameterInfo info) => ByName.TryGetValue(name, out info!);
+    public static bool TryFind(string name, out ModelParameter<RealpolitikParameters> info) => ByName.TryGetValue(name, out info!);
 
-    private static RealpolitikParameterInfo P(string name, string group, string unit, double min, double max, bool isInteger, string meaning,
+    private static ModelParameter<RealpolitikParameters> P(string name, string group, string unit, double min, double max, bool isInteger, string meaning,
         Func<RealpolitikParameters, double> get, Func<RealpolitikParameters, double, RealpolitikParameters> with) =>
         new(name, group, unit, min, max, isInteger, meaning, get, with);
 }

@@ -2,34 +2,6 @@ using System.Globalization;
 
 namespace Anarchy.Models.Waltz;
 
-/// <summary>One parameter's public description: the single source for validation, <c>anarchy params</c> and the docs.</summary>
-public sealed record ParameterInfo(
-    string Name,
-    string Group,
-    string Unit,
-    double Min,
-    double Max,
-    bool IsInteger,
-    string Meaning,
-    Func<ModelParameters, double> Get,
-    Func<ModelParameters, double, ModelParameters> With) : Anarchy.Models.IParameterDescription
-{
-    /// <summary>The default value, read from a default <see cref="ModelParameters"/>.</summary>
-    public double Default => Get(ParameterCatalog.Defaults);
-
-    /// <summary>The allowed range as written in messages, e.g. <c>[0, 1]</c> or <c>integer in [1, 20]</c>.</summary>
-    public string RangeText => (IsInteger ? "integer in " : "") +
-        "[" + Min.ToString(CultureInfo.InvariantCulture) + ", " + Max.ToString(CultureInfo.InvariantCulture) + "]";
-
-    /// <summary>Null when <paramref name="value"/> is allowed, otherwise the reason, naming the parameter, value and range.</summary>
-    public string? Check(double value)
-    {
-        if (double.IsNaN(value) || value < Min || value > Max || (IsInteger && value != Math.Floor(value)))
-            return $"parameter '{Name}': value {value.ToString(CultureInfo.InvariantCulture)} is outside the allowed range {RangeText}";
-        return null;
-    }
-}
-
 /// <summary>Every parameter of the Waltz model with unit, range and meaning (docs/MODEL.md, "Parameters").</summary>
 public static class ParameterCatalog
 {

@@ -30,9 +30,9 @@ public sealed class WaltzDefinition : IModelDefinition
     {
         ArgumentNullException.ThrowIfNull(overrides);
         var scenario = path is null ? BuiltInScenarios.Default : ScenarioReader.ReadFile(path);
-        if (overrides.Runs is { } runs) scenario = scenario with { Runs = Checked("--runs", runs, 1, int.MaxValue) };
-        if (overrides.Ticks is { } ticks) scenario = scenario with { Ticks = Checked("--ticks", ticks, 1, ScenarioReader.MaxTicks) };
-        if (overrides.States is { } states) scenario = scenario with { States = Checked("--states", states, 1, ScenarioReader.MaxStates) };
+        if (overrides.Runs is { } runs) scenario = scenario with { Runs = ScenarioOverrides.Checked("--runs", runs, 1, int.MaxValue) };
+        if (overrides.Ticks is { } ticks) scenario = scenario with { Ticks = ScenarioOverrides.Checked("--ticks", ticks, 1, ScenarioReader.MaxTicks) };
+        if (overrides.States is { } states) scenario = scenario with { States = ScenarioOverrides.Checked("--states", states, 1, ScenarioReader.MaxStates) };
         if (overrides.Seed is { } seed) scenario = scenario with { Seed = seed };
         // Parameters, then the whole scenario again: a smaller --states can orphan overrides, pacts or shocks.
         return ParameterAssignments.Apply(scenario, overrides.Assignments ?? []);
@@ -60,10 +60,6 @@ public sealed class WaltzDefinition : IModelDefinition
 
     public string DescribeEngine(EngineKind engine) =>
         engine == EngineKind.Kernel ? $"kernel (Vector{WaltzBatch.VectorWidth}, batches of {WaltzModel.KernelBatchSize})" : "reference";
-
-    private static int Checked(string option, int value, int min, int max) =>
-        value >= min && value <= max ? value
-            : throw new InputFileException($"{option}: value {value} is outside the allowed range [{min}, {max}]");
 
     /// <summary>
     /// Checks the optional <c>model</c> field of a Waltz scenario or sweep file: a file without one is the Waltz

@@ -76,19 +76,7 @@ internal sealed class SweepCommand(Terminal terminal)
         if (model.Name != ModelCatalog.Registry.Default.Name) return ExecuteAnyModel(parse, model, file, cancellation);
         var sweep = WaltzSweepReader.ReadFile(file);
         string text = File.ReadAllText(file);
-        int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;
-        if (threads < 1 || threads > 1024)
-            throw new InvalidInputException($"--threads: value {threads} is outside the allowed range [1, 1024]");
-        ShardSpec? shard;
-        try
-        {
-            shard = ShardSpec.Resolve(parse.GetValue(_shard), parse.GetValue(_shards), Environment.GetEnvironmentVariable);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidInputException(e.Message, e);
-        }
-        var spec = shard ?? ShardSpec.Whole;
+        var (threads, spec) = ThreadsAndShard(parse);
         string outPath = parse.GetValue(_out) ?? Path.Combine("out", spec.IsWhole ? sweep.Name : $"{sweep.Name}-shard-{spec.Index}-of-{spec.Count}");
         var job = Job(sweep, text, outPath, parse.GetValue(_engine), spec, threads, parse.GetValue(_resume), parse.GetValue(_overwrite),
             parse.GetValue(_panel), "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
@@ -112,20 +100,8 @@ internal sealed class SweepCommand(Terminal terminal)
     private int ExecuteAnyModel(ParseResult parse, IModelDefinition model, string file, CancellationToken cancellation)
     {
         var sweep = ModelSweepReader.ReadFile(model, file);
-        int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;
-        if (threads < 1 || threads > 1024)
-            throw new InvalidInputException($"--threads: value {threads} is outside the allowed range [1, 1024]");
         if (parse.GetValue(_panel)) throw new InvalidInputException($"--panel: the model {model.Name} has no panel tables");
-        ShardSpec? shard;
-        try
-        {
-            shard = ShardSpec.Resolve(parse.GetValue(_shard), parse.GetValue(_shards), Environment.GetEnvironmentVariable);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidInputException(e.Message, e);
-        }
-        var spec = shard ?? ShardSpec.Whole;
+        var (threads, spec) = ThreadsAndShard(parse);
         string outPath = parse.GetValue(_out) ?? Path.Combine("out", spec.IsWhole ? sweep.Name : $"{sweep.Name}-shard-{spec.Index}-of-{spec.Count}");
         var job = ModelSweepReader.Job(sweep, File.ReadAllText(file), outPath, parse.GetValue(_engine)) with
         {
@@ -148,6 +124,22 @@ internal sealed class SweepCommand(Terminal terminal)
         terminal.Error(string.Create(CultureInfo.InvariantCulture,
             $"{result.RunsCompleted} runs done ({result.Elapsed.TotalSeconds:F1} s this session). Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.*, points.*{(sweep.Design.Type == "saltelli" && spec.IsWhole ? ", sensitivity.*" : "")}, manifest.json)."));
         return ExitCodes.Success;
+    }
+
+    /// <summary>The worker threads (checked) and the shard (from the options or the scheduler's environment).</summary>
+    private (int Threads, ShardSpec Shard) ThreadsAndShard(ParseResult parse)
+    {
+        int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;
+        if (threads < 1 || threads > 1024)
+            throw new InvalidInputException($"--threads: value {threads} is outside the allowed range [1, 1024]");
+        try
+        {
+            return (threads, ShardSpec.Resolve(parse.GetValue(_shard), parse.GetValue(_shards), Environment.GetEnvironmentVariable) ?? ShardSpec.Whole);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInputException(e.Message, e);
+        }
     }
 
     private static SweepJob Job(WaltzSweep sweep, string text, string outPath, EngineKind engine, ShardSpec shard, int threads, bool resume, bool overwrite, bool panel, string command) =>

@@ -71,7 +71,14 @@ public interface IModelScenario
 /// What the command line changes in a scenario: runs, ticks (turns, years: the model's time steps), the number of
 /// agents (states, actors), the seed, and parameters by name (<c>NAME=VALUE</c>). Null leaves the scenario's value.
 /// </summary>
-public sealed record ScenarioOverrides(int? Runs = null, int? Ticks = null, int? States = null, ulong? Seed = null, IReadOnlyList<string>? Assignments = null);
+public sealed record ScenarioOverrides(int? Runs = null, int? Ticks = null, int? States = null, ulong? Seed = null, IReadOnlyList<string>? Assignments = null)
+{
+    /// <summary><paramref name="value"/> when it is in [<paramref name="min"/>, <paramref name="max"/>]; otherwise an
+    /// <see cref="Input.InputFileException"/> naming the option, the value and the range.</summary>
+    public static int Checked(string option, int value, int min, int max) =>
+        value >= min && value <= max ? value
+            : throw new Input.InputFileException($"{option}: value {value} is outside the allowed range [{min}, {max}]");
+}
 
 /// <summary>The schemas of a model's tables: one row per run, per run and tick, per event, and its panel tables.</summary>
 public sealed record ModelTables(TableSchema Runs, TableSchema Series, TableSchema Events, IReadOnlyList<TableSchema> Panels);
@@ -96,6 +103,15 @@ public static class ParameterDescriptions
     public static string RangeText(this IParameterDescription p) => (p.IsInteger ? "integer in " : "") +
         "[" + p.Min.ToString(CultureInfo.InvariantCulture) + ", " + p.Max.ToString(CultureInfo.InvariantCulture) + "]";
 
+    /// <summary>Null when <paramref name="value"/> is allowed, otherwise the reason, naming the parameter, value and range.</summary>
+    public static string? Check(this IParameterDescription p, double value)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        return double.IsNaN(value) || value < p.Min || value > p.Max || (p.IsInteger && value != Math.Floor(value))
+            ? $"parameter '{p.Name}': value {value.ToString(CultureInfo.InvariantCulture)} is outside the allowed range {p.RangeText()}"
+            : null;
+    }
+
     /// <summary>The model's parameter called <paramref name="name"/> (case-sensitive), if it has one.</summary>
     public static bool TryFindParameter(this IModelDefinition model, string name, out IParameterDescription parameter)
     {
@@ -110,4 +126,32 @@ public static class ParameterDescriptions
         parameter = null!;
         return false;
     }
+}
+
+/// <summary>
+/// A parameter of a model whose parameters are the record <typeparamref name="TParameters"/>: its description, and
+/// how to read it from and set it in a record (the single source for validation, <c>anarchy params</c> and the docs).
+/// </summary>
+public sealed record ModelParameter<TParameters>(
+    string Name,
+    string Group,
+    string Unit,
+    double Min,
+    double Max,
+    bool IsInteger,
+    string Meaning,
+    Func<TParameters, double> Get,
+    Func<TParameters, double, TParameters> With) : IParameterDescription
+    where TParameters : new()
+{
+    private static readonly TParameters Defaults = new();
+
+    /// <summary>The default value, read from a default <typeparamref name="TParameters"/>.</summary>
+    public double Default => Get(Defaults);
+
+    /// <summary>The allowed range as written in messages, e.g. <c>[0, 1]</c> or <c>integer in [1, 20]</c>.</summary>
+    public string RangeText => ParameterDescriptions.RangeText(this);
+
+    /// <summary>Null when <paramref name="value"/> is allowed, otherwise the reason.</summary>
+    public string? Check(double value) => ParameterDescriptions.Check(this, value);
 }

@@ -67,12 +67,6 @@ public static class SweepFields
             .Where(n => n.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(n, StringComparison.OrdinalIgnoreCase))
             .Take(3);
 
-    /// <summary>Null when <paramref name="value"/> is in the parameter's range, otherwise the reason.</summary>
-    public static string? Check(IParameterDescription p, double value) =>
-        double.IsNaN(value) || value < p.Min || value > p.Max || (p.IsInteger && value != Math.Floor(value))
-            ? $"parameter '{p.Name}': value {value.ToString(CultureInfo.InvariantCulture)} is outside the allowed range {p.RangeText()}"
-            : null;
-
     /// <summary>The constraints that tie the design to the factors: dimensions, base samples, one-level factors.</summary>
     public static void CheckDesign(DesignSpec design, List<(int Index, Factor Factor)> factors, List<string> problems)
     {
@@ -162,7 +156,7 @@ public static class SweepFields
                 for (int k = 0; k < levels.Count; k++)
                 {
                     if (double.IsNaN(levels[k])) continue;
-                    if (Check(info, levels[k]) is { } problem) problems.Add($"{at}.levels[{k}]: {problem}");
+                    if (info.Check(levels[k]) is { } problem) problems.Add($"{at}.levels[{k}]: {problem}");
                     else if (!seen.Add(levels[k])) problems.Add($"{at}.levels[{k}]: value {F(levels[k])} is listed twice");
                 }
                 if (levels.Count > 0) factors.Add((index, new Factor(name, levels.Min(), levels.Max(), info.IsInteger, levels)));
@@ -176,8 +170,8 @@ public static class SweepFields
             if (double.IsNaN(lo) || double.IsNaN(hi)) continue;
             if (hi < lo) problems.Add($"{at}: empty range (min {F(lo)} is above max {F(hi)})");
             else if (hi == lo) problems.Add($"{at}: the range [{F(lo)}, {F(hi)}] has zero width; to hold {name} fixed, set it in the scenario (or give one level in a grid)");
-            if (Check(info, lo) is { } low) problems.Add($"{at}.min: {low}");
-            if (Check(info, hi) is { } high) problems.Add($"{at}.max: {high}");
+            if (info.Check(lo) is { } low) problems.Add($"{at}.min: {low}");
+            if (info.Check(hi) is { } high) problems.Add($"{at}.max: {high}");
             factors.Add((index, new Factor(name, lo, hi, info.IsInteger)));
         }
     }

@@ -9,36 +9,26 @@ public sealed class DocumentationTests
     private static string Read(string file) => File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", file));
 
     [Fact]
-    public void TheCodebookDocumentsEveryColumnOfEveryTableInOrder()
-    {
-        string doc = Read("OUTPUTS.md");
-        foreach (var table in new[] { WaltzTables.Runs, WaltzTables.Series, WaltzTables.Events, WaltzTables.PanelStates, WaltzTables.PanelDyads })
-        {
-            int section = doc.IndexOf("## " + table.Name + "\n", StringComparison.Ordinal);
-            Assert.True(section >= 0, $"no section for {table.Name}");
-            int at = section;
-            foreach (var column in table.Columns)
-            {
-                int next = doc.IndexOf($"| `{column.Name}` |", at, StringComparison.Ordinal);
-                Assert.True(next > at, $"{table.Name}.{column.Name} is missing from docs/OUTPUTS.md or out of order");
-                at = next;
-            }
-        }
-    }
+    public void TheCodebookDocumentsEveryColumnOfEveryTableInOrder() =>
+        AssertDocumented("## ", [WaltzTables.Runs, WaltzTables.Series, WaltzTables.Events, WaltzTables.PanelStates, WaltzTables.PanelDyads]);
 
     [Fact]
-    public void TheCodebookDocumentsTheRealpolitikTablesInOrder()
+    public void TheCodebookDocumentsTheRealpolitikTablesInOrder() =>
+        AssertDocumented("### realpolitik ", [Anarchy.Models.Realpolitik.RealpolitikTables.Runs, Anarchy.Models.Realpolitik.RealpolitikTables.Series, Anarchy.Models.Realpolitik.RealpolitikTables.Events]);
+
+    /// <summary>Each table has a section headed <paramref name="heading"/> + its name listing its columns in order.</summary>
+    private static void AssertDocumented(string heading, Anarchy.Output.TableSchema[] tables)
     {
         string doc = Read("OUTPUTS.md");
-        foreach (var table in new[] { Anarchy.Models.Realpolitik.RealpolitikTables.Runs, Anarchy.Models.Realpolitik.RealpolitikTables.Series, Anarchy.Models.Realpolitik.RealpolitikTables.Events })
+        foreach (var table in tables)
         {
-            int section = doc.IndexOf("### realpolitik " + table.Name + "\n", StringComparison.Ordinal);
-            Assert.True(section >= 0, $"no section for realpolitik {table.Name}");
+            int section = doc.IndexOf(heading + table.Name + "\n", StringComparison.Ordinal);
+            Assert.True(section >= 0, $"no section '{heading}{table.Name}'");
             int at = section;
             foreach (var column in table.Columns)
             {
                 int next = doc.IndexOf($"| `{column.Name}` |", at, StringComparison.Ordinal);
-                Assert.True(next > at, $"realpolitik {table.Name}.{column.Name} is missing from docs/OUTPUTS.md or out of order");
+                Assert.True(next > at, $"{heading}{table.Name}: column {column.Name} is missing from docs/OUTPUTS.md or out of order");
                 at = next;
             }
         }
