@@ -22,7 +22,11 @@ public sealed class RealpolitikDefinition : IModelDefinition
 
     public IReadOnlyList<IParameterDescription> Parameters => RealpolitikCatalog.All;
 
-    public ModelTables Tables { get; } = new(RealpolitikTables.Runs, RealpolitikTables.Series, RealpolitikTables.Events, []);
+    public ModelTables Tables { get; } = new(RealpolitikTables.Runs, RealpolitikTables.Series, RealpolitikTables.Events, [])
+    {
+        SeriesDefaults = ["alive", "largest_share", "power_max", "power_median"],
+        SeriesNote = "turn 0 is the initial system; turns without a crisis have no row.",
+    };
 
     public IModelScenario ReadScenario(string? path, ScenarioOverrides overrides)
     {

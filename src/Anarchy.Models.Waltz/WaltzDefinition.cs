@@ -24,7 +24,12 @@ public sealed class WaltzDefinition : IModelDefinition
 
     public IReadOnlyList<IParameterDescription> Parameters => ParameterCatalog.All;
 
-    public ModelTables Tables { get; } = new(WaltzTables.Runs, WaltzTables.Series, WaltzTables.Events, [WaltzTables.PanelStates, WaltzTables.PanelDyads]);
+    public ModelTables Tables { get; } = new(WaltzTables.Runs, WaltzTables.Series, WaltzTables.Events, [WaltzTables.PanelStates, WaltzTables.PanelDyads])
+    {
+        // Wars started, entangled and aligned stands, pacts in force, living states and the mean defence burden.
+        SeriesDefaults = ["wars", "entangled", "aligned", "pacts", "alive", "mean_burden"],
+        SeriesNote = "ticks count from 0 with the burn-in included.",
+    };
 
     public IModelScenario ReadScenario(string? path, ScenarioOverrides overrides)
     {

@@ -81,7 +81,7 @@ internal sealed class PlotCommand(Terminal terminal)
         else if (File.Exists(Path.Combine(folder, "series.csv")))
         {
             if (x is not null) throw new InvalidInputException($"--x and --y: '{folder}' holds a run's series, not a sweep; they apply to sweeps only");
-            var series = SeriesResults.Read(folder);
+            var series = SeriesResults.Read(folder, model);
             var chosen = Checked("--output", () => series.ChooseOutputs(outputs));
             plots.Add(() => StudyPlots.Series(model, series, chosen, plotFolder));
         }

@@ -80,8 +80,19 @@ public sealed record ScenarioOverrides(int? Runs = null, int? Ticks = null, int?
             : throw new Input.InputFileException($"{option}: value {value} is outside the allowed range [{min}, {max}]");
 }
 
-/// <summary>The schemas of a model's tables: one row per run, per run and tick, per event, and its panel tables.</summary>
-public sealed record ModelTables(TableSchema Runs, TableSchema Series, TableSchema Events, IReadOnlyList<TableSchema> Panels);
+/// <summary>The schemas of a model's tables: one row per run, per run and tick, per event, and its panel tables.
+/// The series table's second column is its time (after <c>run</c>).</summary>
+public sealed record ModelTables(TableSchema Runs, TableSchema Series, TableSchema Events, IReadOnlyList<TableSchema> Panels)
+{
+    /// <summary>The series columns <c>anarchy plot</c> draws when none are named (all of them when empty).</summary>
+    public IReadOnlyList<string> SeriesDefaults { get; init; } = [];
+
+    /// <summary>A sentence on the series' time axis for plot subtitles (e.g. where it starts), or empty.</summary>
+    public string SeriesNote { get; init; } = "";
+
+    /// <summary>The series table's time column: the one after <c>run</c>.</summary>
+    public ColumnSpec SeriesTime => Series.Columns[1];
+}
 
 /// <summary>One parameter's public description: what validation, <c>anarchy params</c>, plots and the docs say of it.</summary>
 public interface IParameterDescription

@@ -100,7 +100,7 @@ public static class StudyPlots
     /// </summary>
     /// <param name="model">The model whose codebook labels the plots.</param>
     /// <param name="series">The run folder, read.</param>
-    /// <param name="outputs">Columns of series.csv to plot; null or empty for <see cref="SeriesResults.DefaultOutputs"/>.</param>
+    /// <param name="outputs">Columns of series.csv to plot; null or empty for <see cref="SeriesResults.Defaults"/>.</param>
     /// <param name="plotFolder">Where the PNG files go.</param>
     /// <exception cref="PlotInputException">An output is not a column of series.csv.</exception>
     public static IReadOnlyList<string> Series(IModelDefinition model, SeriesResults series, IEnumerable<string>? outputs, string plotFolder)
@@ -217,9 +217,11 @@ public static class StudyPlots
     private static string SeriesOf(IModelDefinition model, SeriesResults series, string output, double[] values, string plotFolder)
     {
         var curve = Curves.SeriesMean(series.TickOfRow, values);
-        var plot = Figure.Create($"{PlotLabels.Name(output)} by tick",
-            [PlotLabels.OutputMeaning(model.Tables.Series, output), $"{series.RunCount} run{(series.RunCount == 1 ? "" : "s")}; ticks count from 0 with the burn-in included."],
-            "tick (years)", PlotLabels.Output(model.Tables.Series, output));
+        var time = model.Tables.SeriesTime;
+        string note = model.Tables.SeriesNote.Length > 0 ? "; " + model.Tables.SeriesNote : ".";
+        var plot = Figure.Create($"{PlotLabels.Name(output)} by {time.Name}",
+            [PlotLabels.OutputMeaning(model.Tables.Series, output), $"{series.RunCount} run{(series.RunCount == 1 ? "" : "s")}{note}"],
+            time.Unit.Length > 0 && time.Unit != time.Name ? $"{time.Name} ({time.Unit})" : time.Name, PlotLabels.Output(model.Tables.Series, output));
         Band(plot, curve, "95% t interval across runs");
         Line(plot, curve, $"mean over {series.RunCount} run{(series.RunCount == 1 ? "" : "s")}", markers: curve.Length <= 60);
         Figure.LegendBelow(plot);

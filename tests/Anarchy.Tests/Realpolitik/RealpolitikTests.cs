@@ -150,6 +150,11 @@ public class RealpolitikTests
         string header = File.ReadLines(scratch["one/runs.csv"]).First();
         Assert.Equal("run,point,replicate,seed,turns,universal_empire,wars,crises,survivors,deaths,median_survival,largest_share,void_turns,turns_played", header);
         Assert.Equal("realpolitik", Manifest.ReadModel(scratch["one"]));
+        // The plots take the time axis and the default outputs from the model's codebook.
+        var plot = CliHarness.Run("plot", scratch["one"]);
+        Assert.Equal(0, plot.ExitCode);
+        Assert.True(File.Exists(scratch["one/plots/series-largest_share.png"]));
+        Assert.Equal(4, Directory.GetFiles(scratch["one/plots"], "series-*.png").Length);
 
         string file2 = scratch.Write("s.json", """{"model": "realpolitik", "name": "rp", "states": 10, "turns": 40, "runs": 3}""");
         var byFile = CliHarness.Run("run", "--scenario", file2, "--out", scratch["f"]);
