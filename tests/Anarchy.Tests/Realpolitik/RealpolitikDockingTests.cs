@@ -5,10 +5,11 @@ namespace Anarchy.Tests.Realpolitik;
 
 /// <summary>
 /// Docking against statesim without Python: statesim's per-run summaries are stored in experiments/docking/statesim/
-/// (experiments/docking/README.md): at its config.yaml settings, at a point of its grid near them, and at one where its victory-scale
-/// quirk decides the wars (victory sigma 3). The preset's distributions must not differ from them. The preset's runs are fixed by their seeds, so the test's outcome is fixed too; the threshold,
-/// a two-sample Kolmogorov-Smirnov p-value of at least 0.01 (asymptotic), would be crossed by chance in one test of
-/// a hundred were the laws equal.
+/// (experiments/docking/README.md): at its config.yaml settings, at a point of its grid near them, and at one where
+/// its victory-scale quirk decides the wars (victory sigma 3). The preset's distributions must not differ from them.
+/// The preset's runs are fixed by their seeds, so the test's outcome is fixed too; the threshold, a two-sample
+/// Kolmogorov-Smirnov p-value of at least 0.01 (asymptotic), would be crossed by chance in one test of a hundred were
+/// the laws equal.
 /// </summary>
 public class RealpolitikDockingTests
 {
