@@ -8,9 +8,9 @@ and Anarchy's run folder (out/docking/SETTING/, made by `anarchy run --scenario 
 --events --out out/docking/SETTING`). Per run: turns to the end, wars, share of runs ending in a universal empire,
 survivors and the median survival of the initial states; per state: the turn each conquered state died (pooled).
 Distributions are compared with the two-sample Kolmogorov-Smirnov and k-sample Anderson-Darling tests (scipy), the
-share of empires with a two-proportion z test. Needs python3-scipy.
+share of empires with Fisher's exact test. Needs python3-scipy.
 """
-import csv, math, os, statistics, sys
+import csv, os, statistics, sys
 from scipy import stats
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -20,14 +20,6 @@ ROOT = os.path.join(HERE, "..", "..")
 def read(path):
     with open(path, newline="") as f:
         return list(csv.DictReader(f))
-
-
-def two_proportions(k1, n1, k2, n2):
-    p = (k1 + k2) / (n1 + n2)
-    if p in (0, 1):
-        return 1.0
-    z = (k1 / n1 - k2 / n2) / math.sqrt(p * (1 - p) * (1 / n1 + 1 / n2))
-    return 2 * (1 - stats.norm.cdf(abs(z)))
 
 
 def main(settings):
@@ -50,8 +42,9 @@ def main(settings):
             print(f"| {setting} | {name} | {len(a)} | {len(b)} | {statistics.mean(a):.2f} | {statistics.mean(b):.2f} | {ks_d:.3f} | {ks_p:.3f} | {ad_p:.3f} |")
         k1 = sum(int(r["universal_empire"]) for r in peer)
         k2 = sum(int(r["universal_empire"]) for r in ours)
-        p = two_proportions(k1, len(peer), k2, len(ours))
-        print(f"| {setting} | universal empire | {len(peer)} | {len(ours)} | {k1 / len(peer):.3f} | {k2 / len(ours):.3f} | | z test p {p:.3f} | |")
+        # Fisher's exact test: the shares can be near 0 or 1, where the z test's normal approximation fails.
+        p = stats.fisher_exact([[k1, len(peer) - k1], [k2, len(ours) - k2]])[1]
+        print(f"| {setting} | universal empire | {len(peer)} | {len(ours)} | {k1 / len(peer):.3f} | {k2 / len(ours):.3f} | | Fisher p {p:.3f} | |")
 
 
 if __name__ == "__main__":
