@@ -4,7 +4,7 @@ using System.Runtime.ExceptionServices;
 namespace Anarchy.Benchmarking;
 
 /// <summary>One thread's share of a measurement: its own data, so threads share nothing while timed.</summary>
-internal interface IWorkload
+public interface IWorkload
 {
     /// <summary>Untimed work that brings the JIT's tiers and the caches to their steady state.</summary>
     void WarmUp(CancellationToken cancellation);
@@ -14,7 +14,7 @@ internal interface IWorkload
 }
 
 /// <summary>Work done by all threads over the wall-clock time from their common start to the last one's end.</summary>
-internal readonly record struct Measured(double Work, double Seconds)
+public readonly record struct Measured(double Work, double Seconds)
 {
     public double PerSecond => Work / Seconds;
 }
@@ -24,7 +24,7 @@ internal readonly record struct Measured(double Work, double Seconds)
 /// (a barrier starts the clock), and each repeats whole iterations until the budget is spent. The time is until the
 /// last thread finishes its last iteration, so an iteration longer than the budget is counted whole, never cut.
 /// </summary>
-internal static class ConcurrentMeasurement
+public static class ConcurrentMeasurement
 {
     public static Measured Run(int threads, TimeSpan budget, Func<int, IWorkload> workload, CancellationToken cancellation)
     {

@@ -10,7 +10,7 @@ namespace Anarchy.Benchmarking;
 /// accumulators plus two constants fit the 16 registers of AVX2 as well as the 32 of AVX-512. Each accumulator
 /// iterates x = x m + a with m just below 1, which converges to a / (1 - m): no overflow, no subnormals.
 /// </summary>
-internal sealed class PeakFlops : IWorkload
+public sealed class PeakFlops : IWorkload
 {
     private const int Accumulators = 12;
     private const int Iterations = 1 << 14;

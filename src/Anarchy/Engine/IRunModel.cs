@@ -17,11 +17,11 @@ public sealed record RunRows(Cell[] Summary, IReadOnlyList<Cell[]> Series, IRead
 
 /// <summary>
 /// A model as the Monte Carlo, sweep and output layers see it: tables with fixed schemas, and a run as a pure
-/// function of its seed. The Waltz model is one; other classic models plug in the same way.
+/// function of its seed. Each model project implements it.
 /// </summary>
 public interface IRunModel
 {
-    /// <summary>Short name, e.g. <c>waltz</c>.</summary>
+    /// <summary>Short name, as registered.</summary>
     string Name { get; }
 
     /// <summary>Version of the model's rules; it changes whenever a rule changes the results.</summary>

@@ -6,7 +6,7 @@ namespace Anarchy.Engine;
 /// Rows of a table kept in a model's own compact records and turned into cells only when read, one row at a time.
 /// Large tables (a panel has a row per state and tick) then wait for the writer in a fraction of the memory.
 /// </summary>
-internal sealed class LazyRows<T>(IReadOnlyList<T> records, Func<T, Cell[]> row) : IReadOnlyList<Cell[]>
+public sealed class LazyRows<T>(IReadOnlyList<T> records, Func<T, Cell[]> row) : IReadOnlyList<Cell[]>
 {
     public int Count => records.Count;
 

@@ -11,7 +11,7 @@ namespace Anarchy.Models;
 /// </summary>
 public interface IModelDefinition
 {
-    /// <summary>Short name, as written in scenario files and after <c>--model</c>: e.g. <c>waltz</c>.</summary>
+    /// <summary>Short name, as written in scenario files and after <c>--model</c>: e.g. <c>realpolitik</c>.</summary>
     string Name { get; }
 
     /// <summary>Version of the model's rules; it changes whenever a rule changes the results.</summary>

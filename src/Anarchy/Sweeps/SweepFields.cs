@@ -140,7 +140,7 @@ public static class SweepFields
             {
                 var hint = name is null ? [] : Suggest(model, name).ToList();
                 problems.Add($"{at}.name: {(name is null ? "missing" : $"unknown parameter '{JsonInput.Truncate(name)}'")}" +
-                    (hint.Count > 0 ? $" (did you mean {string.Join(", ", hint)}?)" : " (run 'anarchy params" + (model.Name == "waltz" ? "" : " --model " + model.Name) + "' for the list)"));
+                    (hint.Count > 0 ? $" (did you mean {string.Join(", ", hint)}?)" : $" (run 'anarchy params --model {model.Name}' for the list)"));
                 continue;
             }
             if (factors.Any(x => x.Item2.Name == name)) problems.Add($"{at}.name: parameter '{name}' is varied twice");

@@ -4,8 +4,8 @@ using Anarchy.Output;
 namespace Anarchy.Sweeps;
 
 /// <summary>
-/// The panel tables of a sweep (<c>--panel</c>): each of the model's panel tables (for Waltz, panel_states and
-/// panel_dyads) with the design point and the replicate in front, named as in the runs table (<c>point</c>,
+/// The panel tables of a sweep (<c>--panel</c>): each of the model's panel tables (for example state-years and
+/// dyad-years) with the design point and the replicate in front, named as in the runs table (<c>point</c>,
 /// <c>replicate</c>), and otherwise the columns of <c>anarchy run --panel</c>.
 /// </summary>
 /// <remarks>

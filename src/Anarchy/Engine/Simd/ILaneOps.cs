@@ -9,7 +9,7 @@ namespace Anarchy.Engine.Simd;
 /// IEEE basic operation applied lane by lane, so a lane computes exactly what the scalar reference computes.
 /// Masks are vectors whose lanes are all ones (true) or all zeros (false).
 /// </summary>
-internal interface ILaneOps<TV> where TV : struct
+public interface ILaneOps<TV> where TV : struct
 {
     /// <summary>Lanes per vector.</summary>
     static abstract int Count { get; }
@@ -58,7 +58,7 @@ internal interface ILaneOps<TV> where TV : struct
 }
 
 /// <summary>512-bit vectors: 8 lanes of doubles.</summary>
-internal readonly struct Lanes512 : ILaneOps<Vector512<double>>
+public readonly struct Lanes512 : ILaneOps<Vector512<double>>
 {
     public static int Count => Vector512<double>.Count;
     public static Vector512<double> Zero => Vector512<double>.Zero;
@@ -136,7 +136,7 @@ internal readonly struct Lanes512 : ILaneOps<Vector512<double>>
 }
 
 /// <summary>256-bit vectors: 4 lanes of doubles (machines without AVX-512, or with it switched off).</summary>
-internal readonly struct Lanes256 : ILaneOps<Vector256<double>>
+public readonly struct Lanes256 : ILaneOps<Vector256<double>>
 {
     public static int Count => Vector256<double>.Count;
     public static Vector256<double> Zero => Vector256<double>.Zero;
