@@ -20,6 +20,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, required=True)
     parser.add_argument("--first-seed", type=int, default=1)
+    parser.add_argument("--start", type=int, default=0, help="first run index (default 0): several processes can share a batch, each writing its own file, concatenated afterwards")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("--peer", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "peers", "statesim"))
     parser.add_argument("--out", required=True)
@@ -52,7 +53,7 @@ def main():
         writer = csv.writer(out)
         if new_file:
             writer.writerow(COLUMNS)
-        for run in range(args.runs):
+        for run in range(args.start, args.runs):
             if run in done:
                 continue
             seed = args.first_seed + run

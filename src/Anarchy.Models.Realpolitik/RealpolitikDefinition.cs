@@ -1,4 +1,6 @@
 using Anarchy.Engine;
+using Anarchy.Models.Realpolitik.Studies;
+using Anarchy.Studies;
 using Anarchy.Input;
 using Anarchy.Models;
 
@@ -60,4 +62,8 @@ public sealed class RealpolitikDefinition : IModelDefinition
 
     /// <summary>One engine: the readable implementation (the kernel option runs it too).</summary>
     public string DescribeEngine(EngineKind engine) => "reference";
+
+    public IReadOnlyList<string> StudyNames { get; } = ["quirks"];
+
+    public ResearchStudy? CreateStudy(string name, StudySettings settings) => name == "quirks" ? new QuirksStudy() : null;
 }

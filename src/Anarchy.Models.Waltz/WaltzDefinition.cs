@@ -3,6 +3,10 @@ using Anarchy.Engine;
 using Anarchy.Input;
 using Anarchy.Models;
 using Anarchy.Models.Waltz.Kernel;
+using Anarchy.Models.Waltz.Studies;
+using Anarchy.Models.Waltz.Sweeps;
+using Anarchy.Sweeps;
+using Anarchy.Studies;
 
 namespace Anarchy.Models.Waltz;
 
@@ -65,6 +69,17 @@ public sealed class WaltzDefinition : IModelDefinition
 
     public string DescribeEngine(EngineKind engine) =>
         engine == EngineKind.Kernel ? $"kernel (Vector{WaltzBatch.VectorWidth}, batches of {WaltzModel.KernelBatchSize})" : "reference";
+
+    /// <summary>The kernel batches runs of different design points together (<see cref="WaltzSweepModel"/>).</summary>
+    public IRunModel? CreateSweepModel(ModelSweep sweep, double[][] points, EngineKind engine)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        return new WaltzSweepModel((Scenario)sweep.Scenario, sweep.Factors, points, engine);
+    }
+
+    public IReadOnlyList<string> StudyNames => WaltzStudies.Names;
+
+    public ResearchStudy? CreateStudy(string name, StudySettings settings) => WaltzStudies.Create(name, settings);
 
     /// <summary>
     /// Checks the optional <c>model</c> field of a Waltz scenario or sweep file: a file without one is the Waltz

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Anarchy.Benchmarking;
+using Anarchy.Models;
 using Anarchy.Models.Waltz.Benchmarking;
 using Anarchy.Models.Waltz;
 using Anarchy.Models.Waltz.Kernel;
@@ -24,12 +25,13 @@ internal sealed class BenchCommand(Terminal terminal)
     private readonly Option<bool> _json = new("--json") { Description = "Print the results as one JSON object on standard output." };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
     private readonly Option<string?> _model = ModelOption.Create();
+    private readonly Option<double?> _seconds = new("--seconds") { Description = "Timed seconds per measurement of a model measured by runs per second (default 3); the Waltz model's benchmark times its own." };
 
     public Command Build()
     {
-        var command = new Command("bench", "Measure state-ticks per second of the reference engine and the batched kernel, and the kernel's perception GFLOP/s against the machine's peak.")
+        var command = new Command("bench", "Measure runs per second on this machine: for the Waltz model, state-ticks per second of the reference engine and the batched kernel by phase and the kernel's perception GFLOP/s against the machine's peak; for any other model, runs per second of its default scenario on one thread and on all.")
         {
-            _model, _states, _threads, _ticks, _json, _verbose,
+            _model, _states, _threads, _ticks, _seconds, _json, _verbose,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
         return command;
@@ -37,7 +39,8 @@ internal sealed class BenchCommand(Terminal terminal)
 
     private int Execute(ParseResult parse, CancellationToken cancellation)
     {
-        ModelOption.RequireWaltz(ModelOption.Resolve(parse.GetValue(_model)), "bench");
+        var model = ModelOption.Resolve(parse.GetValue(_model));
+        if (model != WaltzDefinition.Instance) return ExecuteRunsPerSecond(model, parse, cancellation);
         int[] states = parse.GetValue(_states) is { Length: > 0 } given ? given : [16, 32, 64, 256];
         foreach (int n in states) Checked("--states", n, 1, ScenarioReader.MaxStates);
         var options = new ThroughputOptions
@@ -53,6 +56,100 @@ internal sealed class BenchCommand(Terminal terminal)
         if (parse.GetValue(_json)) terminal.Line(ToJson(report));
         else PrintTable(report);
         return ExitCodes.Success;
+    }
+
+    /// <summary>Runs per second of a model without a benchmark of its own (<see cref="RunThroughput"/>).</summary>
+    private int ExecuteRunsPerSecond(IModelDefinition model, ParseResult parse, CancellationToken cancellation)
+    {
+        double seconds = parse.GetValue(_seconds) ?? 3;
+        if (!(seconds >= 0.01 && seconds <= 3600))
+            throw new InvalidInputException($"--seconds: value {seconds.ToString(CultureInfo.InvariantCulture)} is outside the allowed range [0.01, 3600]");
+        var options = new RunThroughputOptions
+        {
+            Model = model,
+            States = parse.GetValue(_states) is { Length: > 0 } given ? given.Distinct().ToArray() : [],
+            Ticks = parse.GetValue(_ticks),
+            Threads = Checked("--threads", parse.GetValue(_threads) ?? Environment.ProcessorCount, 1, MaxThreads),
+            Budget = TimeSpan.FromSeconds(seconds),
+        };
+        // The sizes and lengths are the model's to check: its scenario reader names the option and the allowed range.
+        foreach (int? n in options.States.Count == 0 ? [null] : options.States.Select(n => (int?)n))
+            model.ReadScenario(null, new ScenarioOverrides(States: n, Ticks: options.Ticks));
+        terminal.Error($"Measuring runs per second of the model {model.Name} ({MachineDescription.Current}).");
+        var report = RunThroughput.Measure(options, new Progress(terminal), cancellation);
+        if (parse.GetValue(_json)) terminal.Line(RunsJson(report));
+        else PrintRuns(report);
+        return ExitCodes.Success;
+    }
+
+    internal static string RunsJson(RunThroughputReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            WriteMachine(json, report.Machine);
+            json.WriteString("model", report.Model);
+            json.WriteString("version", report.Version);
+            json.WriteString("engine", report.Engine);
+            json.WriteStartArray("results");
+            foreach (var r in report.Results)
+            {
+                json.WriteStartObject();
+                if (r.States is { } states) json.WriteNumber("states", states);
+                else json.WriteNull("states");
+                json.WriteString("workload", r.Workload);
+                json.WriteNumber("threads", r.Threads);
+                json.WriteNumber("runs", r.Runs);
+                json.WriteNumber("seconds", Significant(r.Seconds));
+                json.WriteNumber("runsPerSecond", Significant(r.RunsPerSecond));
+                json.WriteNumber("secondsPerRun", Significant(r.SecondsPerRun));
+                json.WriteNumber("threadScaling", Significant(r.ThreadScaling));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private void PrintRuns(RunThroughputReport report)
+    {
+        var console = terminal.Console();
+        if (!terminal.Interactive) console.Profile.Width = 200;
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("workload")
+            .AddColumn(new TableColumn("threads").RightAligned())
+            .AddColumn(new TableColumn("runs").RightAligned())
+            .AddColumn(new TableColumn("runs/s").RightAligned())
+            .AddColumn(new TableColumn("ms per run").RightAligned())
+            .AddColumn(new TableColumn("scaling").RightAligned());
+        foreach (var r in report.Results)
+        {
+            table.AddRow(
+                new Text(r.Workload),
+                new Text(r.Threads.ToString(CultureInfo.InvariantCulture)),
+                new Text(r.Runs.ToString("N0", CultureInfo.InvariantCulture)),
+                new Text(r.RunsPerSecond.ToString(r.RunsPerSecond >= 100 ? "N0" : "F2", CultureInfo.InvariantCulture)),
+                new Text((1000 * r.SecondsPerRun).ToString("G4", CultureInfo.InvariantCulture)),
+                new Text(r.ThreadScaling.ToString("F2", CultureInfo.InvariantCulture) + "x"));
+        }
+        table.Caption(new TableTitle($"model {report.Model} ({report.Version}), {report.Engine} engine; runs as sweeps run them (summaries only); ms per run = wall-clock time / runs at that thread count; scaling = runs/s / one thread's", Style.Plain));
+        console.Write(table);
+        console.Write(new Text($"machine: {report.Machine}{Environment.NewLine}"));
+    }
+
+    private static void WriteMachine(Utf8JsonWriter json, MachineDescription machine)
+    {
+        json.WriteStartObject("machine");
+        json.WriteNumber("processorCount", machine.ProcessorCount);
+        if (machine.Processor is { } processor) json.WriteString("processor", processor);
+        else json.WriteNull("processor");
+        json.WriteString("os", machine.OperatingSystem);
+        json.WriteString("runtime", machine.Runtime);
+        json.WriteString("architecture", machine.Architecture);
+        json.WriteEndObject();
+        json.WriteNumber("vectorWidth", machine.VectorWidth);
     }
 
     private static int Checked(string option, int value, int min, int max) =>
@@ -71,15 +168,7 @@ internal sealed class BenchCommand(Terminal terminal)
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteStartObject("machine");
-            json.WriteNumber("processorCount", report.Machine.ProcessorCount);
-            if (report.Machine.Processor is { } processor) json.WriteString("processor", processor);
-            else json.WriteNull("processor");
-            json.WriteString("os", report.Machine.OperatingSystem);
-            json.WriteString("runtime", report.Machine.Runtime);
-            json.WriteString("architecture", report.Machine.Architecture);
-            json.WriteEndObject();
-            json.WriteNumber("vectorWidth", report.Machine.VectorWidth);
+            WriteMachine(json, report.Machine);
             json.WriteNumber("ticks", report.Ticks);
             json.WriteNumber("batchSize", report.BatchSize);
             json.WriteStartArray("results");

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Anarchy.Input;
 using Anarchy.Models;
-using Anarchy.Models.Waltz;
 
 namespace Anarchy.Cli.Commands;
 
@@ -32,16 +31,6 @@ internal static class ModelOption
         {
             throw new InvalidInputException((option is not null ? "--model: " : $"{file}: model: ") + e.Message, e);
         }
-    }
-
-    /// <summary>
-    /// The model a command that has only the Waltz model's implementation so far works with: the choice must be the
-    /// Waltz model (every registered model is, for now).
-    /// </summary>
-    public static void RequireWaltz(IModelDefinition model, string command)
-    {
-        if (model != WaltzDefinition.Instance)
-            throw new InvalidInputException($"--model: '{model.Name}' has no '{command}' command; it runs the model {WaltzDefinition.Instance.Name}");
     }
 
     /// <summary>The text of a JSON file's top-level <c>model</c> field; null when it has none, or when the file does not

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Anarchy.Models.Waltz;
-using Anarchy.Models.Waltz.Studies;
+using Anarchy.Models;
 using Anarchy.Plots;
 using Anarchy.Studies;
 using Anarchy.Engine;
@@ -14,7 +13,7 @@ namespace Anarchy.Cli.Commands;
 /// </summary>
 internal sealed class StudyCommand(Terminal terminal)
 {
-    private readonly Argument<string?> _name = new("NAME") { Description = $"The study: {string.Join(", ", WaltzStudies.Names)}. Without it, the studies are listed.", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Argument<string?> _name = new("NAME") { Description = $"The study: {AllowedNames(null)}. Without it, the studies are listed.", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<bool> _quick = new("--quick") { Description = "The reduced version (under a minute on two cores); its intervals are wider." };
     private readonly Option<string?> _out = new("--out") { Description = "Output folder. Default: out/study-<NAME>/ (out/study-<NAME>-quick/ with --quick)." };
     private readonly Option<int?> _threads = new("--threads") { Description = "Worker threads (default: all cores). Results do not depend on it." };
@@ -27,7 +26,7 @@ internal sealed class StudyCommand(Terminal terminal)
 
     public Command Build()
     {
-        var command = new Command("study", "Run a ready-made study (entanglement, balancing, coldwar, doctrines, realworld) and write its report with tables and plots.")
+        var command = new Command("study", $"Run a ready-made study ({AllowedNames(null)}) and write its report with tables and plots.")
         {
             _name, _model, _quick, _out, _threads, _resume, _overwrite, _engine, _data, _verbose,
         };
@@ -37,16 +36,21 @@ internal sealed class StudyCommand(Terminal terminal)
 
     private int Execute(ParseResult parse, CancellationToken cancellation)
     {
-        ModelOption.RequireWaltz(ModelOption.Resolve(parse.GetValue(_model)), "study");
-        var settings = new WaltzStudySettings { Engine = parse.GetValue(_engine), DataFolder = parse.GetValue(_data)! };
+        var settings = new StudySettings { Engine = parse.GetValue(_engine), DataFolder = parse.GetValue(_data)! };
+        string? option = parse.GetValue(_model);
         string? name = parse.GetValue(_name);
         if (name is null)
         {
-            foreach (string n in WaltzStudies.Names) terminal.Line($"{n,-14} {WaltzStudies.Create(n, settings)!.Title}");
+            var listed = option is null ? ModelCatalog.Registry.All : [ModelOption.Resolve(option)];
+            foreach (var m in listed)
+            {
+                foreach (string n in m.StudyNames) terminal.Line($"{n,-14} {m.Name,-12} {m.CreateStudy(n, settings)!.Title}");
+            }
             return ExitCodes.Success;
         }
-        var study = WaltzStudies.Create(name, settings)
-            ?? throw new InvalidInputException($"NAME: unknown study '{name}' (allowed: {string.Join(", ", WaltzStudies.Names)})");
+        var model = ModelFor(option, name);
+        var study = model.CreateStudy(name, settings)
+            ?? throw new InvalidInputException($"NAME: unknown study '{name}' (allowed: {AllowedNames(option is null ? null : model)})");
         int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;
         if (threads < 1 || threads > 1024)
             throw new InvalidInputException($"--threads: value {threads} is outside the allowed range [1, 1024]");
@@ -89,4 +93,21 @@ internal sealed class StudyCommand(Terminal terminal)
             $"{result.RunsCompleted} runs in {result.Elapsed.TotalSeconds:F1} s. Wrote {result.ReportPath} with its plots beside it; data in {Path.Combine(result.OutputPath, "arms")}{Path.DirectorySeparatorChar}."));
         return ExitCodes.Success;
     }
+
+    /// <summary>
+    /// The model whose study <paramref name="name"/> is: the one <c>--model</c> names; without it, the only model with
+    /// a study of that name, else the default model (whose message then lists every study).
+    /// </summary>
+    private static IModelDefinition ModelFor(string? option, string name)
+    {
+        if (option is not null) return ModelOption.Resolve(option);
+        var holders = ModelCatalog.Registry.All.Where(m => m.StudyNames.Contains(name, StringComparer.Ordinal)).ToList();
+        if (holders.Count > 1 && !holders.Contains(ModelCatalog.Registry.Default))
+            throw new InvalidInputException($"NAME: '{name}' is a study of {string.Join(" and ", holders.Select(m => m.Name))}; choose one with --model");
+        return holders.Count == 1 ? holders[0] : ModelCatalog.Registry.Default;
+    }
+
+    /// <summary>The studies of <paramref name="model"/>, or of every model when null, in listing order.</summary>
+    private static string AllowedNames(IModelDefinition? model) =>
+        string.Join(", ", (model is null ? ModelCatalog.Registry.All : [model]).SelectMany(m => m.StudyNames));
 }

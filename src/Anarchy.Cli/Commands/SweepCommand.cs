@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Anarchy.Models.Waltz;
-using Anarchy.Models.Waltz.Sweeps;
 using Anarchy.Sweeps;
 using Anarchy.Engine;
 using Anarchy.Models;
@@ -50,20 +48,17 @@ internal sealed class SweepCommand(Terminal terminal)
         {
             var (text, ordered, panel) = SweepMerge.Check(parse.GetValue(folders)!);
             var model = ModelOption.Resolve(null, Path.Combine(ordered[0], ModelSweepReader.ScenarioFile));
-            if (model.Name != ModelCatalog.Registry.Default.Name)
+            var baseScenario = model.ReadScenario(Path.Combine(ordered[0], ModelSweepReader.ScenarioFile), new ScenarioOverrides());
+            var sweep = ModelSweepReader.Parse(model, text, Path.GetFullPath(ordered[0]), "sweep.json", baseScenario);
+            var job = ModelSweepReader.Job(sweep, text, parse.GetValue(output)!, EngineKind.Kernel) with
             {
-                var baseScenario = model.ReadScenario(Path.Combine(ordered[0], ModelSweepReader.ScenarioFile), new ScenarioOverrides());
-                var modelSweep = ModelSweepReader.Parse(model, text, Path.GetFullPath(ordered[0]), "sweep.json", baseScenario);
-                var modelJob = ModelSweepReader.Job(modelSweep, text, parse.GetValue(output)!, EngineKind.Reference) with { Overwrite = parse.GetValue(overwrite), Threads = 1, Command = "anarchy merge" };
-                SweepMerge.Merge(modelJob, ordered);
-                terminal.Error($"Merged {ordered.Count} shards of a {model.Name} sweep into {Path.GetFullPath(parse.GetValue(output)!)}{Path.DirectorySeparatorChar} (runs.*, points.*{(modelJob.AfterFinish is null ? "" : ", sensitivity.*")}, manifest.json).");
-                return ExitCodes.Success;
-            }
-            var scenario = ScenarioReader.ReadFile(Path.Combine(ordered[0], WaltzSweepJobs.ScenarioFile));
-            var sweep = WaltzSweepReader.Parse(text, Path.GetFullPath(ordered[0]), "sweep.json", scenario);
-            var job = Job(sweep, text, parse.GetValue(output)!, EngineKind.Kernel, ShardSpec.Whole, 1, false, parse.GetValue(overwrite), panel, "anarchy merge");
+                Overwrite = parse.GetValue(overwrite),
+                Panel = panel,
+                Threads = 1,
+                Command = "anarchy merge",
+            };
             SweepMerge.Merge(job, ordered);
-            terminal.Error($"Merged {ordered.Count} shards into {Path.GetFullPath(parse.GetValue(output)!)}{Path.DirectorySeparatorChar} (runs.*, points.*{(job.AfterFinish is null ? "" : ", sensitivity.*")}{(panel ? ", panel_states.*, panel_dyads.*" : "")}, manifest.json).");
+            terminal.Error($"Merged {ordered.Count} shards{OfModel(model)} into {Path.GetFullPath(parse.GetValue(output)!)}{Path.DirectorySeparatorChar} ({Written(model, job, job.AfterFinish is not null)}).");
             return ExitCodes.Success;
         });
         return command;
@@ -73,34 +68,9 @@ internal sealed class SweepCommand(Terminal terminal)
     {
         string file = parse.GetValue(_file)!;
         var model = ModelOption.Resolve(parse.GetValue(_model), file);
-        if (model.Name != ModelCatalog.Registry.Default.Name) return ExecuteAnyModel(parse, model, file, cancellation);
-        var sweep = WaltzSweepReader.ReadFile(file);
-        string text = File.ReadAllText(file);
-        var (threads, spec) = ThreadsAndShard(parse);
-        string outPath = parse.GetValue(_out) ?? Path.Combine("out", spec.IsWhole ? sweep.Name : $"{sweep.Name}-shard-{spec.Index}-of-{spec.Count}");
-        var job = Job(sweep, text, outPath, parse.GetValue(_engine), spec, threads, parse.GetValue(_resume), parse.GetValue(_overwrite),
-            parse.GetValue(_panel), "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)));
-
-        var (first, end) = spec.PointRange(job.Points);
-        string share = spec.IsWhole ? "" : $"; shard {spec} takes points {first} to {end - 1}";
-        terminal.Error(string.Create(CultureInfo.InvariantCulture,
-            $"Sweep '{sweep.Name}': {sweep.Design}, {job.Points} points x {sweep.Replicates} replicates = {(long)job.Points * sweep.Replicates} runs{share}, {threads} thread{(threads == 1 ? "" : "s")}."));
-        var result = SweepRunner.Run(job, new ProgressPrinter(terminal), cancellation);
-        if (!result.Completed)
-        {
-            terminal.Error($"Interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs; every finished run is kept. Continue with: anarchy sweep {file} --out {outPath}{(job.Panel ? " --panel" : "")} --resume");
-            return ExitCodes.Cancelled;
-        }
-        terminal.Error(string.Create(CultureInfo.InvariantCulture,
-            $"{result.RunsCompleted} runs done ({result.Elapsed.TotalSeconds:F1} s this session). Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.*, points.*{(sweep.Design.Type == "saltelli" && spec.IsWhole ? ", sensitivity.*" : "")}{(job.Panel ? ", panel_states.*, panel_dyads.*" : "")}, manifest.json)."));
-        return ExitCodes.Success;
-    }
-
-    /// <summary>A sweep of a model other than the default one: the generic reader and sweep model (one run at a time).</summary>
-    private int ExecuteAnyModel(ParseResult parse, IModelDefinition model, string file, CancellationToken cancellation)
-    {
         var sweep = ModelSweepReader.ReadFile(model, file);
-        if (parse.GetValue(_panel)) throw new InvalidInputException($"--panel: the model {model.Name} has no panel tables");
+        if (parse.GetValue(_panel) && model.Tables.Panels.Count == 0)
+            throw new InvalidInputException($"--panel: the model {model.Name} has no panel tables");
         var (threads, spec) = ThreadsAndShard(parse);
         string outPath = parse.GetValue(_out) ?? Path.Combine("out", spec.IsWhole ? sweep.Name : $"{sweep.Name}-shard-{spec.Index}-of-{spec.Count}");
         var job = ModelSweepReader.Job(sweep, File.ReadAllText(file), outPath, parse.GetValue(_engine)) with
@@ -108,23 +78,37 @@ internal sealed class SweepCommand(Terminal terminal)
             Shard = spec,
             Resume = parse.GetValue(_resume),
             Overwrite = parse.GetValue(_overwrite),
+            Panel = parse.GetValue(_panel),
             Threads = threads,
             Command = "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
         };
         var (first, end) = spec.PointRange(job.Points);
         string share = spec.IsWhole ? "" : $"; shard {spec} takes points {first} to {end - 1}";
         terminal.Error(string.Create(CultureInfo.InvariantCulture,
-            $"Sweep '{sweep.Name}' of the {model.Name} model: {sweep.Design}, {job.Points} points x {sweep.Replicates} replicates = {(long)job.Points * sweep.Replicates} runs{share}, {threads} thread{(threads == 1 ? "" : "s")}."));
+            $"Sweep '{sweep.Name}'{OfModel(model)}: {sweep.Design}, {job.Points} points x {sweep.Replicates} replicates = {(long)job.Points * sweep.Replicates} runs{share}, {threads} thread{(threads == 1 ? "" : "s")}."));
         var result = SweepRunner.Run(job, new ProgressPrinter(terminal), cancellation);
         if (!result.Completed)
         {
-            terminal.Error($"Interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs; every finished run is kept. Continue with: anarchy sweep {file} --out {outPath} --resume");
+            terminal.Error($"Interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs; every finished run is kept. Continue with: anarchy sweep {file} --out {outPath}{(job.Panel ? " --panel" : "")} --resume");
             return ExitCodes.Cancelled;
         }
         terminal.Error(string.Create(CultureInfo.InvariantCulture,
-            $"{result.RunsCompleted} runs done ({result.Elapsed.TotalSeconds:F1} s this session). Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.*, points.*{(sweep.Design.Type == "saltelli" && spec.IsWhole ? ", sensitivity.*" : "")}, manifest.json)."));
+            $"{result.RunsCompleted} runs done ({result.Elapsed.TotalSeconds:F1} s this session). Wrote {result.OutputPath}{Path.DirectorySeparatorChar} ({Written(model, job, sweep.Design.Type == "saltelli" && spec.IsWhole)})."));
         return ExitCodes.Success;
     }
+
+    private static readonly string[] SummaryFiles = ["runs.*", "points.*"];
+
+    /// <summary>" of the NAME model", or nothing for the default model.</summary>
+    private static string OfModel(IModelDefinition model) =>
+        model == ModelCatalog.Registry.Default ? "" : $" of the {model.Name} model";
+
+    /// <summary>The files a sweep writes, e.g. "runs.*, points.*, sensitivity.*, manifest.json".</summary>
+    private static string Written(IModelDefinition model, SweepJob job, bool sensitivity) =>
+        string.Join(", ", SummaryFiles
+            .Concat(sensitivity ? ["sensitivity.*"] : [])
+            .Concat(job.Panel ? model.Tables.Panels.Select(p => p.Name + ".*") : [])
+            .Append("manifest.json"));
 
     /// <summary>The worker threads (checked) and the shard (from the options or the scheduler's environment).</summary>
     private (int Threads, ShardSpec Shard) ThreadsAndShard(ParseResult parse)
@@ -141,15 +125,4 @@ internal sealed class SweepCommand(Terminal terminal)
             throw new InvalidInputException(e.Message, e);
         }
     }
-
-    private static SweepJob Job(WaltzSweep sweep, string text, string outPath, EngineKind engine, ShardSpec shard, int threads, bool resume, bool overwrite, bool panel, string command) =>
-        WaltzSweepJobs.Create(sweep, text, outPath, engine) with
-        {
-            Shard = shard,
-            Resume = resume,
-            Overwrite = overwrite,
-            Panel = panel,
-            Threads = threads,
-            Command = command,
-        };
 }

@@ -20,23 +20,10 @@ internal sealed class ValidateCommand(Terminal terminal)
         {
             string path = parse.GetValue(file)!;
             var chosen = ModelOption.Resolve(parse.GetValue(model), path);
-            if (chosen.Name != ModelCatalog.Registry.Default.Name)
-            {
-                // Other models have scenario and sweep files (calibrations are the Waltz model's).
-                if (ScenarioReader.IsSweep(ScenarioReader.ReadText(path, "file")))
-                {
-                    var modelSweep = Anarchy.Sweeps.ModelSweepReader.ReadFile(chosen, path);
-                    long count = modelSweep.Points().Length;
-                    terminal.Line($"{path}: valid {chosen.Name} sweep '{modelSweep.Name}' ({modelSweep.Factors.Count} factor{(modelSweep.Factors.Count == 1 ? "" : "s")}, {modelSweep.Design}: {count} points x {modelSweep.Replicates} replicates = {count * modelSweep.Replicates} runs). Run it with: anarchy sweep {path}");
-                    return ExitCodes.Success;
-                }
-                var read = chosen.ReadScenario(path, new ScenarioOverrides());
-                terminal.Line($"{path}: valid {chosen.Name} scenario '{read.Name}' ({read.Describe()}, {read.Runs} runs, seed {read.Seed}). Run it with: anarchy run --scenario {path}");
-                return ExitCodes.Success;
-            }
+            bool isDefault = chosen == ModelCatalog.Registry.Default;
             // The readers throw InputFileException: exit 2 with the problems listed.
             string text = ScenarioReader.ReadText(path, "file");
-            if (IsCalibration(text))
+            if (isDefault && IsCalibration(text))
             {
                 // The years of the record in data/ (MID 1816-2014); a start year outside them is refused here as by calibrate.
                 var spec = CalibrationReader.Parse(text, Path.GetFileName(path), RecordFirstYear, RecordLastYear);
@@ -45,9 +32,17 @@ internal sealed class ValidateCommand(Terminal terminal)
             }
             if (ScenarioReader.IsSweep(text))
             {
-                var sweep = WaltzSweepReader.ReadFile(path);
+                var sweep = Anarchy.Sweeps.ModelSweepReader.ReadFile(chosen, path);
                 long points = sweep.Points().Length;
-                terminal.Line($"{path}: valid sweep '{sweep.Name}' ({sweep.Factors.Count} factor{(sweep.Factors.Count == 1 ? "" : "s")}, {sweep.Design}: {points} points x {sweep.Replicates} replicates = {points * sweep.Replicates} runs). Run it with: anarchy sweep {path}");
+                string whose = isDefault ? "" : chosen.Name + " ";
+                terminal.Line($"{path}: valid {whose}sweep '{sweep.Name}' ({sweep.Factors.Count} factor{(sweep.Factors.Count == 1 ? "" : "s")}, {sweep.Design}: {points} points x {sweep.Replicates} replicates = {points * sweep.Replicates} runs). Run it with: anarchy sweep {path}");
+                return ExitCodes.Success;
+            }
+            if (!isDefault)
+            {
+                // Other models have scenario and sweep files (calibrations are the Waltz model's).
+                var read = chosen.ReadScenario(path, new ScenarioOverrides());
+                terminal.Line($"{path}: valid {chosen.Name} scenario '{read.Name}' ({read.Describe()}, {read.Runs} runs, seed {read.Seed}). Run it with: anarchy run --scenario {path}");
                 return ExitCodes.Success;
             }
             var scenario = ScenarioReader.ReadFile(path);

@@ -13,7 +13,7 @@ namespace Anarchy.Models.Waltz.Studies;
 /// balancing cost over 200 years, with allies well or poorly chosen. Every comparison the report states as a finding
 /// is a t test, and their p-values are Holm-adjusted together (<see cref="Headline(string)"/>).
 /// </summary>
-public sealed class BalancingStudy(WaltzStudySettings settings) : WaltzStudy(settings)
+public sealed class BalancingStudy(StudySettings settings) : WaltzStudy(settings)
 {
     /// <summary>The polarity arms: the number of great powers (0: none).</summary>
     public static IReadOnlyList<int> Poles { get; } = [0, 2, 3, 5, 8];

@@ -15,7 +15,7 @@ namespace Anarchy.Models.Waltz.Studies;
 /// The report's verdicts (an increase, a decrease) are the <see cref="Findings"/>, paired t tests whose p-values are
 /// Holm-adjusted together.
 /// </summary>
-public sealed class ColdWarStudy(WaltzStudySettings settings) : WaltzStudy(settings)
+public sealed class ColdWarStudy(StudySettings settings) : WaltzStudy(settings)
 {
     /// <summary>The three sweep arms: the history before the collapse, and after it with and without the collapse.</summary>
     public static IReadOnlyList<string> Periods { get; } = ["before", "collapse", "control"];

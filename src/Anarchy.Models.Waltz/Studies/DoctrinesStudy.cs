@@ -16,7 +16,7 @@ namespace Anarchy.Models.Waltz.Studies;
 /// adjusted by Holm's procedure over the family of all comparisons of two doctrines (every pair, outcome and
 /// environment), so that the chance of any wrong verdict in the report is at most <see cref="Level"/>.
 /// </summary>
-public sealed class DoctrinesStudy(WaltzStudySettings settings) : WaltzStudy(settings)
+public sealed class DoctrinesStudy(StudySettings settings) : WaltzStudy(settings)
 {
     /// <summary>The leader's doctrines, one arm each (scenario-&lt;doctrine&gt;.json, lower case).</summary>
     public static IReadOnlyList<string> Doctrines { get; } = ["Internal", "External", "Strategic", "Adaptive"];

@@ -17,7 +17,7 @@ namespace Anarchy.Models.Waltz.Studies;
 /// rate); the findings stated about the two named cells and the polarities are confirmatory, with Holm-adjusted
 /// p-values (family-wise error rate).
 /// </summary>
-public sealed class EntanglementStudy(WaltzStudySettings settings) : WaltzStudy(settings)
+public sealed class EntanglementStudy(StudySettings settings) : WaltzStudy(settings)
 {
     /// <summary>The polarity arms: name and scenario file.</summary>
     public static IReadOnlyList<string> Polarities { get; } = ["unipolar", "bipolar", "multipolar"];

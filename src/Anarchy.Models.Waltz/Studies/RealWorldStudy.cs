@@ -15,7 +15,7 @@ namespace Anarchy.Models.Waltz.Studies;
 /// reliable than history's, its wars differ in size from the record's) are t tests Holm-adjusted together
 /// (<see cref="Tests"/>).
 /// </summary>
-public sealed class RealWorldStudy(WaltzStudySettings settings) : WaltzStudy(settings)
+public sealed class RealWorldStudy(StudySettings settings) : WaltzStudy(settings)
 {
     /// <summary>The starting years.</summary>
     public static IReadOnlyList<int> Years { get; } = [1816, 1913, 1950, 1990, 2010];

@@ -3,15 +3,6 @@ using Anarchy.Engine;
 
 namespace Anarchy.Models.Waltz.Studies;
 
-/// <summary>How the Waltz studies run: the engine (results do not depend on it) and the folder of the real-world data.</summary>
-public sealed record WaltzStudySettings
-{
-    public EngineKind Engine { get; init; } = EngineKind.Kernel;
-
-    /// <summary>The folder with the COW, ATOP and MID extracts (the repository's <c>data/</c>).</summary>
-    public string DataFolder { get; init; } = "data";
-}
-
 /// <summary>The ready-to-run studies of the Waltz model (experiments/&lt;name&gt;/README.md).</summary>
 public static class WaltzStudies
 {
@@ -19,7 +10,7 @@ public static class WaltzStudies
     public static IReadOnlyList<string> Names { get; } = ["entanglement", "balancing", "coldwar", "doctrines", "realworld"];
 
     /// <summary>The study of that name, or null.</summary>
-    public static ResearchStudy? Create(string name, WaltzStudySettings settings) => name switch
+    public static ResearchStudy? Create(string name, StudySettings settings) => name switch
     {
         "entanglement" => new EntanglementStudy(settings),
         "balancing" => new BalancingStudy(settings),

@@ -7,9 +7,9 @@ using Anarchy.Studies;
 namespace Anarchy.Models.Waltz.Studies;
 
 /// <summary>What the Waltz studies share: running a sweep or a scenario as an arm with the chosen engine.</summary>
-public abstract class WaltzStudy(WaltzStudySettings settings) : ResearchStudy
+public abstract class WaltzStudy(StudySettings settings) : ResearchStudy
 {
-    protected WaltzStudySettings Settings { get; } = settings;
+    protected StudySettings Settings { get; } = settings;
 
     /// <summary>Runs a sweep as an arm and reads its runs table.</summary>
     protected ResultTable SweepArm(StudyContext context, string arm, WaltzSweep sweep)

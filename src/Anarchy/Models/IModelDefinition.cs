@@ -46,6 +46,19 @@ public interface IModelDefinition
 
     /// <summary>The engine in words, for messages and manifests, e.g. "reference".</summary>
     string DescribeEngine(EngineKind engine);
+
+    /// <summary>
+    /// The runs of a sweep's design points as one run model, where the model runs them better than
+    /// <see cref="Sweeps.ModelSweepModel"/> does one run at a time (for example batched across points); null, the
+    /// default, for that generic one. Its rows must equal the generic one's.
+    /// </summary>
+    IRunModel? CreateSweepModel(Sweeps.ModelSweep sweep, double[][] points, EngineKind engine) => null;
+
+    /// <summary>The names of the model's ready-made studies (<c>anarchy study</c>), in listing order; none by default.</summary>
+    IReadOnlyList<string> StudyNames => [];
+
+    /// <summary>The ready-made study called <paramref name="name"/>, or null when the model has none of that name.</summary>
+    Studies.ResearchStudy? CreateStudy(string name, Studies.StudySettings settings) => null;
 }
 
 /// <summary>A model's scenario as the commands handle it, whatever else it holds.</summary>

@@ -36,23 +36,23 @@ public static class ModelSweepReader
     public static ModelSweep ReadFile(IModelDefinition model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException($"{path}: cannot be read ({e.Message})");
-        }
-        return Parse(model, text, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", Path.GetFileName(path));
+        string text = JsonInput.ReadText(path, "sweep file", SweepLimits.MaxFileBytes, SweepLimits.MaxFileText, out var problem)
+            ?? throw new InputFileException(problem!);
+        return Parse(model, text, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", Path.GetFileName(path), null, path);
     }
 
+    /// <summary>Parses a sweep; a scenario given as a path is read relative to <paramref name="directory"/>.</summary>
     public static ModelSweep Parse(IModelDefinition model, string json, string directory, string source) => Parse(model, json, directory, source, null);
 
     /// <summary>As <see cref="Parse(IModelDefinition, string, string, string)"/>, with the base scenario given instead of
     /// read from the file (a merge reads the scenario the shards recorded).</summary>
-    public static ModelSweep Parse(IModelDefinition model, string json, string directory, string source, IModelScenario? scenarioOverride)
+    public static ModelSweep Parse(IModelDefinition model, string json, string directory, string source, IModelScenario? scenarioOverride) =>
+        Parse(model, json, directory, source, scenarioOverride, null);
+
+    /// <summary>Fields only a sweep file has: a file with none of them may be a scenario file given by mistake.</summary>
+    private static readonly string[] SweepOnlyFields = ["factors", "design", "scenario"];
+
+    private static ModelSweep Parse(IModelDefinition model, string json, string directory, string source, IModelScenario? scenarioOverride, string? file)
     {
         ArgumentNullException.ThrowIfNull(model);
         JsonDocument document;
@@ -68,7 +68,11 @@ public static class ModelSweepReader
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new InputFileException($"{source}: expected a JSON object");
+            if (file is not null && !SweepOnlyFields.Any(f => root.TryGetProperty(f, out _)) && IsScenario(model, json))
+                throw new InputFileException($"{source}: this is a scenario file (it has no factors), not a sweep; run it with 'anarchy run --scenario {file}', or see docs/SWEEPS.md to write a sweep of it");
             var problems = new List<string>();
+            if (!JsonInput.CheckKeysAndText(root, "", problems, at => at == "scenario"))
+                throw new InputFileException(problems);
             string name = "sweep", description = "";
             IModelScenario? scenario = null;
             var factors = new List<(int Index, Factor Factor)>();
@@ -85,7 +89,7 @@ public static class ModelSweepReader
                     case "$schema": break;
                     case "model":
                         if (v.ValueKind != JsonValueKind.String || v.GetString() != model.Name)
-                            problems.Add($"model: value {JsonInput.Truncate(v.GetRawText())} is not \"{model.Name}\"");
+                            problems.Add($"model: value {JsonInput.Truncate(v.GetRawText())} is not \"{model.Name}\" (a file for another model is read with that model: --model NAME)");
                         break;
                     case "name":
                         name = v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
@@ -94,7 +98,8 @@ public static class ModelSweepReader
                         break;
                     case "description":
                         if (v.ValueKind != JsonValueKind.String) problems.Add($"description: expected a string, got {JsonInput.Truncate(v.GetRawText())}");
-                        else description = v.GetString()!;
+                        else if ((description = v.GetString()!).Length > SweepLimits.MaxDescriptionLength)
+                            problems.Add($"description: {description.Length} characters is more than the limit of {SweepLimits.MaxDescriptionLength} (it is copied into every manifest)");
                         break;
                     case "scenario": scenario = scenarioOverride ?? ReadScenario(model, v, directory, problems); break;
                     case "factors": hasFactors = true; SweepFields.ReadFactors(v, factors, problems, model); break;
@@ -136,7 +141,7 @@ public static class ModelSweepReader
             if (points > SweepLimits.MaxPoints)
                 problems.Add($"design: {SweepFields.Count(points)} points are more than {SweepLimits.MaxPoints} points, the most a design may have");
             else if (points * replicates > SweepLimits.MaxSweepRuns)
-                problems.Add($"replicates: {SweepFields.Count(points)} points times {replicates} replicates is {SweepFields.Count(points * replicates)} runs, more than {SweepLimits.MaxSweepRuns}, the most a sweep may run");
+                problems.Add($"replicates: {SweepFields.Count(points)} points times {replicates} replicates is {SweepFields.Count(points * replicates)} runs, more than {SweepLimits.MaxSweepRuns}, the most a sweep may run (shard a larger study into several sweeps)");
             else
             {
                 var names = sweep.Factors.Select(f => f.Name).ToList();
@@ -158,10 +163,25 @@ public static class ModelSweepReader
         }
     }
 
+    /// <summary>Whether the text reads as a valid scenario of the model.</summary>
+    private static bool IsScenario(IModelDefinition model, string json)
+    {
+        try
+        {
+            model.ParseScenario(json, "file");
+            return true;
+        }
+        catch (InputFileException)
+        {
+            return false;
+        }
+    }
+
     private static IModelScenario? ReadScenario(IModelDefinition model, JsonElement v, string directory, List<string> problems)
     {
         try
         {
+            if (v.ValueKind == JsonValueKind.String && !JsonInput.CheckKeysAndText(v, "scenario", problems)) return null;
             if (v.ValueKind == JsonValueKind.String) return model.ReadScenario(Path.Combine(directory, v.GetString()!), new ScenarioOverrides());
             if (v.ValueKind == JsonValueKind.Object) return model.ParseScenario(v.GetRawText(), "scenario");
             problems.Add($"scenario: expected a scenario object or the path of a scenario file, got {JsonInput.Truncate(v.GetRawText())}");
@@ -180,7 +200,7 @@ public static class ModelSweepReader
         var points = sweep.Points();
         return new SweepJob
         {
-            Model = new ModelSweepModel(sweep, points, engine),
+            Model = sweep.Model.CreateSweepModel(sweep, points, engine) ?? new ModelSweepModel(sweep, points, engine),
             Points = points.Length,
             Replicates = sweep.Replicates,
             Seed = sweep.Seed,

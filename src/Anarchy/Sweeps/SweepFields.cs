@@ -19,6 +19,10 @@ public static class SweepLimits
     public const long MaxSweepRuns = 100_000_000;
     public const int MaxOutputs = 256;
 
+    /// <summary>Largest sweep file read, and the same in words for messages.</summary>
+    public const long MaxFileBytes = 16L * 1024 * 1024;
+    public const string MaxFileText = "16 MiB";
+
     /// <summary>Fewest base samples of a Saltelli design: the Sobol estimators divide by N - 1.</summary>
     public const int MinSaltelliSamples = 2;
 }

@@ -66,4 +66,45 @@ public sealed class BenchCommandTests
         Assert.Contains(value, result.Err, StringComparison.Ordinal);
         Assert.Empty(result.Out);
     }
+
+    [Fact]
+    public void AnyOtherModelIsMeasuredInRunsPerSecondOfItsScenario()
+    {
+        var result = CliHarness.Run("bench", "--model", "realpolitik", "--states", "12", "--ticks", "30", "--threads", "2", "--seconds", "0.05", "--json");
+
+        Assert.True(result.ExitCode == 0, result.Err);
+        using var json = JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        Assert.Equal("realpolitik", root.GetProperty("model").GetString());
+        Assert.Equal("reference", root.GetProperty("engine").GetString());
+        var results = root.GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal([1, 2], results.Select(r => r.GetProperty("threads").GetInt32()));
+        foreach (var r in results)
+        {
+            Assert.Equal(12, r.GetProperty("states").GetInt32());
+            Assert.Equal("12 states of degree 8, up to 30 turns", r.GetProperty("workload").GetString());
+            long runs = r.GetProperty("runs").GetInt64();
+            double seconds = r.GetProperty("seconds").GetDouble(), rate = r.GetProperty("runsPerSecond").GetDouble();
+            Assert.True(runs >= r.GetProperty("threads").GetInt32(), $"runs = {runs}");
+            Assert.True(seconds >= 0.05, $"seconds = {seconds}");
+            // Four significant digits each: the rate and the time per run agree with runs / seconds to that precision.
+            Assert.Equal(runs / seconds, rate, rate * 2e-3);
+            Assert.Equal(1 / rate, r.GetProperty("secondsPerRun").GetDouble(), 2e-3 / rate);
+        }
+        Assert.Equal(1, results[0].GetProperty("threadScaling").GetDouble());
+        Assert.True(results[1].GetProperty("threadScaling").GetDouble() > 0);
+    }
+
+    [Theory]
+    [InlineData("--states", "1", "[2, 4096]")]
+    [InlineData("--ticks", "0", "[1, 1000000]")]
+    [InlineData("--seconds", "0", "[0.01, 3600]")]
+    public void AnotherModelsBenchRefusesAnOptionOutOfItsRange(string option, string value, string range)
+    {
+        var result = CliHarness.Run("bench", "--model", "realpolitik", option, value, "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{option}: value {value} is outside the allowed range {range}", result.Err, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Anarchy.Models.Waltz.Studies;
+using Anarchy.Studies;
 
 namespace Anarchy.Tests.Cli;
 
@@ -12,11 +13,32 @@ public sealed class StudyCommandTests
         Assert.Equal(0, result.ExitCode);
         foreach (string name in WaltzStudies.Names)
         {
-            var study = WaltzStudies.Create(name, new WaltzStudySettings())!;
+            var study = WaltzStudies.Create(name, new StudySettings())!;
             Assert.Contains(name, result.Out, StringComparison.Ordinal);
             Assert.Contains(study.Title, result.Out, StringComparison.Ordinal);
         }
         Assert.StartsWith("entanglement ", result.Out, StringComparison.Ordinal);
+        Assert.Contains("quirks         realpolitik  Quirks:", result.Out, StringComparison.Ordinal);
+
+        var realpolitik = CliHarness.Run("study", "--model", "realpolitik");
+        Assert.Equal(0, realpolitik.ExitCode);
+        Assert.Equal("quirks", Assert.Single(realpolitik.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Split(' ')[0]);
+    }
+
+    [Fact]
+    public void A_study_is_found_in_the_model_that_has_it_and_refused_in_another()
+    {
+        using var scratch = new ScratchFolder();
+        var elsewhere = CliHarness.Run("study", "quirks", "--model", "waltz", "--quick", "--out", scratch["w"]);
+        Assert.Equal(2, elsewhere.ExitCode);
+        Assert.Contains("NAME: unknown study 'quirks' (allowed: " + string.Join(", ", WaltzStudies.Names) + ")", elsewhere.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch["w"]));
+
+        var found = CliHarness.Run("study", "quirks", "--quick", "--out", scratch["q"]);
+        Assert.True(found.ExitCode == 0, found.Err);
+        Assert.StartsWith("# Quirks:", File.ReadAllText(Path.Combine(scratch["q"], "report.md")), StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(scratch["q"], "arms", "statesim", "manifest.json")));
+        Assert.Contains("realpolitik", manifest.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Anarchy.Benchmarking;
 using Anarchy.Engine;
 using Anarchy.Models;
 using Anarchy.MonteCarlo;
@@ -92,6 +93,26 @@ public class ModelSeamTests
         });
         Assert.Equal(3, result.Outcome.Completed);
         Assert.Equal(4, File.ReadAllLines(Path.Combine(dir.Path, "o", "runs.csv")).Length);
+    }
+
+    [Fact]
+    public void RunsPerSecondAreMeasuredForAnyModel()
+    {
+        var coin = CoinModel.Definition;
+        var report = RunThroughput.Measure(new RunThroughputOptions { Model = coin, Ticks = 50, Threads = 2, Budget = TimeSpan.FromMilliseconds(20) });
+        Assert.Equal("coin", report.Model);
+        Assert.Equal("coin-1", report.Version);
+        Assert.Equal([1, 2], report.Results.Select(r => r.Threads));
+        foreach (var r in report.Results)
+        {
+            Assert.Null(r.States);
+            Assert.Equal("50 tosses", r.Workload);
+            Assert.True(r.Runs >= r.Threads && r.Seconds >= 0.02, $"{r.Runs} runs in {r.Seconds} s");
+            Assert.Equal(r.Runs / r.Seconds, r.RunsPerSecond, 1e-9);
+        }
+        Assert.Equal(1, report.Results[0].ThreadScaling);
+        Assert.Empty(coin.StudyNames);
+        Assert.Null(coin.CreateStudy("anything", new Anarchy.Studies.StudySettings()));
     }
 
     [Fact]

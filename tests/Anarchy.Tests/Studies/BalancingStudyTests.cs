@@ -7,7 +7,7 @@ namespace Anarchy.Tests.Studies;
 public sealed class QuickBalancingStudy : QuickStudyRun
 {
     public QuickBalancingStudy()
-        : base(new BalancingStudy(new WaltzStudySettings())) => Headline = BalancingStudy.Headline(Folder);
+        : base(new BalancingStudy(new StudySettings())) => Headline = BalancingStudy.Headline(Folder);
 
     public BalancingStudy.BalancingHeadline Headline { get; }
 }
@@ -23,7 +23,7 @@ public sealed class BalancingStudyTests(QuickBalancingStudy study) : IClassFixtu
     public void TheStudyIsRegistered()
     {
         Assert.Contains("balancing", WaltzStudies.Names);
-        Assert.IsType<BalancingStudy>(WaltzStudies.Create("balancing", new WaltzStudySettings()));
+        Assert.IsType<BalancingStudy>(WaltzStudies.Create("balancing", new StudySettings()));
     }
 
     [Fact]

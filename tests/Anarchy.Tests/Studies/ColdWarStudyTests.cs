@@ -8,7 +8,7 @@ namespace Anarchy.Tests.Studies;
 public sealed class ColdWarStudyFixture : QuickStudyRun
 {
     public ColdWarStudyFixture()
-        : base(new ColdWarStudy(new WaltzStudySettings()))
+        : base(new ColdWarStudy(new StudySettings()))
     {
         Arms = ColdWarStudy.ReadArms(Folder);
         Headline = ColdWarStudy.Headline(Arms);

@@ -7,7 +7,7 @@ namespace Anarchy.Tests.Studies;
 public sealed class DoctrinesStudyFixture : QuickStudyRun
 {
     public DoctrinesStudyFixture()
-        : base(new DoctrinesStudy(new WaltzStudySettings()))
+        : base(new DoctrinesStudy(new StudySettings()))
     {
         var sweep = DoctrinesStudy.Sweep(DoctrinesStudy.Doctrines[0], quick: true);
         Environments = DoctrinesStudy.Environments(sweep);

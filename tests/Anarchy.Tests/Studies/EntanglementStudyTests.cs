@@ -11,7 +11,7 @@ namespace Anarchy.Tests.Studies;
 public sealed class EntanglementQuickStudy : QuickStudyRun
 {
     public EntanglementQuickStudy()
-        : base(new EntanglementStudy(new WaltzStudySettings()))
+        : base(new EntanglementStudy(new StudySettings()))
     {
         Paired = EntanglementStudy.Polarities.ToDictionary(p => p, p => new EntanglementStudy.PairedArm(Arm(p), Arm(EntanglementStudy.NoRestraintArm(p))));
         Tests = EntanglementStudy.Tests(Paired);

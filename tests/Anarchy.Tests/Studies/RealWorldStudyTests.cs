@@ -8,7 +8,7 @@ namespace Anarchy.Tests.Studies;
 public sealed class RealWorldQuickStudy : QuickStudyRun
 {
     public RealWorldQuickStudy()
-        : base(new RealWorldStudy(new WaltzStudySettings { DataFolder = DataFolder }))
+        : base(new RealWorldStudy(new StudySettings { DataFolder = DataFolder }))
     {
         Record = ObservedRecord.Load(DataFolder);
         Comparisons = RealWorldStudy.Years.ToDictionary(y => y, y =>

@@ -23,7 +23,7 @@ public sealed class StudyRunnerTests
     }
 
     /// <summary>A Waltz study with one tiny sweep arm and one tiny plain arm; counts how often it ran.</summary>
-    private sealed class TinyWaltzStudy() : WaltzStudy(new WaltzStudySettings { Engine = EngineKind.Reference })
+    private sealed class TinyWaltzStudy() : WaltzStudy(new StudySettings { Engine = EngineKind.Reference })
     {
         public static readonly Scenario Base = new() { States = 5, Ticks = 6, Runs = 3, Seed = 3 };
 
@@ -299,7 +299,7 @@ public sealed class StudyRunnerTests
     }
 
     /// <summary>Exposes the Waltz study helpers to a fake study's body.</summary>
-    private sealed class Arms(EngineKind engine) : WaltzStudy(new WaltzStudySettings { Engine = engine })
+    private sealed class Arms(EngineKind engine) : WaltzStudy(new StudySettings { Engine = engine })
     {
         public override string Name => "arms";
         public override string Title => "";
