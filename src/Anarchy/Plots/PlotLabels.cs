@@ -9,11 +9,12 @@ namespace Anarchy.Plots;
 /// </summary>
 internal static class PlotLabels
 {
-    /// <summary>"entangled (calls)": the column and its unit, or the column alone when the codebook has no unit for it.</summary>
+    /// <summary>"entangled (calls)": the column and its unit, or the column alone when the codebook has no unit for it
+    /// or the unit is the column's own name ("wars", not "wars (wars)").</summary>
     public static string Output(TableSchema table, string column)
     {
         string unit = table.Contains(column) ? table[column].Unit : "";
-        return unit.Length > 0 ? $"{column} ({unit})" : column;
+        return unit.Length > 0 && unit != column.Replace('_', ' ') ? $"{column} ({unit})" : column;
     }
 
     /// <summary>"entangled: stands in the run that only the commitment brought about (...)", or the column alone.</summary>

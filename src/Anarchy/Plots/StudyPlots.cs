@@ -1,5 +1,6 @@
 using System.Globalization;
 using Anarchy.Models;
+using Anarchy.Output;
 using ScottPlot;
 
 namespace Anarchy.Plots;
@@ -226,6 +227,10 @@ public static class StudyPlots
         Line(plot, curve, $"mean over {series.RunCount} run{(series.RunCount == 1 ? "" : "s")}", markers: curve.Length <= 60);
         Figure.LegendBelow(plot);
         plot.Axes.Margins(0.02, 0.1);
+        // Time steps are whole numbers, and so is a count of one run: no ticks between them.
+        if (time.Kind == ColumnKind.Int64) plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        bool whole = model.Tables.Series.Contains(output) && model.Tables.Series[output].Kind == ColumnKind.Int64 && series.RunCount == 1;
+        if (whole) plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         return Figure.Save(plot, plotFolder, $"series-{output}.png");
     }
 

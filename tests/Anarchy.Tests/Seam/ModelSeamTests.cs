@@ -136,6 +136,10 @@ public class ModelSeamTests
         Assert.Equal("bias: chance of heads at each toss", PlotLabels.FactorMeaning(coin, "bias"));
         Assert.Equal("heads (tosses)", PlotLabels.Output(coin.Tables.Runs, "heads"));
         Assert.Equal("heads: tosses that came up heads", PlotLabels.OutputMeaning(coin.Tables.Runs, "heads"));
+        // A unit that only repeats the column's name is left out: "tosses", not "tosses (tosses)".
+        var counted = new TableSchema("runs", [new("tosses", ColumnKind.Int64, "tosses", "tosses made"), new("long_runs", ColumnKind.Int64, "long runs", "runs of five")]);
+        Assert.Equal("tosses", PlotLabels.Output(counted, "tosses"));
+        Assert.Equal("long_runs", PlotLabels.Output(counted, "long_runs"));
     }
 
     [Fact]

@@ -35,6 +35,21 @@ public sealed class DocumentationTests
     }
 
     [Fact]
+    public void TheCitationFileNamesTheSoftwareAndItsVersion()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "CITATION.cff"));
+        string Field(string key) => lines.Single(l => l.StartsWith(key + ":", StringComparison.Ordinal))[(key.Length + 1)..].Trim().Trim('"');
+        Assert.Equal("1.2.0", Field("cff-version"));
+        Assert.StartsWith("Anarchy", Field("title"), StringComparison.Ordinal);
+        Assert.Equal("software", Field("type"));
+        Assert.Contains("  - name: \"The Anarchy developers\"", lines);
+        // The version cited is the version built (Directory.Build.props), the one every manifest records.
+        string props = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "Directory.Build.props"));
+        Assert.Contains($"<Version>{Field("version")}</Version>", props, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("Theory of International Politics", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheRealpolitikDescriptionNamesEveryParameter()
     {
         string doc = Read("REALPOLITIK.md");
