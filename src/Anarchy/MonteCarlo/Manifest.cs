@@ -84,7 +84,11 @@ public sealed record Manifest
         w.WriteString("randomScheme", RandomScheme);
     }
 
-    public string ToJson()
+    public string ToJson() => ToJson(null);
+
+    /// <summary>The manifest as JSON; with <paramref name="folder"/>, also the columns of its Parquet files
+    /// (<see cref="TableColumns"/>).</summary>
+    public string ToJson(string? folder)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, Manifest.WriterOptions))
@@ -110,6 +114,7 @@ public sealed record Manifest
             w.WriteStartObject("files");
             foreach (var (name, rows) in Files.OrderBy(f => f.Key, StringComparer.Ordinal)) w.WriteNumber(name, rows);
             w.WriteEndObject();
+            if (folder is not null) TableColumns.WriteManifestField(w, folder, Files.Keys);
             w.WritePropertyName("scenario");
             w.WriteRawValue(ScenarioJson);
             w.WriteEndObject();
@@ -117,5 +122,9 @@ public sealed record Manifest
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public void WriteTo(OutputFolder folder) => AtomicFile.WriteAllText(folder.PathOf("manifest.json"), ToJson() + "\n");
+    public void WriteTo(OutputFolder folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        AtomicFile.WriteAllText(folder.PathOf("manifest.json"), ToJson(folder.Path) + "\n");
+    }
 }

@@ -285,6 +285,7 @@ public static class SweepRunner
             foreach (var (name, rows) in (files ?? new Dictionary<string, long>()).OrderBy(f => f.Key, StringComparer.Ordinal))
                 w.WriteNumber(name, rows);
             w.WriteEndObject();
+            TableColumns.WriteManifestField(w, folder.Path, files?.Keys ?? []);
             w.WriteEndObject();
         }
         AtomicFile.WriteAllText(folder.PathOf(ManifestFile), Encoding.UTF8.GetString(stream.ToArray()) + "\n");
