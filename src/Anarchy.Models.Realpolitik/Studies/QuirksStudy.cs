@@ -49,6 +49,12 @@ public sealed class QuirksStudy : ResearchStudy
     public sealed record Comparison(string Arm, Outcome Outcome, MeanInterval Difference, AdjustedTest Test);
 
     public override string Name => "quirks";
+    public override IReadOnlyList<string> References { get; } =
+    [
+        "Cusack, Thomas R., and Richard J. Stoll. 1990. *Exploring Realpolitik: Probing International Relations Theory with Computer Simulation*. Boulder, CO: Lynne Rienner.",
+        "statesim: a Python realist state system after Cusack and Stoll, github.com/benhorvath/statesim (MIT licence), commit 3e45f15; the rules the preset docks with (docs/REALPOLITIK.md).",
+    ];
+
     public override string Title => "Quirks: which of statesim's coding quirks change the realpolitik model's results?";
     public override string Question =>
         "statesim, the Python peer of Cusack and Stoll's realpolitik model, codes several rules otherwise than its documentation and comments say. " +

@@ -43,6 +43,13 @@ public sealed class BalancingStudy(StudySettings settings) : WaltzStudy(settings
     public const double Level = 0.05;
 
     public override string Name => "balancing";
+    public override IReadOnlyList<string> References { get; } =
+    [
+        "Waltz, Kenneth N. 1979. *Theory of International Politics*. Reading, MA: Addison-Wesley.",
+        "Waltz, Kenneth N. 1964. \"The Stability of a Bipolar World.\" *Daedalus* 93 (3): 881–909.",
+        "Walt, Stephen M. 1987. *The Origins of Alliances*. Ithaca, NY: Cornell University Press.",
+    ];
+
     public override string Title => "Balancing: bandwagoning, polarity and survival, and the costs of arms and alliances";
     public override string Question =>
         "Do states balance against the strongest rather than bandwagon with it? How long do states, the great powers and the balance itself last from bipolar and multipolar starts? " +

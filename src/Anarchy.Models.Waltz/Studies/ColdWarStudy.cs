@@ -42,6 +42,13 @@ public sealed class ColdWarStudy(StudySettings settings) : WaltzStudy(settings)
     public const double Level = 0.05;
 
     public override string Name => "coldwar";
+    public override IReadOnlyList<string> References { get; } =
+    [
+        "Waltz, Kenneth N. 1993. \"The Emerging Structure of International Politics.\" *International Security* 18 (2): 44–79.",
+        "Walt, Stephen M. 1997. \"Why Alliances Endure or Collapse.\" *Survival* 39 (1): 156–179.",
+        "Waltz, Kenneth N. 1979. *Theory of International Politics*. Reading, MA: Addison-Wesley.",
+    ];
+
     public override string Title => "After the Cold War: do the winner's alliances outlive the threat?";
     public override string Question =>
         "Waltz expected alliances to dissolve once the threat that made them is gone; NATO outlived the Soviet Union. " +

@@ -122,6 +122,13 @@ public sealed class DoctrinesStudy(StudySettings settings) : WaltzStudy(settings
     }
 
     public override string Name => "doctrines";
+    public override IReadOnlyList<string> References { get; } =
+    [
+        "Waltz, Kenneth N. 1979. *Theory of International Politics*. Reading, MA: Addison-Wesley.",
+        "Morrow, James D. 1991. \"Alliances and Asymmetry: An Alternative to the Capability Aggregation Model of Alliances.\" *American Journal of Political Science* 35 (4): 904–933.",
+        "Snyder, Glenn H. 1984. \"The Security Dilemma in Alliance Politics.\" *World Politics* 36 (4): 461–495.",
+    ];
+
     public override string Title => "Doctrines: is there one best way for a weak state to balance?";
     public override string Question =>
         "Should a state always arm (Internal), always ally (External), weigh the price of each (Strategic) or imitate its most successful neighbour (Adaptive)? " +

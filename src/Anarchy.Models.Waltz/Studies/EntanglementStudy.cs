@@ -191,6 +191,14 @@ public sealed class EntanglementStudy(StudySettings settings) : WaltzStudy(setti
     }
 
     public override string Name => "entanglement";
+    public override IReadOnlyList<string> References { get; } =
+    [
+        "Beckley, Michael. 2015. \"The Myth of Entanglement: How the United States Resists Being Dragged into Wars.\" *International Security* 39 (4): 7–48.",
+        "Snyder, Glenn H. 1984. \"The Security Dilemma in Alliance Politics.\" *World Politics* 36 (4): 461–495.",
+        "Kim, Tongfi. 2011. \"Why Alliances Entangle but Seldom Entrap States.\" *Security Studies* 20 (3): 350–377.",
+        "Waltz, Kenneth N. 1979. *Theory of International Politics*. Reading, MA: Addison-Wesley.",
+    ];
+
     public override string Title => "Entanglement or restraint? A hub-and-spoke leader's disputes";
     public override string Question =>
         "Beckley found 5 ostensible cases of entanglement in 219 US militarized disputes (1948-2010), and more restraint than entrapment. " +

@@ -30,6 +30,14 @@ public sealed class RealWorldStudy(StudySettings settings) : WaltzStudy(settings
     public const double Level = 0.05;
 
     public override string Name => "realworld";
+    public override IReadOnlyList<string> References { get; } =
+    [
+        "Singer, J. David, Stuart Bremer, and John Stuckey. 1972. \"Capability Distribution, Uncertainty, and Major Power War, 1820–1965.\" In *Peace, War, and Numbers*, edited by Bruce Russett, 19–48. Beverly Hills: Sage. (National Material Capabilities v7.0, Correlates of War Project.)",
+        "Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. \"Alliance Treaty Obligations and Provisions, 1815–1944.\" *International Interactions* 28 (3): 237–260. (ATOP v5.1.)",
+        "Palmer, Glenn, et al. 2022. \"The MID5 Dataset, 2011–2014: Procedures, Coding Rules, and Description.\" *Conflict Management and Peace Science* 39 (4): 470–482. (MID 5.0.)",
+        "Waltz, Kenneth N. 1979. *Theory of International Politics*. Reading, MA: Addison-Wesley.",
+    ];
+
     public override string Title => "The model against the historical record";
     public override string Question =>
         "Started from the real international system of 1816, 1913, 1950, 1990 and 2010, how close does the model come to the number of defence pacts, militarized disputes, wars and the leader's (United States') disputes observed over the following years, and where does it fall short?";

@@ -19,6 +19,9 @@ public abstract class ResearchStudy
     /// <summary>What <c>--quick</c> changes, in one sentence for the report.</summary>
     public abstract string QuickDescription { get; }
 
+    /// <summary>The works the study's question and model come from, one reference each, in the report's list.</summary>
+    public virtual IReadOnlyList<string> References => [];
+
     /// <summary>
     /// Problems with the study's inputs (a missing data folder), each naming the option, checked before anything is
     /// written; none by default.

@@ -43,6 +43,15 @@ public sealed class StudyContext
     /// <summary>Runs completed in this session whose results are kept, over all arms.</summary>
     public long RunsCompleted { get; private set; }
 
+    /// <summary>Each arm's master seed, in the order the arms ran (for the report's reproducibility section).</summary>
+    public IReadOnlyList<(string Arm, ulong Seed)> ArmSeeds => _armSeeds;
+    private readonly List<(string Arm, ulong Seed)> _armSeeds = [];
+
+    private void RecordSeed(string arm, ulong seed)
+    {
+        if (!_armSeeds.Any(a => a.Arm == arm)) _armSeeds.Add((arm, seed));
+    }
+
     /// <summary>Called after each arm has finished (the runner records progress in study.json).</summary>
     internal Action? ArmFinished { get; set; }
 
@@ -61,6 +70,7 @@ public sealed class StudyContext
     {
         ArgumentNullException.ThrowIfNull(job);
         Cancellation.ThrowIfCancellationRequested();
+        RecordSeed(arm, job.Seed);
         string folder = ArmFolder(arm);
         if (IsCompleted(folder, "sweep.json", job.SweepText))
         {
@@ -85,6 +95,7 @@ public sealed class StudyContext
     {
         ArgumentNullException.ThrowIfNull(request);
         Cancellation.ThrowIfCancellationRequested();
+        RecordSeed(arm, request.MasterSeed);
         string folder = ArmFolder(arm);
         if (IsCompleted(folder, null, request.ScenarioJson))
         {

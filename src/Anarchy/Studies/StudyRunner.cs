@@ -72,7 +72,7 @@ public static class StudyRunner
             throw;
         }
         var totals = Totals() with { Runs = RunsInArms(folder.Path) };
-        string report = Header(study, options, totals) + context.Report.Text;
+        string report = Header(study, options, totals) + context.Report.Text.TrimEnd() + Environment.NewLine + Footer(study, options, context);
         AtomicFile.WriteAllText(folder.PathOf(ReportFile), report.TrimEnd() + "\n");
         WriteStudyFile(folder, study, options, "completed", totals);
         return new StudyRunResult(folder.Path, folder.PathOf(ReportFile), clock.Elapsed, context.RunsCompleted);
@@ -155,6 +155,23 @@ public static class StudyRunner
         text.AppendLine();
         text.AppendLine("Intervals in brackets are 95% confidence intervals; each table says how they were computed. Intervals of counts are cut at 0.");
         text.AppendLine();
+        return text.ToString();
+    }
+
+    /// <summary>How to reproduce the report (the command, each arm's master seed) and the works it draws on.</summary>
+    private static string Footer(ResearchStudy study, StudyOptions options, StudyContext context)
+    {
+        var text = new StringBuilder();
+        text.AppendLine().AppendLine("## Reproducing this report").AppendLine();
+        string command = "anarchy study " + study.Name + (options.Quick ? " --quick" : "");
+        string seeds = string.Join(", ", context.ArmSeeds.Select(a => string.Create(CultureInfo.InvariantCulture, $"`{a.Arm}` {a.Seed}")));
+        text.AppendLine($"Every number above comes from seeded runs: `{command}` with anarchy {Manifest.ToolVersion} gives the same report on any machine and thread count (only the header's times differ). " +
+            $"Master seeds of the arms: {(seeds.Length > 0 ? seeds : "none")}; each run's seed derives from its arm's master seed, point and replicate (docs/decisions/0001-random-numbers.md) and is in the arm's runs table.");
+        if (study.References.Count > 0)
+        {
+            text.AppendLine().AppendLine("## References").AppendLine();
+            foreach (string reference in study.References) text.Append("- ").AppendLine(reference);
+        }
         return text.ToString();
     }
 

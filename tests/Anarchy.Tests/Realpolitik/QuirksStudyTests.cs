@@ -59,6 +59,8 @@ public sealed class QuirksStudyTests(QuirksStudyFixture study) : IClassFixture<Q
             Assert.Contains($"]({plot})", study.Report, StringComparison.Ordinal);
         }
         Assert.DoesNotContain("NaN", study.Report, StringComparison.Ordinal);
+        Assert.Contains("## References\n\n- Cusack, Thomas R., and Richard J. Stoll. 1990.", study.Report.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Master seeds of the arms: `statesim` 20261207, `uniformActor` 20261207,", study.Report, StringComparison.Ordinal);
         Assert.Equal(QuirksStudy.Outcomes.Count * (QuirksStudy.Arms.Count - 1), study.Comparisons.Count);
     }
 

@@ -81,7 +81,9 @@ public sealed class StudyRunnerTests
         Assert.Contains("Produced by `anarchy study fake --out x` with anarchy ", report, StringComparison.Ordinal);
         Assert.Contains("with 1 thread.", report, StringComparison.Ordinal);
         Assert.DoesNotContain("**Quick version.**", report, StringComparison.Ordinal);
-        Assert.EndsWith("## Findings\n\nIt | works.\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n", report.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("## Findings\n\nIt | works.\n\n| a | b |\n|:--|--:|\n| 1 | 2 |\n\n## Reproducing this report\n", report.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Master seeds of the arms: none;", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("## References", report, StringComparison.Ordinal);
 
         var json = StudyJson(folder);
         Assert.Equal("fake", json.GetProperty("study").GetString());
@@ -224,6 +226,8 @@ public sealed class StudyRunnerTests
         Assert.Contains("9 runs in ", report, StringComparison.Ordinal);
         Assert.DoesNotContain("sessions", report, StringComparison.Ordinal);
         Assert.Contains("6 sweep runs.", report, StringComparison.Ordinal);
+        // The arms' master seeds, in the order they ran: the sweep's seed, then the scenario's.
+        Assert.Contains("Master seeds of the arms: `sweep` 5, `plain` 3;", report, StringComparison.Ordinal);
     }
 
     [Fact]
