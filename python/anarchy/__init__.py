@@ -74,12 +74,13 @@ def run(scenario: str | os.PathLike | None = None, *, model: str | None = None, 
 
 
 def sweep(file: str | os.PathLike, *, model: str | None = None, out: str | os.PathLike | None = None,
-          threads: int | None = None, resume: bool = False, overwrite: bool = False, panel: bool = False,
-          shard: int | None = None, shards: int | None = None, engine: str | None = None) -> pathlib.Path:
-    """Runs a sweep file (docs/SWEEPS.md) and returns its output folder."""
+          threads: int | None = None, resume: bool = False, overwrite: bool = False, series: bool = False,
+          events: bool = False, panel: bool = False, shard: str | None = None, engine: str | None = None) -> pathlib.Path:
+    """Runs a sweep file (docs/SWEEPS.md) and returns its output folder; ``shard`` is "K/N"."""
     args = ["sweep", os.fspath(file)] + _option("--model", model) + _option("--out", out) + _option("--threads", threads)
-    args += _flag("--resume", resume) + _flag("--overwrite", overwrite) + _flag("--panel", panel)
-    args += _option("--shard", shard) + _option("--shards", shards) + _option("--engine", engine)
+    args += _flag("--resume", resume) + _flag("--overwrite", overwrite) + _flag("--series", series)
+    args += _flag("--events", events) + _flag("--panel", panel)
+    args += _option("--shard", shard) + _option("--engine", engine)
     return _written_folder(_call(args), out)
 
 

@@ -97,9 +97,13 @@ class OtherModelsSweepsAndStudies(unittest.TestCase):
                 "replicates": 3,
                 "seed": 11,
             }))
-            folder = anarchy.sweep(sweep_file, threads=1, out=os.path.join(scratch, "s"))
+            folder = anarchy.sweep(sweep_file, threads=1, series=True, out=os.path.join(scratch, "s"))
             runs = anarchy.read(folder)
             points = anarchy.read(folder, table="points")
+            series = anarchy.read(folder, table="series")
+            self.assertEqual(6 * 10, len(series))
+            self.assertEqual(["point", "replicate", "run", "tick"], list(series.columns[:4]))
+            self.assertEqual("int64", str(series["point"].dtype))
             self.assertEqual(6, len(runs))
             self.assertEqual([0.2, 0.8], sorted(points["honour"].tolist()))
             self.assertEqual("float64", str(points["honour"].dtype))

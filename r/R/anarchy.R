@@ -72,10 +72,10 @@ anarchy_run <- function(scenario = NULL, model = NULL, runs = NULL, ticks = NULL
 
 #' Runs a sweep file (docs/SWEEPS.md) and returns its output folder.
 anarchy_sweep <- function(file, model = NULL, out = NULL, threads = NULL, resume = FALSE, overwrite = FALSE,
-                          panel = FALSE, shard = NULL, shards = NULL, engine = NULL) {
+                          series = FALSE, events = FALSE, panel = FALSE, shard = NULL, engine = NULL) {
   args <- c("sweep", file, option("--model", model), option("--out", out), option("--threads", threads),
-            flag("--resume", resume), flag("--overwrite", overwrite), flag("--panel", panel),
-            option("--shard", shard), option("--shards", shards), option("--engine", engine))
+            flag("--resume", resume), flag("--overwrite", overwrite), flag("--series", series),
+            flag("--events", events), flag("--panel", panel), option("--shard", shard), option("--engine", engine))
   written_folder(anarchy_call(args), out)
 }
 

@@ -56,8 +56,10 @@ test("a realpolitik run reads with its own columns", {
 test("a sweep reads its runs and points with factor columns", {
   file <- file.path(scratch, "sweep.json")
   writeLines('{"name": "tiny", "scenario": {"states": 8, "ticks": 10, "runs": 1}, "factors": [{"name": "honour", "levels": [0.2, 0.8]}], "replicates": 3, "seed": 11}', file)
-  sweep <- anarchy_sweep(file, threads = 1, out = file.path(scratch, "s"))
+  sweep <- anarchy_sweep(file, threads = 1, series = TRUE, out = file.path(scratch, "s"))
   stopifnot(nrow(anarchy_read(sweep)) == 6)
+  series <- anarchy_read(sweep, "series")
+  stopifnot(nrow(series) == 60, identical(names(series)[1:4], c("point", "replicate", "run", "tick")), is.double(series$point))
   points <- anarchy_read(sweep, "points")
   stopifnot(identical(sort(points$honour), c(0.2, 0.8)))
 })

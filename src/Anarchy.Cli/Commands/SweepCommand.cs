@@ -19,6 +19,8 @@ internal sealed class SweepCommand(Terminal terminal)
     private readonly Option<int?> _shards = new("--shards") { Description = "Number of shards, with JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs) or to override SLURM_ARRAY_TASK_COUNT." };
     private readonly Option<bool> _resume = new("--resume") { Description = "Continue an interrupted sweep in its output folder: only missing runs are run." };
     private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
+    private readonly Option<bool> _series = new("--series") { Description = "Also write series.csv/.parquet for every run: the per-tick rows of 'anarchy run --series', with point and replicate in front." };
+    private readonly Option<bool> _events = new("--events") { Description = "Also write events.csv/.parquet for every run: the events of 'anarchy run --events', with point and replicate in front." };
     private readonly Option<bool> _panel = new("--panel") { Description = "Also write panel_states and panel_dyads (.csv/.parquet) for every run: the state-years and dyad-years of 'anarchy run --panel', with point and replicate in front." };
     private readonly Option<EngineKind> _engine = EngineOption.Create("kernel (default) or reference; results are identical.");
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
@@ -28,7 +30,7 @@ internal sealed class SweepCommand(Terminal terminal)
     {
         var command = new Command("sweep", "Run a parameter sweep: a design over factors, replicates per point, per-point statistics; resumable and shardable.")
         {
-            _file, _model, _out, _threads, _shard, _shards, _resume, _overwrite, _panel, _engine, _verbose,
+            _file, _model, _out, _threads, _shard, _shards, _resume, _overwrite, _series, _events, _panel, _engine, _verbose,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
         return command;
@@ -46,14 +48,16 @@ internal sealed class SweepCommand(Terminal terminal)
         };
         command.SetAction(parse =>
         {
-            var (text, ordered, panel) = SweepMerge.Check(parse.GetValue(folders)!);
+            var (text, ordered, detail) = SweepMerge.CheckDetail(parse.GetValue(folders)!);
             var model = ModelOption.Resolve(null, Path.Combine(ordered[0], ModelSweepReader.ScenarioFile));
             var baseScenario = model.ReadScenario(Path.Combine(ordered[0], ModelSweepReader.ScenarioFile), new ScenarioOverrides());
             var sweep = ModelSweepReader.Parse(model, text, Path.GetFullPath(ordered[0]), "sweep.json", baseScenario);
             var job = ModelSweepReader.Job(sweep, text, parse.GetValue(output)!, EngineKind.Kernel) with
             {
                 Overwrite = parse.GetValue(overwrite),
-                Panel = panel,
+                Series = detail.Series,
+                Events = detail.Events,
+                Panel = detail.Panel,
                 Threads = 1,
                 Command = "anarchy merge",
             };
@@ -79,6 +83,8 @@ internal sealed class SweepCommand(Terminal terminal)
             Resume = parse.GetValue(_resume),
             Overwrite = parse.GetValue(_overwrite),
             Panel = parse.GetValue(_panel),
+            Series = parse.GetValue(_series),
+            Events = parse.GetValue(_events),
             Threads = threads,
             Command = "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
         };
@@ -89,7 +95,7 @@ internal sealed class SweepCommand(Terminal terminal)
         var result = SweepRunner.Run(job, new ProgressPrinter(terminal), cancellation);
         if (!result.Completed)
         {
-            terminal.Error($"Interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs; every finished run is kept. Continue with: anarchy sweep {file} --out {outPath}{(job.Panel ? " --panel" : "")} --resume");
+            terminal.Error($"Interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs; every finished run is kept. Continue with: anarchy sweep {file} --out {outPath}{(job.HasDetail ? " " + job.DetailOptions : "")} --resume");
             return ExitCodes.Cancelled;
         }
         terminal.Error(string.Create(CultureInfo.InvariantCulture,
@@ -107,6 +113,8 @@ internal sealed class SweepCommand(Terminal terminal)
     private static string Written(IModelDefinition model, SweepJob job, bool sensitivity) =>
         string.Join(", ", SummaryFiles
             .Concat(sensitivity ? ["sensitivity.*"] : [])
+            .Concat(job.Series ? ["series.*"] : [])
+            .Concat(job.Events ? ["events.*"] : [])
             .Concat(job.Panel ? model.Tables.Panels.Select(p => p.Name + ".*") : [])
             .Append("manifest.json"));
 

@@ -26,6 +26,10 @@ public sealed record SweepJob
     /// <summary>Also write the model's panel tables for every run, with the point and replicate in front
     /// (<see cref="SweepPanels"/>); the model must have panel tables.</summary>
     public bool Panel { get; init; }
+    /// <summary>Also write the series table (one row per run and recorded tick) with the point and replicate in front.</summary>
+    public bool Series { get; init; }
+    /// <summary>Also write the events table with the point and replicate in front.</summary>
+    public bool Events { get; init; }
     public bool Resume { get; init; }
     public bool Overwrite { get; init; }
     public int Threads { get; init; } = Environment.ProcessorCount;
@@ -38,6 +42,13 @@ public sealed record SweepJob
     /// <summary>Called after the points table is written, with the output folder and the point rows (e.g. to add
     /// sensitivity indices). When it is set, the point rows are kept in memory for it.</summary>
     public Action<SweepPoints>? AfterFinish { get; init; }
+
+    /// <summary>Whether any per-run table besides the runs is written (series, events, panels): they share one
+    /// journal (<see cref="SweepPanels"/>).</summary>
+    public bool HasDetail => Series || Events || Panel;
+
+    /// <summary>The options that ask for those tables, as on the command line ("--series --events"), or "".</summary>
+    public string DetailOptions => string.Join(' ', new[] { Series ? "--series" : "", Events ? "--events" : "", Panel ? "--panel" : "" }.Where(o => o.Length > 0));
 
     /// <summary>The seed of replicate r of point p.</summary>
     public ulong SeedOf(int point, int replicate) =>

@@ -14,9 +14,17 @@ public static class SweepMerge
     /// or none may), after checking them. Throws <see cref="SweepException"/>.</summary>
     public static (string SweepText, IReadOnlyList<string> Ordered, bool Panel) Check(IReadOnlyList<string> shardFolders)
     {
+        var (text, ordered, detail) = CheckDetail(shardFolders);
+        return (text, ordered, detail.Panel);
+    }
+
+    /// <summary>As <see cref="Check"/>, with which of the series, events and panel tables the shards have (they must
+    /// all have the same).</summary>
+    public static (string SweepText, IReadOnlyList<string> Ordered, (bool Series, bool Events, bool Panel) Detail) CheckDetail(IReadOnlyList<string> shardFolders)
+    {
         ArgumentNullException.ThrowIfNull(shardFolders);
         if (shardFolders.Count == 0) throw new SweepException("merge: give the shard folders to merge");
-        var shards = new List<(string Folder, ShardSpec Shard, string Hash, string Text, bool Panel)>();
+        var shards = new List<(string Folder, ShardSpec Shard, string Hash, string Text, bool Panel, (bool, bool, bool) Detail)>();
         foreach (var folder in shardFolders)
         {
             string sweepPath = Path.Combine(folder, SweepRunner.SweepFile);
@@ -29,10 +37,11 @@ public static class SweepMerge
             if (status != "completed")
                 throw new SweepException($"merge: {folder} is not complete (status '{status}'); finish it with 'anarchy sweep ... --resume' first");
             string text = File.ReadAllText(sweepPath);
-            bool panel = root.TryGetProperty("panel", out var p) && p.ValueKind == System.Text.Json.JsonValueKind.True;
-            if (panel && !File.Exists(Path.Combine(folder, SweepPanels.JournalFile)))
-                throw new SweepException($"merge: {folder} was run with --panel but has no {SweepPanels.JournalFile}, which holds its panel rows; run the shard again with --panel");
-            shards.Add((folder, SweepRunner.ShardOf(root), SweepRunner.Hash(text), text, panel));
+            var detail = SweepRunner.DetailOf(root);
+            bool panel = detail.Panel;
+            if ((detail.Series || detail.Events || panel) && !File.Exists(Path.Combine(folder, SweepPanels.JournalFile)))
+                throw new SweepException($"merge: {folder} was run with {Options(detail)} but has no {SweepPanels.JournalFile}, which holds those rows; run the shard again with the same options");
+            shards.Add((folder, SweepRunner.ShardOf(root), SweepRunner.Hash(text), text, panel, detail));
         }
         var hashes = shards.Select(s => s.Hash).Distinct(StringComparer.Ordinal).ToList();
         if (hashes.Count > 1)
@@ -59,7 +68,20 @@ public static class SweepMerge
             string without = string.Join(", ", shards.Where(s => !s.Panel).Select(s => s.Folder));
             throw new SweepException($"merge: some shards have panel tables (run with --panel: {with}) and some do not ({without}); the merged panel tables would miss their runs. Run the shards without them again with --panel --overwrite, or merge shards all run without --panel");
         }
-        return (shards[0].Text, shards.OrderBy(s => s.Shard.Index).Select(s => s.Folder).ToList(), shards[0].Panel);
+        var details = shards.Select(s => s.Detail).Distinct().ToList();
+        if (details.Count > 1)
+        {
+            string groups = string.Join("; ", shards.GroupBy(s => s.Detail).Select(g => $"{Options(g.Key)}: {string.Join(", ", g.Select(s => s.Folder))}"));
+            throw new SweepException($"merge: the shards were run with different tables ({groups}); run them all with the same --series, --events and --panel");
+        }
+        return (shards[0].Text, shards.OrderBy(s => s.Shard.Index).Select(s => s.Folder).ToList(), shards[0].Detail);
+    }
+
+    /// <summary>The options of a set of tables, as on the command line.</summary>
+    private static string Options((bool Series, bool Events, bool Panel) detail)
+    {
+        string text = string.Join(' ', new[] { detail.Series ? "--series" : "", detail.Events ? "--events" : "", detail.Panel ? "--panel" : "" }.Where(o => o.Length > 0));
+        return text.Length > 0 ? text : "no --series, --events or --panel";
     }
 
     /// <summary>Writes the merged data files and a manifest listing the shards into the job's output folder.</summary>
@@ -67,7 +89,7 @@ public static class SweepMerge
     {
         var started = DateTimeOffset.UtcNow;
         CheckOutput(job.OutputPath, orderedShards);
-        var panelSchemas = SweepRunner.PanelSchemas(job);
+        var panelSchemas = SweepRunner.DetailSchemas(job);
         using var folder = OutputFolder.Prepare(job.OutputPath, job.Overwrite);
         var whole = job with { Shard = ShardSpec.Whole };
         try
@@ -76,7 +98,7 @@ public static class SweepMerge
             var rows = orderedShards.SelectMany(s => RunJournal.ReadRows(Path.Combine(s, SweepRunner.JournalFile)));
             var points = job.AfterFinish is null ? null : new List<Output.Cell[]>();
             var files = SweepRunner.Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, rows, points);
-            if (job.Panel)
+            if (job.HasDetail)
             {
                 var panelRows = orderedShards.SelectMany(s => SweepPanels.ReadRows(Path.Combine(s, SweepPanels.JournalFile),
                     RunJournal.Count(Path.Combine(s, SweepRunner.JournalFile))));

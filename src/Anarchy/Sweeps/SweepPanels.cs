@@ -4,9 +4,10 @@ using Anarchy.Output;
 namespace Anarchy.Sweeps;
 
 /// <summary>
-/// The panel tables of a sweep (<c>--panel</c>): each of the model's panel tables (for example state-years and
-/// dyad-years) with the design point and the replicate in front, named as in the runs table (<c>point</c>,
-/// <c>replicate</c>), and otherwise the columns of <c>anarchy run --panel</c>.
+/// The per-run tables of a sweep besides the runs: the series (<c>--series</c>), the events (<c>--events</c>) and
+/// each of the model's panel tables (<c>--panel</c>, for example state-years and dyad-years), in that order, each
+/// with the design point and the replicate in front, named as in the runs table (<c>point</c>, <c>replicate</c>),
+/// and otherwise the columns of <c>anarchy run</c> with the same option.
 /// </summary>
 /// <remarks>
 /// Panel rows are journalled as runs are: each finished run's panel rows go to <see cref="JournalFile"/> (in the
@@ -26,12 +27,20 @@ public static class SweepPanels
     private const long EndOfRun = -1;
 
     /// <summary>The sweep's panel tables: the model's, with <c>point</c> and <c>replicate</c> as leading columns.</summary>
-    public static IReadOnlyList<TableSchema> Schemas(IRunModel model)
+    public static IReadOnlyList<TableSchema> Schemas(IRunModel model) => Schemas(model, series: false, events: false, panel: true);
+
+    /// <summary>The tables asked for, in journal order (series, events, panels), each with <c>point</c> and
+    /// <c>replicate</c> as leading columns.</summary>
+    public static IReadOnlyList<TableSchema> Schemas(IRunModel model, bool series, bool events, bool panel)
     {
         ArgumentNullException.ThrowIfNull(model);
         var point = Lead(model.RunSchema, "point", "parameter point of the sweep design, from 0 (as in runs and points)");
         var replicate = Lead(model.RunSchema, "replicate", "replicate within the point (as in runs)");
-        return model.PanelSchemas.Select(s => new TableSchema(s.Name, s.Columns.Prepend(replicate).Prepend(point))).ToList();
+        var tables = new List<TableSchema>();
+        if (series) tables.Add(model.SeriesSchema);
+        if (events) tables.Add(model.EventSchema);
+        if (panel) tables.AddRange(model.PanelSchemas);
+        return tables.Select(s => new TableSchema(s.Name, s.Columns.Prepend(replicate).Prepend(point))).ToList();
     }
 
     private static ColumnSpec Lead(TableSchema runs, string name, string description)
@@ -64,10 +73,14 @@ public static class SweepPanels
 
     /// <summary>Opens (or creates) the panel journal for appending after its first <paramref name="keep"/> complete runs
     /// (fewer if it holds fewer), cutting off the rest.</summary>
-    public static Writer OpenForAppend(string path, long keep, int tables)
+    public static Writer OpenForAppend(string path, long keep, int tables) => OpenForAppend(path, keep, false, false, tables);
+
+    /// <summary>As <see cref="OpenForAppend(string, long, int)"/>, journalling the series and events (when asked) before
+    /// the <paramref name="panelTables"/> panel tables.</summary>
+    public static Writer OpenForAppend(string path, long keep, bool series, bool events, int panelTables)
     {
         var (runs, length, records) = CompleteRuns(path, keep);
-        return new Writer(RunJournal.OpenAt(path, length, records, compact: true), runs, tables);
+        return new Writer(RunJournal.OpenAt(path, length, records, compact: true), runs, series, events, panelTables);
     }
 
     /// <summary>Every row of a panel journal as (table index, row), in order; checks that it holds exactly
@@ -101,29 +114,36 @@ public static class SweepPanels
     public sealed class Writer : IDisposable
     {
         private readonly RunJournal _journal;
+        private readonly bool _series, _events;
         private readonly int _tables;
         private Cell[] _buffer = new Cell[16];
 
-        internal Writer(RunJournal journal, long runs, int tables)
+        internal Writer(RunJournal journal, long runs, bool series, bool events, int panelTables)
         {
             _journal = journal;
             Runs = runs;
-            _tables = tables;
+            _series = series;
+            _events = events;
+            _tables = panelTables;
         }
 
         /// <summary>Runs in the journal.</summary>
         public long Runs { get; private set; }
 
-        /// <summary>Appends a run's panel rows, each with the table index, point and replicate in front, then the
-        /// end-of-run record, and hands them to the operating system.</summary>
+        /// <summary>Appends a run's rows of each table (series, events, panels, as asked), each with the table index,
+        /// point and replicate in front, then the end-of-run record, and hands them to the operating system.</summary>
         public void Append(RunKey key, RunRows rows)
         {
             ArgumentNullException.ThrowIfNull(rows);
             if (rows.Panels.Count != _tables)
                 throw new InvalidOperationException($"run {key.Run} returned {rows.Panels.Count} panel tables, expected {_tables}");
-            for (int t = 0; t < _tables; t++)
+            var tables = new List<IReadOnlyList<Cell[]>>(_tables + 2);
+            if (_series) tables.Add(rows.Series);
+            if (_events) tables.Add(rows.Events);
+            tables.AddRange(rows.Panels);
+            for (int t = 0; t < tables.Count; t++)
             {
-                foreach (var row in rows.Panels[t])
+                foreach (var row in tables[t])
                 {
                     int length = row.Length + 3;
                     if (_buffer.Length < length) _buffer = new Cell[length];

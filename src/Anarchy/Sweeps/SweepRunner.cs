@@ -40,7 +40,7 @@ public static class SweepRunner
     public static SweepResult Run(SweepJob job, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var panelSchemas = PanelSchemas(job);
+        var panelSchemas = DetailSchemas(job);
         var started = DateTimeOffset.UtcNow;
         using var folder = Prepare(job);
         var (first, end) = job.Shard.PointRange(job.Points);
@@ -50,12 +50,12 @@ public static class SweepRunner
         try
         {
             string panelPath = folder.PathOf(SweepPanels.JournalFile);
-            // With panels, both journals keep the runs complete in both (SweepPanels); without, a panel journal can
-            // only be left by a start with --panel that finished no run (Prepare refuses any other).
-            long keep = job.Panel ? SweepPanels.CompleteRuns(panelPath).Runs : long.MaxValue;
-            if (!job.Panel && File.Exists(panelPath)) File.Delete(panelPath);
+            // With series, events or panels, both journals keep the runs complete in both (SweepPanels); without, a
+            // detail journal can only be left by a start with them that finished no run (Prepare refuses any other).
+            long keep = job.HasDetail ? SweepPanels.CompleteRuns(panelPath).Runs : long.MaxValue;
+            if (!job.HasDetail && File.Exists(panelPath)) File.Delete(panelPath);
             using (var journal = RunJournal.OpenForAppend(folder.PathOf(JournalFile), keep))
-            using (var panels = job.Panel ? SweepPanels.OpenForAppend(panelPath, journal.Records, panelSchemas.Count) : null)
+            using (var panels = job.HasDetail ? SweepPanels.OpenForAppend(panelPath, journal.Records, job.Series, job.Events, job.Panel ? job.Model.PanelSchemas.Count : 0) : null)
             {
                 completed = before = journal.Records;
                 WriteManifest(folder, job, "running", planned, completed, started, null);
@@ -69,7 +69,7 @@ public static class SweepRunner
                         int point = first + (int)(x / job.Replicates), replicate = (int)(x % job.Replicates);
                         return new RunKey((long)point * job.Replicates + replicate, point, replicate, job.SeedOf(point, replicate));
                     });
-                    var outcome = MonteCarloRunner.Run(job.Model, plan, new RunDetail(false, false, job.Panel), new JournalSink(journal, panels), job.Threads,
+                    var outcome = MonteCarloRunner.Run(job.Model, plan, new RunDetail(job.Series, job.Events, job.Panel), new JournalSink(journal, panels), job.Threads,
                         progress is null ? null : new Offset(progress, completed, planned), cancellation);
                     completed = journal.Records;
                     if (outcome.Cancelled)
@@ -84,7 +84,7 @@ public static class SweepRunner
             var afterFinish = job.Shard.Count == 1 ? job.AfterFinish : null;
             var points = afterFinish is null ? null : new List<Cell[]>();
             var files = Finish(folder, job.Model.RunSchema, job.Factors, job.Outputs, RunJournal.ReadRows(folder.PathOf(JournalFile)), points);
-            if (job.Panel)
+            if (job.HasDetail)
                 files = FinishPanels(folder, panelSchemas, SweepPanels.ReadRows(folder.PathOf(SweepPanels.JournalFile), completed), files);
             afterFinish?.Invoke(new SweepPoints(folder.Path, new PointAggregator(job.Model.RunSchema, job.Factors, job.Outputs).Schema, points!));
             WriteManifest(folder, job, "completed", planned, completed, started, files);
@@ -193,13 +193,11 @@ public static class SweepRunner
         }
     }
 
-    /// <summary>The job's panel tables, checked before anything is written: none without <see cref="SweepJob.Panel"/>.</summary>
-    internal static IReadOnlyList<TableSchema> PanelSchemas(SweepJob job)
+    /// <summary>The job's series, events and panel tables as asked for, checked before anything is written.</summary>
+    internal static IReadOnlyList<TableSchema> DetailSchemas(SweepJob job)
     {
-        if (!job.Panel) return [];
-        var schemas = SweepPanels.Schemas(job.Model);
-        if (schemas.Count == 0) throw new ArgumentException($"the model '{job.Model.Name}' has no panel tables", nameof(job));
-        return schemas;
+        if (job.Panel && job.Model.PanelSchemas.Count == 0) throw new ArgumentException($"the model '{job.Model.Name}' has no panel tables", nameof(job));
+        return SweepPanels.Schemas(job.Model, job.Series, job.Events, job.Panel);
     }
 
     /// <summary>SHA-256 of a sweep file's text, as hex.</summary>
@@ -212,16 +210,25 @@ public static class SweepRunner
         {
             if (Hash(File.ReadAllText(sweepPath)) != Hash(job.SweepText))
                 throw new SweepException($"--resume: {job.OutputPath} holds a different sweep file; use another --out or run without --resume");
-            var manifest = ReadManifest(job.OutputPath);
+            using var manifest = ReadManifest(job.OutputPath);
             var shard = manifest is null ? ShardSpec.Whole : ShardOf(manifest.RootElement);
-            manifest?.Dispose();
             if (shard != job.Shard)
                 throw new SweepException($"--resume: {job.OutputPath} holds shard {shard}, not {job.Shard}");
-            bool panels = File.Exists(Path.Combine(job.OutputPath, SweepPanels.JournalFile));
-            if (panels != job.Panel && RunJournal.Count(Path.Combine(job.OutputPath, JournalFile)) > 0)
-                throw new SweepException(job.Panel
-                    ? $"--resume: {job.OutputPath} was started without --panel, so its finished runs have no panel rows; resume it without --panel, or run the sweep with --panel into another --out (or with --overwrite)"
-                    : $"--resume: {job.OutputPath} was started with --panel; resume it with --panel too");
+            var (series, events, panels) = manifest is null
+                ? (false, false, File.Exists(Path.Combine(job.OutputPath, SweepPanels.JournalFile)))
+                : DetailOf(manifest.RootElement);
+            if ((series, events, panels) != (job.Series, job.Events, job.Panel) && RunJournal.Count(Path.Combine(job.OutputPath, JournalFile)) > 0)
+            {
+                var started = job with { Series = series, Events = events, Panel = panels };
+                if ((series, events) == (job.Series, job.Events))
+                {
+                    throw new SweepException(job.Panel
+                        ? $"--resume: {job.OutputPath} was started without --panel, so its finished runs have no panel rows; resume it without --panel, or run the sweep with --panel into another --out (or with --overwrite)"
+                        : $"--resume: {job.OutputPath} was started with --panel; resume it with --panel too");
+                }
+                string with = started.DetailOptions.Length > 0 ? "with " + started.DetailOptions : "without --series, --events or --panel";
+                throw new SweepException($"--resume: {job.OutputPath} was started {with}, so its finished runs have only those tables; resume it with the same options, or run the sweep into another --out (or with --overwrite)");
+            }
             return OutputFolder.Prepare(job.OutputPath, overwrite: false, allowExisting: true);
         }
         var folder = OutputFolder.Prepare(job.OutputPath, job.Overwrite && !job.Resume);
@@ -242,6 +249,13 @@ public static class SweepRunner
         return File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)) : null;
     }
 
+    /// <summary>Which per-run tables a sweep's manifest says it writes (a manifest without the field: not that table).</summary>
+    internal static (bool Series, bool Events, bool Panel) DetailOf(JsonElement manifest)
+    {
+        bool Flag(string name) => manifest.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+        return (Flag("series"), Flag("events"), Flag("panel"));
+    }
+
     internal static ShardSpec ShardOf(JsonElement manifest) =>
         manifest.TryGetProperty("shard", out var s) ? new ShardSpec(s.GetProperty("index").GetInt32(), s.GetProperty("count").GetInt32()) : ShardSpec.Whole;
 
@@ -258,6 +272,8 @@ public static class SweepRunner
             w.WriteString("design", job.Design);
             w.WriteNumber("seed", job.Seed);
             w.WriteBoolean("commonRandomNumbers", job.CommonRandomNumbers);
+            w.WriteBoolean("series", job.Series);
+            w.WriteBoolean("events", job.Events);
             w.WriteBoolean("panel", job.Panel);
             w.WriteNumber("points", job.Points);
             w.WriteNumber("replicates", job.Replicates);
