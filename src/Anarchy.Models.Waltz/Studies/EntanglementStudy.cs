@@ -342,7 +342,10 @@ public sealed class EntanglementStudy(StudySettings settings) : WaltzStudy(setti
                         Share(at, p => p.Region == Region.BeckleyLike), Share(at, p => p.ByCounts == Region.BeckleyLike), Share(at, p => p.Region == Region.EntanglementDominates)];
                 }));
         }
-        foreach (string polarity in Polarities) ShareHeatmap(context, polarity, arms[polarity].With, first);
+        // One colour scale for the three polarities, so that a colour means the same share in each.
+        var shares = Polarities.ToDictionary(p => p, p => ShareCells(arms[p].With, first));
+        double top = shares.Values.SelectMany(c => c.Cast<MeanInterval>()).Select(m => m.Mean).Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        foreach (string polarity in Polarities) ShareHeatmap(context, polarity, shares[polarity], first, (0, Math.Max(top, 1e-9)));
 
         report.Heading("Chain-ganging across the system");
         report.Paragraph("Stands by allies anywhere in the system (not only the leader's) per run, with restraint, in the chain-ganging cell and averaged over the whole grid; a *chain* stand is one at hop 1 or more, that is by an ally of an ally. Means with 95% t intervals over runs.");
@@ -647,25 +650,48 @@ public sealed class EntanglementStudy(StudySettings settings) : WaltzStudy(setti
         context.Report.Image(Path.GetFileName(path), "The leader's disputes by outcome in the two cells, by polarity.");
     }
 
-    private static void ShareHeatmap(StudyContext context, string polarity, ResultTable runs, WaltzSweep sweep)
+    /// <summary>The entanglement share (%) of each cell of chain depth 3 and honour 2, by interest spread (rows) and
+    /// looseness (columns), as a ratio estimate with its 95% interval.</summary>
+    private static MeanInterval[,] ShareCells(ResultTable runs, WaltzSweep sweep)
     {
         var loose = sweep.Factors.Single(f => f.Name == "looseness").Levels!;
         var spread = sweep.Factors.Single(f => f.Name == "interestSpread").Levels!;
-        var cells = new double[spread.Count, loose.Count];
+        var cells = new MeanInterval[spread.Count, loose.Count];
         for (int y = 0; y < spread.Count; y++)
         {
             for (int x = 0; x < loose.Count; x++)
             {
                 var rows = Cell(runs, ("looseness", loose[x]), ("interestSpread", spread[y]), ("chainDepth", 3), ("honour", 2));
                 var share = MeanInterval.Ratio(runs.Values("leader_entangled", rows), runs.Values("leader_disputes", rows));
-                cells[y, x] = 100 * share.Mean;
+                cells[y, x] = new MeanInterval(100 * share.Mean, 100 * share.Lower, 100 * share.Upper, share.Count);
+            }
+        }
+        return cells;
+    }
+
+    private static void ShareHeatmap(StudyContext context, string polarity, MeanInterval[,] shares, WaltzSweep sweep, (double, double) scale)
+    {
+        var loose = sweep.Factors.Single(f => f.Name == "looseness").Levels!;
+        var spread = sweep.Factors.Single(f => f.Name == "interestSpread").Levels!;
+        var cells = new double[spread.Count, loose.Count];
+        var labels = new string[spread.Count, loose.Count];
+        for (int y = 0; y < spread.Count; y++)
+        {
+            for (int x = 0; x < loose.Count; x++)
+            {
+                var share = shares[y, x];
+                cells[y, x] = share.Mean;
+                labels[y, x] = double.IsFinite(share.Mean)
+                    ? $"{StudyReport.Number(share.Mean, 1)}\n[{StudyReport.Number(Math.Max(0, share.Lower), 1)}, {StudyReport.Number(share.Upper, 1)}]"
+                    : "";
             }
         }
         string path = ReportPlots.Heatmap(context.Folder, $"entanglement-share-{polarity}.png",
             $"Share of the leader's disputes in which it was entangled ({polarity})",
-            ["Chain depth 3, honour 2; each cell pools the runs of one point (entangled / disputes, %)."],
+            ["Chain depth 3, honour 2; each cell pools the runs of one point (entangled / disputes, %) with its 95% ratio interval (delta method).",
+                "One colour scale for the three polarities."],
             "looseness (0: tight treaty, 1: no obligation)", "interest spread (allies' incompatibility)",
-            loose.Select(F).ToArray(), spread.Select(F).ToArray(), cells, "entanglement share, %");
-        context.Report.Image(Path.GetFileName(path), $"Entanglement share by treaty looseness and allies' interest spread, {polarity}, chain depth 3 and honour 2.");
+            loose.Select(F).ToArray(), spread.Select(F).ToArray(), cells, "entanglement share, %", scale, labels);
+        context.Report.Image(Path.GetFileName(path), $"Entanglement share by treaty looseness and allies' interest spread, {polarity}, chain depth 3 and honour 2, with 95% intervals; one colour scale for all polarities.");
     }
 }

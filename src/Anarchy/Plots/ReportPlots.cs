@@ -89,9 +89,14 @@ public static class ReportPlots
         return Save(plot, folder, fileName);
     }
 
-    /// <summary>A heatmap of <paramref name="cells"/> (rows: y from the bottom; columns: x), each cell labelled with its value.</summary>
+    /// <summary>
+    /// A heatmap of <paramref name="cells"/> (rows: y from the bottom; columns: x), each cell labelled with its value,
+    /// or with <paramref name="labels"/> where given (for example the value and its interval). <paramref name="scale"/>
+    /// fixes the colour scale, so that several heatmaps share one; by default it spans the cells.
+    /// </summary>
     public static string Heatmap(string folder, string fileName, string title, IEnumerable<string> subtitle, string xLabel, string yLabel,
-        IReadOnlyList<string> xTicks, IReadOnlyList<string> yTicks, double[,] cells, string colourLabel)
+        IReadOnlyList<string> xTicks, IReadOnlyList<string> yTicks, double[,] cells, string colourLabel,
+        (double Min, double Max)? scale = null, string[,]? labels = null)
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(xTicks);
@@ -102,20 +107,25 @@ public static class ReportPlots
         heatmap.Rectangle = new CoordinateRect(-0.5, xTicks.Count - 0.5, -0.5, yTicks.Count - 0.5);
         heatmap.FlipRows = true;
         heatmap.NaNCellColor = Colors.Transparent;
+        var finite = cells.Cast<double>().Where(double.IsFinite).ToArray();
+        double min = finite.Length > 0 ? finite.Min() : 0, max = finite.Length > 0 ? finite.Max() : 0;
+        if (scale is { } fixedScale)
+        {
+            (min, max) = fixedScale;
+            heatmap.ManualRange = new ScottPlot.Range(min, max);
+        }
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = colourLabel;
         bar.LabelStyle.FontSize = 14;
-        var finite = cells.Cast<double>().Where(double.IsFinite).ToArray();
-        double min = finite.Length > 0 ? finite.Min() : 0, max = finite.Length > 0 ? finite.Max() : 0;
         for (int i = 0; i < cells.GetLength(0); i++)
         {
             for (int j = 0; j < cells.GetLength(1); j++)
             {
                 double v = cells[i, j];
                 if (!double.IsFinite(v)) continue;
-                var text = plot.Add.Text(v.ToString("G3", CultureInfo.InvariantCulture), j, i);
+                var text = plot.Add.Text(labels?[i, j] ?? v.ToString("G3", CultureInfo.InvariantCulture), j, i);
                 text.LabelStyle.Alignment = Alignment.MiddleCenter;
-                text.LabelStyle.FontSize = 12;
+                text.LabelStyle.FontSize = labels is null ? 12 : 11;
                 text.LabelStyle.ForeColor = (max > min ? (v - min) / (max - min) : 0.5) < 0.6 ? Colors.White : Colors.Black;
             }
         }

@@ -44,6 +44,7 @@ public sealed class EntanglementStudyTests(EntanglementQuickStudy study) : IClas
         {
             Assert.Contains($"| {polarity} | 30 |", report, StringComparison.Ordinal);
             Assert.True(new FileInfo(Path.Combine(study.Folder, $"entanglement-share-{polarity}.png")).Length > 10_000);
+            Assert.Contains($"{polarity}, chain depth 3 and honour 2, with 95% intervals; one colour scale for all polarities.", report, StringComparison.Ordinal);
             Assert.Equal(16 * 30, study.Arm(polarity).Rows);
             Assert.Equal(16 * 30, study.Arm(EntanglementStudy.NoRestraintArm(polarity)).Rows);
         }
