@@ -115,8 +115,8 @@ def read(folder: str | os.PathLike, table: str = "runs"):
     """One table of an output folder as a pandas DataFrame, typed as docs/OUTPUTS.md documents it.
 
     Reads ``<table>.parquet`` where pyarrow is installed, else ``<table>.csv`` with the column types the manifest
-    records (integer as int64, real as float64, text as pandas' string type; a missing real is NaN, a missing text
-    <NA>). The manifest is in ``df.attrs["manifest"]``, each column's unit and meaning in ``df.attrs["columns"]``.
+    records (integer as int64, or Int64 with <NA> where a column's code for none stands; flags as boolean; real as
+    float64, a missing real NaN; text as pandas' string type, a missing text <NA>). The manifest is in ``df.attrs["manifest"]``, each column's unit and meaning in ``df.attrs["columns"]``.
     """
     import pandas as pd
 
@@ -147,10 +147,20 @@ def read(folder: str | os.PathLike, table: str = "runs"):
 
 def _read_csv(pd, csv: pathlib.Path, columns: Mapping[str, Mapping[str, str]]):
     header = pd.read_csv(csv, nrows=0).columns
-    types = {"integer": "int64", "real": "float64", "text": "string"}
+    types = {"integer": "int64", "flag": "int64", "real": "float64", "text": "string"}
     dtype = {name: types[columns[name]["type"]] for name in header if name in columns}
     # Text keeps its own words ("NA" is a word, not a missing value); an empty field is missing.
     frame = pd.read_csv(csv, dtype=dtype, keep_default_na=False, na_values=[""])
+    for name in header:
+        column = columns.get(name)
+        if column is None:
+            continue
+        if column["type"] == "flag":
+            frame[name] = frame[name].astype("boolean")
+        elif "missing" in column:
+            # The CSV writes the column's code for none (-1); as Parquet does, it reads as missing.
+            values = frame[name].astype("Int64")
+            frame[name] = values.mask(values == column["missing"])
     return frame
 
 

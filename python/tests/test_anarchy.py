@@ -52,6 +52,12 @@ class RunAndRead(unittest.TestCase):
         self.assertEqual(manifest["files"]["series.csv"], len(series))
         self.assertEqual(manifest["files"]["events.csv"], len(events))
         self.assertEqual("string", str(events["event"].dtype))
+        # "war" is -1 where an event belongs to no war: missing, as in Parquet.
+        self.assertEqual("Int64", str(events["war"].dtype))
+        self.assertFalse((events["war"].dropna() < 0).any())
+        self.assertTrue(events["war"].isna().any())
+        runs = anarchy.read(self.folder)
+        self.assertEqual("boolean", str(runs["leader_alive"].dtype))
         self.assertTrue(set(events["event"].dropna()) >= {"dispute"})
 
     def test_a_missing_table_is_named_with_the_tables_there(self):

@@ -103,8 +103,9 @@ anarchy_tables <- function(folder) {
 
 #' One table of an output folder as a data frame, typed as docs/OUTPUTS.md documents it: the Parquet file where the
 #' arrow package is installed, else the CSV with the types the manifest records. Integer columns are doubles (exact
-#' to 2^53); one whose values go beyond that (run seeds) is kept as text so that no digit is lost. Real columns are
-#' doubles (missing: NA), text is character (missing: NA). attr(, "manifest") is the manifest, attr(, "columns") the
+#' to 2^53); one whose values go beyond that (run seeds) is kept as text so that no digit is lost; a column's code
+#' for none (-1) reads as NA, and flags as logical. Real columns are doubles (missing: NA), text is character
+#' (missing: NA). attr(, "manifest") is the manifest, attr(, "columns") the
 #' type, unit and meaning of each column.
 anarchy_read <- function(folder, table = "runs") {
   if (!dir.exists(folder)) stop(sprintf("output folder '%s' does not exist", folder))
@@ -122,12 +123,17 @@ anarchy_read <- function(folder, table = "runs") {
     frame <- as.data.frame(arrow::read_parquet(parquet))
   } else {
     header <- names(utils::read.csv(csv, nrows = 1, check.names = FALSE))
-    classes <- ifelse(header %in% names(types), c(integer = "character", real = "numeric", text = "character")[types[header]], NA)
+    classes <- ifelse(header %in% names(types), c(integer = "character", flag = "integer", real = "numeric", text = "character")[types[header]], NA)
     frame <- utils::read.csv(csv, colClasses = unname(classes), na.strings = "", check.names = FALSE,
                              stringsAsFactors = FALSE, encoding = "UTF-8")
     for (name in header[header %in% names(types)[types == "integer"]]) {
       values <- as.numeric(frame[[name]])
       if (all(is.na(values) | abs(values) <= 2^53)) frame[[name]] <- values
+    }
+    for (column in columns) {
+      if (!(column$name %in% header)) next
+      if (column$type == "flag") frame[[column$name]] <- as.logical(frame[[column$name]])
+      if (!is.null(column$missing)) frame[[column$name]][frame[[column$name]] == column$missing] <- NA
     }
   }
   attr(frame, "manifest") <- manifest

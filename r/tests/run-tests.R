@@ -33,6 +33,8 @@ test("series and events have the rows the manifest counts", {
   events <- anarchy_read(folder, "events")
   stopifnot(nrow(series) == manifest$files[["series.csv"]], nrow(events) == manifest$files[["events.csv"]])
   stopifnot(is.character(events$event), "dispute" %in% events$event)
+  stopifnot(any(is.na(events$war)), all(events$war[!is.na(events$war)] >= 0))  # -1: no war
+  stopifnot(is.logical(anarchy_read(folder)$leader_alive))
 })
 
 test("a missing table is named with the tables there", {

@@ -13,7 +13,7 @@ public static class RealpolitikTables
         new("replicate", ColumnKind.Int64, "", "replicate at the point"),
         new("seed", ColumnKind.Int64, "", "the run's seed"),
         new("turns", ColumnKind.Int64, "turns", "the last turn that ended with deaths and growth: the turn of the universal empire where one arose (statesim's last system row)"),
-        new("universal_empire", ColumnKind.Int64, "", "1 when one state was left, 0 otherwise"),
+        new("universal_empire", ColumnKind.Int64, ColumnSpec.FlagUnit, "1 when one state was left, 0 otherwise"),
         new("wars", ColumnKind.Int64, "wars", "crises that ended in war"),
         new("crises", ColumnKind.Int64, "crises", "turns whose acting state had a weaker neighbour: wars and peaceful endings"),
         new("survivors", ColumnKind.Int64, "states", "states alive at the end"),

@@ -9,10 +9,14 @@ namespace Anarchy.Models.Waltz;
 /// </summary>
 public static class WaltzTables
 {
-    private sealed record Column<T>(string Name, ColumnKind Kind, string Unit, string Description, Func<T, Cell> Value)
+    private sealed record Column<T>(string Name, ColumnKind Kind, string Unit, string Description, Func<T, Cell> Value, long? Missing = null)
     {
-        public ColumnSpec Spec => new(Name, Kind, Unit, Description);
+        public ColumnSpec Spec => new(Name, Kind, Unit, Description) { MissingCode = Missing };
     }
+
+    /// <summary>An integer column whose -1 means none (written -1 in the CSV, null in Parquet).</summary>
+    private static Column<T> IntOrNone<T>(string name, string unit, string description, Func<T, long> value) =>
+        new(name, ColumnKind.Int64, unit, description, x => value(x), Missing: -1);
 
     private static Column<T> Int<T>(string name, string unit, string description, Func<T, long> value) =>
         new(name, ColumnKind.Int64, unit, description, x => value(x));
@@ -71,7 +75,7 @@ public static class WaltzTables
         Int<RunSummary>("wars_ongoing_end", "wars", "wars still running at the end", r => r.WarsOngoingEnd),
         Real<RunSummary>("war_severity_mean", "capability", "mean capability destroyed per war started in the run (0 without wars)", r => r.WarSeverityMean),
         Real<RunSummary>("war_severity_max", "capability", "largest capability destroyed in one war", r => r.WarSeverityMax),
-        Int<RunSummary>("first_hegemony_tick", "tick", "first tick at which one bloc held more than half of all capability, or -1", r => r.FirstHegemonyTick),
+        IntOrNone<RunSummary>("first_hegemony_tick", "tick", "first tick at which one bloc held more than half of all capability, or -1", r => r.FirstHegemonyTick),
         Real<RunSummary>("mean_burden", "share of wealth per tick", "mean defence burden of living states at the end", r => r.MeanBurden),
         Real<RunSummary>("total_wealth", "wealth", "total wealth of living states at the end (initial mean wealth per state is 1)", r => r.TotalWealth),
         Real<RunSummary>("total_capability", "capability", "total capability of living states at the end", r => r.TotalCapability),
@@ -127,14 +131,14 @@ public static class WaltzTables
         Int<(long Run, ModelEvent Event)>("tick", "tick", "tick, counted from 0 with the burn-in included", x => x.Event.Tick),
         Text<(long Run, ModelEvent Event)>("event", "dispute, objection, call, war_start, join, war_end, war_ongoing (a war still running after the last tick), pact_formed, pact_lapsed, pact_broken, death, spared or shock", x => x.Event.Kind),
         Int<(long Run, ModelEvent Event)>("state", "state", "the acting state: initiator, objector, called ally, joiner, first partner, dying, spared or shocked state", x => x.Event.State),
-        Int<(long Run, ModelEvent Event)>("other", "state", "the counterpart: target, initiator, called state, second partner, victor or (spared) the victor that did not conquer; -1 if none", x => x.Event.Other),
+        IntOrNone<(long Run, ModelEvent Event)>("other", "state", "the counterpart: target, initiator, called state, second partner, victor or (spared) the victor that did not conquer; -1 if none", x => x.Event.Other),
         Text<(long Run, ModelEvent Event)>("outcome", "dispute: restrained/deterred/settled/war; objection: restrained/ignored; call: entangled/aligned (the call was honoured) or abandoned (refused); war_end: initiator_won/target_won; war_ongoing: ongoing; death: conquered; spared: spared", x => x.Event.Outcome),
-        Int<(long Run, ModelEvent Event)>("dispute", "index", "dispute number within the run, or -1", x => x.Event.Dispute),
-        Int<(long Run, ModelEvent Event)>("war", "index", "war number within the run, or -1", x => x.Event.War),
-        Int<(long Run, ModelEvent Event)>("hop", "hops", "call: distance from the target along the chain of allies (0: the target's own ally); -1 otherwise", x => x.Event.Hop),
+        IntOrNone<(long Run, ModelEvent Event)>("dispute", "index", "dispute number within the run, or -1", x => x.Event.Dispute),
+        IntOrNone<(long Run, ModelEvent Event)>("war", "index", "war number within the run, or -1", x => x.Event.War),
+        IntOrNone<(long Run, ModelEvent Event)>("hop", "hops", "call: distance from the target along the chain of allies (0: the target's own ally); -1 otherwise", x => x.Event.Hop),
         Real<(long Run, ModelEvent Event)>("value", "varies", "dispute: 1 if a challenge of the principal threat (else empty); call: interest + noise; objection: chance of restraint; join: interest; war_end, war_ongoing: severity (capability destroyed, both sides); pact_lapsed: salience; death, spared: wealth left; shock: capability factor", x => x.Event.Value),
         Real<(long Run, ModelEvent Event)>("value2", "varies", "call: obligation; shock: wealth factor", x => x.Event.Value2),
-        Int<(long Run, ModelEvent Event)>("duration", "ticks", "war_end, war_ongoing: ticks the war lasted (so far); pact_lapsed/pact_broken: age of the pact; -1 otherwise", x => x.Event.Duration),
+        IntOrNone<(long Run, ModelEvent Event)>("duration", "ticks", "war_end, war_ongoing: ticks the war lasted (so far); pact_lapsed/pact_broken: age of the pact; -1 otherwise", x => x.Event.Duration),
         Text<(long Run, ModelEvent Event)>("side_a", "war_start/war_end/war_ongoing: the initiator's side, states separated by ';'", x => x.Event.SideA),
         Text<(long Run, ModelEvent Event)>("side_b", "war_start/war_end/war_ongoing: the target's side, states separated by ';'", x => x.Event.SideB),
     ];
@@ -148,10 +152,10 @@ public static class WaltzTables
     [
         Int<StateYear>("run", "index", "run number", x => x.Run),
         Int<StateYear>("tick", "tick", "tick (year), counted from 0 with the burn-in included", x => x.Row.Tick),
-        Int<StateYear>("year", "year", "calendar year of the tick: the scenario's startYear + tick (startYear is tick 0's year, burn-in included), or -1 without a startYear", x => x.Names.Year(x.Row.Tick)),
+        IntOrNone<StateYear>("year", "year", "calendar year of the tick: the scenario's startYear + tick (startYear is tick 0's year, burn-in included), or -1 without a startYear", x => x.Names.Year(x.Row.Tick)),
         Int<StateYear>("state", "state", "the state, alive at the start of the tick", x => x.Row.State),
         Text<StateYear>("label", "the state's label in the scenario (the COW abbreviation in real-world scenarios), or empty", x => x.Names.Label(x.Row.State)),
-        Int<StateYear>("ccode", "code", "the state's country code in the scenario (the COW ccode in real-world scenarios), or -1", x => x.Names.Ccode(x.Row.State)),
+        IntOrNone<StateYear>("ccode", "code", "the state's country code in the scenario (the COW ccode in real-world scenarios), or -1", x => x.Names.Ccode(x.Row.State)),
         Real<StateYear>("capability", "capability", "capability at the end of the tick (0 if the state died in it)", x => x.Row.Capability),
         Real<StateYear>("wealth", "wealth", "wealth at the end of the tick (0 if the state died in it)", x => x.Row.Wealth),
         Real<StateYear>("burden", "share of wealth per tick", "defence burden at the end of the tick", x => x.Row.Burden),
@@ -164,13 +168,13 @@ public static class WaltzTables
     [
         Int<DyadYear>("run", "index", "run number", x => x.Run),
         Int<DyadYear>("tick", "tick", "tick (year), counted from 0 with the burn-in included", x => x.Row.Tick),
-        Int<DyadYear>("year", "year", "calendar year of the tick: the scenario's startYear + tick (startYear is tick 0's year, burn-in included), or -1 without a startYear", x => x.Names.Year(x.Row.Tick)),
+        IntOrNone<DyadYear>("year", "year", "calendar year of the tick: the scenario's startYear + tick (startYear is tick 0's year, burn-in included), or -1 without a startYear", x => x.Names.Year(x.Row.Tick)),
         Int<DyadYear>("state_a", "state", "the dyad's lower-numbered state", x => x.Row.StateA),
         Int<DyadYear>("state_b", "state", "the dyad's higher-numbered state", x => x.Row.StateB),
         Text<DyadYear>("label_a", "state_a's label in the scenario, or empty", x => x.Names.Label(x.Row.StateA)),
         Text<DyadYear>("label_b", "state_b's label in the scenario, or empty", x => x.Names.Label(x.Row.StateB)),
-        Int<DyadYear>("ccode_a", "code", "state_a's country code in the scenario, or -1", x => x.Names.Ccode(x.Row.StateA)),
-        Int<DyadYear>("ccode_b", "code", "state_b's country code in the scenario, or -1", x => x.Names.Ccode(x.Row.StateB)),
+        IntOrNone<DyadYear>("ccode_a", "code", "state_a's country code in the scenario, or -1", x => x.Names.Ccode(x.Row.StateA)),
+        IntOrNone<DyadYear>("ccode_b", "code", "state_b's country code in the scenario, or -1", x => x.Names.Ccode(x.Row.StateB)),
         Int<DyadYear>("pact", "0/1", "1 if the two have a pact in force at the end of the tick", x => x.Row.Pact ? 1 : 0),
         Int<DyadYear>("pact_age", "ticks", "age of that pact at the end of the tick (1 in the tick it formed); 0 without a pact", x => x.Row.PactAge),
         Int<DyadYear>("dispute", "0/1", "1 if one of the two initiated a dispute against the other that was resolved in the tick (any ending)", x => x.Row.Dispute ? 1 : 0),

@@ -8,4 +8,15 @@ namespace Anarchy.Output;
 /// <param name="Kind">The type of the column's values.</param>
 /// <param name="Unit">The unit of measurement, or an empty string for dimensionless values and labels.</param>
 /// <param name="Description">A one-line description for the codebook.</param>
-public sealed record ColumnSpec(string Name, ColumnKind Kind, string Unit, string Description);
+public sealed record ColumnSpec(string Name, ColumnKind Kind, string Unit, string Description)
+{
+    /// <summary>An integer column of 0 and 1 (unit <c>0/1</c>): 0/1 in the CSV, BOOLEAN in Parquet.</summary>
+    public bool Flag => Kind == ColumnKind.Int64 && Unit == FlagUnit;
+
+    /// <summary>The unit that makes an integer column a flag.</summary>
+    public const string FlagUnit = "0/1";
+
+    /// <summary>An integer column's code for "none" (for example -1 for no counterpart): written as it is in the CSV
+    /// and as a null in Parquet; null when every value is a value.</summary>
+    public long? MissingCode { get; init; }
+}

@@ -27,6 +27,8 @@ public sealed class ParquetTableWriter : TemporaryTableWriter
 
     private readonly DataField[] _fields;
     private readonly long[]?[] _int64Buffers;
+    private readonly long?[]?[] _codedBuffers;
+    private readonly bool[]?[] _flagBuffers;
     private readonly double?[]?[] _doubleBuffers;
     private readonly string?[]?[] _textBuffers;
     private readonly ParquetWriter _writer;
@@ -52,6 +54,8 @@ public sealed class ParquetTableWriter : TemporaryTableWriter
             var count = schema.Columns.Count;
             _fields = new DataField[count];
             _int64Buffers = new long[count][];
+            _codedBuffers = new long?[count][];
+            _flagBuffers = new bool[count][];
             _doubleBuffers = new double?[count][];
             _textBuffers = new string?[count][];
             var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["anarchy.table"] = schema.Name };
@@ -60,6 +64,15 @@ public sealed class ParquetTableWriter : TemporaryTableWriter
                 var column = schema.Columns[i];
                 switch (column.Kind)
                 {
+                    case ColumnKind.Int64 when column.Flag:
+                        _fields[i] = new DataField<bool>(column.Name, nullable: false);
+                        _flagBuffers[i] = new bool[rowGroupSize];
+                        break;
+                    case ColumnKind.Int64 when column.MissingCode is { } code:
+                        _fields[i] = new DataField<long?>(column.Name, nullable: true);
+                        _codedBuffers[i] = new long?[rowGroupSize];
+                        metadata["anarchy.missing." + column.Name] = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        break;
                     case ColumnKind.Int64:
                         _fields[i] = new DataField<long>(column.Name, nullable: false);
                         _int64Buffers[i] = new long[rowGroupSize];
@@ -104,14 +117,19 @@ public sealed class ParquetTableWriter : TemporaryTableWriter
             switch (cell.Kind)
             {
                 case ColumnKind.Int64:
-                    _int64Buffers[i]![at] = cell.AsInt64;
+                    long number = cell.AsInt64;
+                    if (_flagBuffers[i] is { } flags) flags[at] = number != 0;
+                    else if (_codedBuffers[i] is { } coded) coded[at] = number == Schema.Columns[i].MissingCode ? null : number;
+                    else _int64Buffers[i]![at] = number;
                     break;
                 case ColumnKind.Double:
                     var value = cell.AsDouble;
                     _doubleBuffers[i]![at] = double.IsNaN(value) ? null : value;
                     break;
                 default:
-                    _textBuffers[i]![at] = cell.AsText;
+                    // Empty text is missing text: a null, as the CSV's empty field.
+                    string? text = cell.AsText;
+                    _textBuffers[i]![at] = string.IsNullOrEmpty(text) ? null : text;
                     break;
             }
         }
@@ -147,6 +165,12 @@ public sealed class ParquetTableWriter : TemporaryTableWriter
             {
                 switch (Schema.Columns[i].Kind)
                 {
+                    case ColumnKind.Int64 when _flagBuffers[i] is { } flags:
+                        await group.WriteAsync<bool>(_fields[i], flags.AsMemory(0, count));
+                        break;
+                    case ColumnKind.Int64 when _codedBuffers[i] is { } coded:
+                        await group.WriteAsync<long>(_fields[i], coded.AsMemory(0, count));
+                        break;
                     case ColumnKind.Int64:
                         await group.WriteAsync<long>(_fields[i], _int64Buffers[i].AsMemory(0, count));
                         break;

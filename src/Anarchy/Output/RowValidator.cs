@@ -25,6 +25,12 @@ internal static class RowValidator
                     nameof(row));
             }
 
+            if (column.Flag && cell.AsInt64 is not (0 or 1))
+            {
+                throw new ArgumentException(
+                    $"Column '{column.Name}' of table '{schema.Name}' is a flag (0 or 1) but the row gives {cell}.", nameof(row));
+            }
+
             // CSV readers disagree on how infinity is spelled ("inf", "Inf", "Infinity"), so neither format accepts it.
             if (cell.Kind == ColumnKind.Double && double.IsInfinity(cell.AsDouble))
             {

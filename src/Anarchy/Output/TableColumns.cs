@@ -21,7 +21,10 @@ public static class TableColumns
             await using var reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
             var metadata = reader.CustomMetadata;
             string Meta(string key) => metadata.TryGetValue(key, out var value) ? value : "";
-            var columns = reader.Schema.GetDataFields().Select(f => new ColumnSpec(f.Name, KindOf(f), Meta("anarchy.unit." + f.Name), Meta("anarchy.description." + f.Name)));
+            var columns = reader.Schema.GetDataFields().Select(f => new ColumnSpec(f.Name, KindOf(f), Meta("anarchy.unit." + f.Name), Meta("anarchy.description." + f.Name))
+            {
+                MissingCode = long.TryParse(Meta("anarchy.missing." + f.Name), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long code) ? code : null,
+            });
             return new TableSchema(Path.GetFileNameWithoutExtension(parquetPath), columns);
         }).GetAwaiter().GetResult();
     }
@@ -29,7 +32,8 @@ public static class TableColumns
     /// <summary>
     /// Writes <c>"columns": {table: [{name, type, unit, description}]}</c> for each Parquet file among
     /// <paramref name="files"/> that exists in <paramref name="folder"/>, in file-name order; types are
-    /// <c>integer</c>, <c>real</c> or <c>text</c> as in docs/OUTPUTS.md.
+    /// <c>integer</c>, <c>flag</c>, <c>real</c> or <c>text</c> as in docs/OUTPUTS.md, and an integer column whose
+    /// code means none has it as <c>missing</c>.
     /// </summary>
     public static void WriteManifestField(Utf8JsonWriter writer, string folder, IEnumerable<string> files)
     {
@@ -46,7 +50,8 @@ public static class TableColumns
             {
                 writer.WriteStartObject();
                 writer.WriteString("name", column.Name);
-                writer.WriteString("type", TypeName(column.Kind));
+                writer.WriteString("type", column.Flag ? "flag" : TypeName(column.Kind));
+                if (column.MissingCode is { } code) writer.WriteNumber("missing", code);
                 writer.WriteString("unit", column.Unit);
                 writer.WriteString("description", column.Description);
                 writer.WriteEndObject();
@@ -65,5 +70,5 @@ public static class TableColumns
     };
 
     private static ColumnKind KindOf(DataField field) =>
-        field.ClrType == typeof(long) ? ColumnKind.Int64 : field.ClrType == typeof(double) ? ColumnKind.Double : ColumnKind.Text;
+        field.ClrType == typeof(long) || field.ClrType == typeof(bool) ? ColumnKind.Int64 : field.ClrType == typeof(double) ? ColumnKind.Double : ColumnKind.Text;
 }

@@ -161,7 +161,7 @@ public sealed partial class RealOutputSchemaTests
             static string Code(string cell) => cell.Replace("`", "", StringComparison.Ordinal);
             storage[c[1]] = new Storage(Code(c[2]), Code(c[3]), Code(c[4]), Code(c[5]).Split(':')[0]);
         }
-        Assert.Equal(["integer", "real", "text"], storage.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["flag", "integer", "integer or none", "real", "text"], storage.Keys.Order(StringComparer.Ordinal));
         return storage;
     }
 
