@@ -36,6 +36,7 @@ public static class CliApp
         builder.Services.AddSingleton<PlotCommand>();
         builder.Services.AddSingleton<StudyCommand>();
         builder.Services.AddSingleton<CalibrateCommand>();
+        builder.Services.AddSingleton<ViewCommand>();
         using var host = builder.Build();
         var terminal = host.Services.GetRequiredService<Terminal>();
 
@@ -50,6 +51,7 @@ public static class CliApp
         root.Subcommands.Add(host.Services.GetRequiredService<PlotCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<StudyCommand>().Build());
         root.Subcommands.Add(host.Services.GetRequiredService<CalibrateCommand>().Build());
+        root.Subcommands.Add(host.Services.GetRequiredService<ViewCommand>().Build());
 
         var parse = root.Parse(args);
         bool verbose = args.Contains("--verbose");

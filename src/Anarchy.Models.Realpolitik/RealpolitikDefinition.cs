@@ -1,6 +1,7 @@
 using Anarchy.Engine;
 using Anarchy.Models.Realpolitik.Studies;
 using Anarchy.Studies;
+using Anarchy.View;
 using Anarchy.Input;
 using Anarchy.Models;
 
@@ -62,6 +63,31 @@ public sealed class RealpolitikDefinition : IModelDefinition
 
     /// <summary>One engine: the readable implementation (the kernel option runs it too).</summary>
     public string DescribeEngine(EngineKind engine) => "reference";
+
+    /// <summary>States placed by a force-directed layout of the initial borders, sized by power, borders as ties.</summary>
+    public RunView? CreateView(IModelScenario scenario, RunKey key)
+    {
+        var s = (RealpolitikScenario)scenario;
+        var frames = new List<ViewFrame>();
+        (double[] X, double[] Y)? layout = null;
+        RealpolitikSimulation.Observe(s, key.Seed, (turn, power, alive, borders) =>
+        {
+            layout ??= NetworkLayout.Place(borders);
+            var ties = new List<(int, int)>();
+            for (int i = 0; i < borders.Length; i++)
+            {
+                if (!alive[i]) continue;
+                foreach (int j in borders[i])
+                {
+                    if (j > i && alive[j]) ties.Add((i, j));
+                }
+            }
+            frames.Add(new ViewFrame(turn, power.Select((p, i) => alive[i] ? p : 0).ToArray(), (bool[])alive.Clone(),
+                alive.Select(a => -1).ToArray(), ties));
+        });
+        return new RunView("plane", Enumerable.Range(0, s.States).Select(i => $"state {i}").ToList(), layout!.Value.X, layout.Value.Y,
+            "power", "group", "border", frames);
+    }
 
     public IReadOnlyList<string> StudyNames { get; } = ["quirks"];
 

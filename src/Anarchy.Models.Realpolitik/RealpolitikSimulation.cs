@@ -63,8 +63,12 @@ internal sealed class RealpolitikSimulation
     private uint _draw;
     private int _living;
 
-    private RealpolitikSimulation(RealpolitikScenario scenario, ulong seed, bool series, bool events)
+    /// <summary>Called after turn 0 and after every ended turn with the turn, powers, liveness and borders (for the view).</summary>
+    private readonly Action<int, double[], bool[], List<int>[]>? _observe;
+
+    private RealpolitikSimulation(RealpolitikScenario scenario, ulong seed, bool series, bool events, Action<int, double[], bool[], List<int>[]>? observe = null)
     {
+        _observe = observe;
         _p = scenario.Parameters;
         _random = new RandomStream(seed);
         _n = scenario.States;
@@ -89,6 +93,12 @@ internal sealed class RealpolitikSimulation
         _living = _n;
         Record(0);
     }
+
+    /// <summary>Plays <paramref name="scenario"/> with <paramref name="seed"/> as <see cref="Run"/> does, calling
+    /// <paramref name="observe"/> after turn 0 and every ended turn with the turn, each state's power, whether it lives,
+    /// and its borders.</summary>
+    internal static void Observe(RealpolitikScenario scenario, ulong seed, Action<int, double[], bool[], List<int>[]> observe) =>
+        new RealpolitikSimulation(scenario, seed, false, false, observe).Play(scenario.Turns);
 
     /// <summary>Runs <paramref name="scenario"/> with <paramref name="seed"/>.</summary>
     public static RealpolitikRun Run(RealpolitikScenario scenario, ulong seed, bool series = false, bool events = false) =>
@@ -407,6 +417,7 @@ internal sealed class RealpolitikSimulation
 
     private void Record(int turn)
     {
+        _observe?.Invoke(turn, _power, _alive, _borders);
         if (!_keepSeries) return;
         var powers = new List<double>(_living);
         for (int i = 0; i < _n; i++) if (_alive[i]) powers.Add(_power[i]);

@@ -7,6 +7,7 @@ using Anarchy.Models.Waltz.Studies;
 using Anarchy.Models.Waltz.Sweeps;
 using Anarchy.Sweeps;
 using Anarchy.Studies;
+using Anarchy.View;
 
 namespace Anarchy.Models.Waltz;
 
@@ -75,6 +76,57 @@ public sealed class WaltzDefinition : IModelDefinition
     {
         ArgumentNullException.ThrowIfNull(sweep);
         return new WaltzSweepModel((Scenario)sweep.Scenario, sweep.Factors, points, engine);
+    }
+
+    /// <summary>States where the scenario's geography puts them (the torus, or capitals for real-world starts), sized
+    /// by capability and coloured by bloc (groups of states linked by pacts), pacts as ties.</summary>
+    public RunView? CreateView(IModelScenario scenario, RunKey key)
+    {
+        var s = (Scenario)scenario;
+        var frames = new List<ViewFrame>();
+        double[] x = [], y = [];
+        WaltzSimulation.Observe(s, key.Seed, w =>
+        {
+            int n = w.N;
+            if (frames.Count == 0)
+            {
+                x = new double[n];
+                y = new double[n];
+                for (int i = 0; i < n; i++)
+                {
+                    // Location is (x, y) on the torus, or (latitude, longitude) on the earth.
+                    bool earth = s.Geography == Geography.GreatCircle;
+                    x[i] = earth ? w.Location[2 * i + 1] : w.Location[2 * i];
+                    y[i] = earth ? w.Location[2 * i] : w.Location[2 * i + 1];
+                }
+            }
+            var blocs = Polarity.Blocs(w);
+            var size = new double[n];
+            var alive = new bool[n];
+            var group = new int[n];
+            var ties = new List<(int, int)>();
+            // Blocs are numbered by their first state, so a bloc keeps its colour while its lowest member lives; a state
+            // without pacts is in no bloc.
+            var members = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                if (w.Alive[i]) members[blocs[i]]++;
+            }
+            for (int i = 0; i < n; i++)
+            {
+                alive[i] = w.Alive[i];
+                size[i] = w.Alive[i] ? w.Capability[i] : 0;
+                group[i] = w.Alive[i] && members[blocs[i]] > 1 ? blocs[i] : -1;
+                for (int j = i + 1; j < n; j++)
+                {
+                    if (w.Allied(i, j)) ties.Add((i, j));
+                }
+            }
+            frames.Add(new ViewFrame(w.Tick, size, alive, group, ties));
+        });
+        var names = new StateNames(s);
+        return new RunView(s.Geography == Geography.GreatCircle ? "earth" : "torus", Enumerable.Range(0, s.States).Select(i => names.Label(i) is { Length: > 0 } label ? $"{label} ({i})" : $"state {i}").ToList(), x, y,
+            "capability", "bloc", "pact", frames);
     }
 
     public IReadOnlyList<string> StudyNames => WaltzStudies.Names;

@@ -23,6 +23,21 @@ public static class WaltzSimulation
         return Result(world, ledger, series, run, point, replicate);
     }
 
+    /// <summary>Plays one replicate as <see cref="Run"/> does, calling <paramref name="afterTick"/> with the world after
+    /// each recorded tick (after the burn-in); for <c>anarchy view</c>.</summary>
+    internal static void Observe(Scenario scenario, ulong seed, Action<World> afterTick)
+    {
+        var world = Initialization.Create(scenario, seed);
+        var ledger = NewLedger(scenario, default);
+        for (int t = 0; t < scenario.TotalTicks; t++)
+        {
+            BeginTick(world, ledger, t);
+            WaltzRules.Tick(world, ledger);
+            EndTick(world, ledger, null);
+            if (ledger.Recording) afterTick(world);
+        }
+    }
+
     /// <summary>The books of a run that keep what <paramref name="detail"/> asks for.</summary>
     internal static RunLedger NewLedger(Scenario scenario, RunDetail detail) =>
         new(detail.Events, detail.Panel ? new RunPanel(scenario) : null);

@@ -54,6 +54,13 @@ public interface IModelDefinition
     /// </summary>
     IRunModel? CreateSweepModel(Sweeps.ModelSweep sweep, double[][] points, EngineKind engine) => null;
 
+    /// <summary>
+    /// What <c>anarchy view</c> shows of run <paramref name="key"/> of <paramref name="scenario"/> beyond its series and
+    /// events: positions, sizes, groups and ties per time step (the run is played again from its seed); null, the
+    /// default, where the model has no view.
+    /// </summary>
+    View.RunView? CreateView(IModelScenario scenario, RunKey key) => null;
+
     /// <summary>The names of the model's ready-made studies (<c>anarchy study</c>), in listing order; none by default.</summary>
     IReadOnlyList<string> StudyNames => [];
 
