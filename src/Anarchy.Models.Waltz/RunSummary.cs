@@ -7,6 +7,10 @@ public sealed record RunSummary
     public long Point { get; init; }
     public long Replicate { get; init; }
     public ulong Seed { get; init; }
+    /// <summary>The scenario's start year (the calendar year of tick 0), or -1.</summary>
+    public int StartYear { get; init; } = StateNames.NoYear;
+    /// <summary>The leader's country code in the scenario, or -1.</summary>
+    public int LeaderCcode { get; init; } = StateNames.NoCcode;
     public int Ticks { get; init; }
     public int States { get; init; }
     public int Survivors { get; init; }
@@ -59,6 +63,9 @@ public sealed record SeriesRow
 /// <summary>Everything one run produced.</summary>
 public sealed record RunResult(RunSummary Summary, IReadOnlyList<SeriesRow> Series, IReadOnlyList<ModelEvent> Events)
 {
+    /// <summary>The scenario's names, country codes and calendar of its states (for the event rows).</summary>
+    public StateNames? Names { get; init; }
+
     /// <summary>The state-year and dyad-year panel, when it was kept.</summary>
     public RunPanel? Panel { get; init; }
 }

@@ -62,7 +62,8 @@ public sealed class WaltzModel(Scenario scenario, EngineKind engine = EngineKind
         var series = new Cell[result.Series.Count][];
         for (int i = 0; i < series.Length; i++) series[i] = WaltzTables.SeriesRow(key.Run, result.Series[i]);
         var events = new Cell[result.Events.Count][];
-        for (int i = 0; i < events.Length; i++) events[i] = WaltzTables.EventRow(key.Run, result.Events[i]);
+        var names = result.Names ?? throw new InvalidOperationException("a run's result carries its scenario's names");
+        for (int i = 0; i < events.Length; i++) events[i] = WaltzTables.EventRow(key.Run, result.Events[i], names);
         return new RunRows(WaltzTables.RunRow(result.Summary), series, events)
         {
             Panels = result.Panel is { } panel ? WaltzTables.PanelRows(key.Run, panel) : [],

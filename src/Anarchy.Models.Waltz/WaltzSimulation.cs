@@ -49,6 +49,7 @@ public static class WaltzSimulation
         return new(Summarise(world, ledger, run, point, replicate), (IReadOnlyList<SeriesRow>?)series ?? [], (IReadOnlyList<ModelEvent>?)ledger.Events ?? [])
         {
             Panel = ledger.Panel,
+            Names = new StateNames(world.Scenario),
         };
     }
 
@@ -144,8 +145,11 @@ public static class WaltzSimulation
             severity += war.Severity;
             maxSeverity = Math.Max(maxSeverity, war.Severity);
         }
+        var names = new StateNames(w.Scenario);
         return new RunSummary
         {
+            StartYear = w.Scenario.StartYear ?? StateNames.NoYear,
+            LeaderCcode = names.Ccode(w.Leader),
             Run = run,
             Point = point,
             Replicate = replicate,

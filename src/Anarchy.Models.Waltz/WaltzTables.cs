@@ -103,6 +103,8 @@ public static class WaltzTables
         Real<RunSummary>("leader_insecure_share", "share of ticks", "share of the recorded ticks the leader lived through with a security ratio below 1", r => r.LeaderInsecureShare),
         Int<RunSummary>("state_years", "state-years", "living states summed over the recorded ticks, counted at each tick's end", r => r.StateYears),
         Int<RunSummary>("pact_years", "pact-years", "pacts in force summed over the recorded ticks, counted at each tick's end", r => r.PactYears),
+        IntOrNone<RunSummary>("start_year", "year", "the scenario's startYear (the calendar year of tick 0, burn-in included), or -1 without one", r => r.StartYear),
+        IntOrNone<RunSummary>("leader_ccode", "code", "the leader's country code in the scenario (the COW ccode in real-world scenarios), or -1", r => r.LeaderCcode),
     ];
 
     private static readonly Column<(long Run, SeriesRow Row)>[] SeriesColumns =
@@ -125,22 +127,25 @@ public static class WaltzTables
         .. Counts<(long Run, SeriesRow Row)>(x => x.Row.Counts, "in the tick"),
     ];
 
-    private static readonly Column<(long Run, ModelEvent Event)>[] EventColumns =
+    private static readonly Column<(long Run, ModelEvent Event, StateNames Names)>[] EventColumns =
     [
-        Int<(long Run, ModelEvent Event)>("run", "index", "run number", x => x.Run),
-        Int<(long Run, ModelEvent Event)>("tick", "tick", "tick, counted from 0 with the burn-in included", x => x.Event.Tick),
-        Text<(long Run, ModelEvent Event)>("event", "dispute, objection, call, war_start, join, war_end, war_ongoing (a war still running after the last tick), pact_formed, pact_lapsed, pact_broken, death, spared or shock", x => x.Event.Kind),
-        Int<(long Run, ModelEvent Event)>("state", "state", "the acting state: initiator, objector, called ally, joiner, first partner, dying, spared or shocked state", x => x.Event.State),
-        IntOrNone<(long Run, ModelEvent Event)>("other", "state", "the counterpart: target, initiator, called state, second partner, victor or (spared) the victor that did not conquer; -1 if none", x => x.Event.Other),
-        Text<(long Run, ModelEvent Event)>("outcome", "dispute: restrained/deterred/settled/war; objection: restrained/ignored; call: entangled/aligned (the call was honoured) or abandoned (refused); war_end: initiator_won/target_won; war_ongoing: ongoing; death: conquered; spared: spared", x => x.Event.Outcome),
-        IntOrNone<(long Run, ModelEvent Event)>("dispute", "index", "dispute number within the run, or -1", x => x.Event.Dispute),
-        IntOrNone<(long Run, ModelEvent Event)>("war", "index", "war number within the run, or -1", x => x.Event.War),
-        IntOrNone<(long Run, ModelEvent Event)>("hop", "hops", "call: distance from the target along the chain of allies (0: the target's own ally); -1 otherwise", x => x.Event.Hop),
-        Real<(long Run, ModelEvent Event)>("value", "varies", "dispute: 1 if a challenge of the principal threat (else empty); call: interest + noise; objection: chance of restraint; join: interest; war_end, war_ongoing: severity (capability destroyed, both sides); pact_lapsed: salience; death, spared: wealth left; shock: capability factor", x => x.Event.Value),
-        Real<(long Run, ModelEvent Event)>("value2", "varies", "call: obligation; shock: wealth factor", x => x.Event.Value2),
-        IntOrNone<(long Run, ModelEvent Event)>("duration", "ticks", "war_end, war_ongoing: ticks the war lasted (so far); pact_lapsed/pact_broken: age of the pact; -1 otherwise", x => x.Event.Duration),
-        Text<(long Run, ModelEvent Event)>("side_a", "war_start/war_end/war_ongoing: the initiator's side, states separated by ';'", x => x.Event.SideA),
-        Text<(long Run, ModelEvent Event)>("side_b", "war_start/war_end/war_ongoing: the target's side, states separated by ';'", x => x.Event.SideB),
+        Int<(long Run, ModelEvent Event, StateNames Names)>("run", "index", "run number", x => x.Run),
+        Int<(long Run, ModelEvent Event, StateNames Names)>("tick", "tick", "tick, counted from 0 with the burn-in included", x => x.Event.Tick),
+        Text<(long Run, ModelEvent Event, StateNames Names)>("event", "dispute, objection, call, war_start, join, war_end, war_ongoing (a war still running after the last tick), pact_formed, pact_lapsed, pact_broken, death, spared or shock", x => x.Event.Kind),
+        Int<(long Run, ModelEvent Event, StateNames Names)>("state", "state", "the acting state: initiator, objector, called ally, joiner, first partner, dying, spared or shocked state", x => x.Event.State),
+        IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("other", "state", "the counterpart: target, initiator, called state, second partner, victor or (spared) the victor that did not conquer; -1 if none", x => x.Event.Other),
+        Text<(long Run, ModelEvent Event, StateNames Names)>("outcome", "dispute: restrained/deterred/settled/war; objection: restrained/ignored; call: entangled/aligned (the call was honoured) or abandoned (refused); war_end: initiator_won/target_won; war_ongoing: ongoing; death: conquered; spared: spared", x => x.Event.Outcome),
+        IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("dispute", "index", "dispute number within the run, or -1", x => x.Event.Dispute),
+        IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("war", "index", "war number within the run, or -1", x => x.Event.War),
+        IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("hop", "hops", "call: distance from the target along the chain of allies (0: the target's own ally); -1 otherwise", x => x.Event.Hop),
+        Real<(long Run, ModelEvent Event, StateNames Names)>("value", "varies", "dispute: 1 if a challenge of the principal threat (else empty); call: interest + noise; objection: chance of restraint; join: interest; war_end, war_ongoing: severity (capability destroyed, both sides); pact_lapsed: salience; death, spared: wealth left; shock: capability factor", x => x.Event.Value),
+        Real<(long Run, ModelEvent Event, StateNames Names)>("value2", "varies", "call: obligation; shock: wealth factor", x => x.Event.Value2),
+        IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("duration", "ticks", "war_end, war_ongoing: ticks the war lasted (so far); pact_lapsed/pact_broken: age of the pact; -1 otherwise", x => x.Event.Duration),
+        Text<(long Run, ModelEvent Event, StateNames Names)>("side_a", "war_start/war_end/war_ongoing: the initiator's side, states separated by ';'", x => x.Event.SideA),
+        Text<(long Run, ModelEvent Event, StateNames Names)>("side_b", "war_start/war_end/war_ongoing: the target's side, states separated by ';'", x => x.Event.SideB),
+        IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("year", "year", "calendar year of the tick: the scenario's startYear + tick, or -1 without a startYear", x => x.Names.Year(x.Event.Tick)),
+        IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("ccode", "code", "the acting state's country code in the scenario (the COW ccode in real-world scenarios), or -1", x => x.Names.Ccode(x.Event.State)),
+        IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("ccode_other", "code", "the counterpart's country code in the scenario, or -1 (also when there is no counterpart)", x => x.Event.Other >= 0 ? x.Names.Ccode(x.Event.Other) : StateNames.NoCcode),
     ];
 
     /// <summary>A panel row with what names its states.</summary>
@@ -189,7 +194,7 @@ public static class WaltzTables
 
     public static Cell[] RunRow(RunSummary r) => Row(RunColumns, r);
     public static Cell[] SeriesRow(long run, SeriesRow row) => Row(SeriesColumns, (run, row));
-    public static Cell[] EventRow(long run, ModelEvent e) => Row(EventColumns, (run, e));
+    public static Cell[] EventRow(long run, ModelEvent e, StateNames names) => Row(EventColumns, (run, e, names));
     public static Cell[] PanelStateRow(long run, StateNames names, PanelStateRow row) => Row(PanelStateColumns, new StateYear(run, names, row));
     public static Cell[] PanelDyadRow(long run, StateNames names, PanelDyadRow row) => Row(PanelDyadColumns, new DyadYear(run, names, row));
 

@@ -84,6 +84,8 @@ public sealed class QuirksStudy : ResearchStudy
         };
     }
 
+    public override long? PlannedRuns(bool quick) => (long)Arms.Count * RunsPerArm(quick);
+
     public override void Run(StudyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

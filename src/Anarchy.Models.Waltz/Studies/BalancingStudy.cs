@@ -75,6 +75,11 @@ public sealed class BalancingStudy(StudySettings settings) : WaltzStudy(settings
         return quick ? sweep with { Replicates = QuickReplicates } : sweep;
     }
 
+    public override long? PlannedRuns(bool quick) =>
+        Poles.Sum(p => (long)ArmScenario(PolarityArm(p), quick).Runs)
+        + Interests.Sum(i => Doctrines.Sum(d => (long)ArmScenario(CostArm(d, i), quick).Runs))
+        + Count(Sweep(quick));
+
     public override void Run(StudyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

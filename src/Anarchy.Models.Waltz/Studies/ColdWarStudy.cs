@@ -77,6 +77,9 @@ public sealed class ColdWarStudy(StudySettings settings) : WaltzStudy(settings)
         };
     }
 
+    public override long? PlannedRuns(bool quick) =>
+        Periods.Sum(p => Count(Sweep(p, quick))) + HistoryLevels.Sum(level => (long)History(true, level, quick).Runs + History(false, level, quick).Runs);
+
     public override void Run(StudyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -159,6 +159,8 @@ public sealed class DoctrinesStudy(StudySettings settings) : WaltzStudy(settings
         return [.. from t in levels["revisionismAlpha"] from s in levels["interestSpread"] from c in levels["warCost"] select new Environment(t, s, c)];
     }
 
+    public override long? PlannedRuns(bool quick) => Doctrines.Sum(d => Count(Sweep(d, quick)));
+
     public override void Run(StudyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

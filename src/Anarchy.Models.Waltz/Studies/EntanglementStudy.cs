@@ -244,6 +244,8 @@ public sealed class EntanglementStudy(StudySettings settings) : WaltzStudy(setti
         };
     }
 
+    public override long? PlannedRuns(bool quick) => Polarities.Sum(p => Count(Sweep(p, quick)) + Count(NoRestraintSweep(p, quick)));
+
     public override void Run(StudyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -54,5 +54,12 @@ public abstract class WaltzStudy(StudySettings settings) : ResearchStudy
         return runs.Where(r => columns.All(c => c.Values[r] == c.Value));
     }
 
+    /// <summary>The runs of a sweep arm: points times replicates.</summary>
+    protected static long Count(WaltzSweep sweep)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        return (long)sweep.Points().Length * sweep.Replicates;
+    }
+
     protected static string F(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

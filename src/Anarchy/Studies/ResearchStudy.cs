@@ -19,6 +19,12 @@ public abstract class ResearchStudy
     /// <summary>What <c>--quick</c> changes, in one sentence for the report.</summary>
     public abstract string QuickDescription { get; }
 
+    /// <summary>
+    /// The runs the study's arms hold together, full or quick, when known before it runs: the study's progress is then
+    /// one line over all its arms, with one time left; null (the default) shows each arm's progress on its own.
+    /// </summary>
+    public virtual long? PlannedRuns(bool quick) => null;
+
     /// <summary>The works the study's question and model come from, one reference each, in the report's list.</summary>
     public virtual IReadOnlyList<string> References => [];
 

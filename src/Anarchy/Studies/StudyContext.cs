@@ -15,10 +15,32 @@ namespace Anarchy.Studies;
 public sealed class StudyContext
 {
     private readonly Func<IProgress<RunProgress>?> _progress;
+    private readonly long? _plannedRuns;
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private IProgress<RunProgress>? _overall;
+    private long _armsDone;
+
+    /// <summary>
+    /// The progress sink of the next arm: with the study's planned runs known, one sink for the whole study that counts
+    /// the arms already done (kept or run) and the study's time; otherwise one per arm.
+    /// </summary>
+    private IProgress<RunProgress>? ArmProgress()
+    {
+        if (_plannedRuns is not { } planned) return _progress();
+        _overall ??= _progress();
+        return _overall is null ? null : new StudyProgress(_overall, _armsDone, planned, _clock);
+    }
+
+    /// <summary>An arm's progress as part of the study's.</summary>
+    private sealed class StudyProgress(IProgress<RunProgress> study, long before, long planned, System.Diagnostics.Stopwatch clock) : IProgress<RunProgress>
+    {
+        public void Report(RunProgress value) => study.Report(new RunProgress(Math.Min(planned, before + value.Completed), planned, clock.Elapsed));
+    }
     private readonly Action<string> _log;
 
-    internal StudyContext(string folder, bool quick, int threads, Action<string> log, Func<IProgress<RunProgress>?> progress, CancellationToken cancellation)
+    internal StudyContext(string folder, bool quick, int threads, Action<string> log, Func<IProgress<RunProgress>?> progress, CancellationToken cancellation, long? plannedRuns = null)
     {
+        _plannedRuns = plannedRuns;
         Folder = folder;
         Quick = quick;
         Threads = threads;
@@ -75,6 +97,7 @@ public sealed class StudyContext
         if (IsCompleted(folder, "sweep.json", job.SweepText))
         {
             _log($"arm '{arm}': already complete, kept");
+            _armsDone += (long)job.Points * job.Replicates;
             return folder;
         }
         string stored = Path.Combine(folder, "sweep.json");
@@ -82,9 +105,10 @@ public sealed class StudyContext
             throw new StudyException($"--resume: arm '{arm}' in {folder} holds a different sweep (the study's files changed since it ran); use --overwrite or another --out");
         Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
         _log($"arm '{arm}': {job.Points} points x {job.Replicates} replicates = {(long)job.Points * job.Replicates} runs");
-        var result = SweepRunner.Run(job with { OutputPath = folder, Resume = true, Threads = Threads }, _progress(), Cancellation);
+        var result = SweepRunner.Run(job with { OutputPath = folder, Resume = true, Threads = Threads }, ArmProgress(), Cancellation);
         RunsCompleted += result.RunsThisSession;
         if (!result.Completed) throw new OperationCanceledException($"arm '{arm}' was interrupted after {result.RunsCompleted} of {result.RunsPlanned} runs");
+        _armsDone += result.RunsPlanned;
         ArmFinished?.Invoke();
         return folder;
     }
@@ -100,14 +124,16 @@ public sealed class StudyContext
         if (IsCompleted(folder, null, request.ScenarioJson))
         {
             _log($"arm '{arm}': already complete, kept");
+            _armsDone += request.Plan.Count;
             return folder;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(folder)!);
         _log($"arm '{arm}': {request.Plan.Count} runs");
-        var result = RunSet.Run(request with { OutputPath = folder, Overwrite = true, Threads = Threads }, _progress(), Cancellation);
+        var result = RunSet.Run(request with { OutputPath = folder, Overwrite = true, Threads = Threads }, ArmProgress(), Cancellation);
         // An interrupted plain arm is run again from the start on resume, so only a finished one's runs count.
         if (result.Outcome.Cancelled) throw new OperationCanceledException($"arm '{arm}' was interrupted after {result.Outcome.Completed} runs");
         RunsCompleted += result.Outcome.Completed;
+        _armsDone += request.Plan.Count;
         ArmFinished?.Invoke();
         return folder;
     }

@@ -53,7 +53,7 @@ public static class StudyRunner
         var (folder, earlier) = Prepare(study, options);
         using var _ = folder;
         var clock = Stopwatch.StartNew();
-        var context = new StudyContext(folder.Path, options.Quick, options.Threads, options.Log, options.Progress, cancellation);
+        var context = new StudyContext(folder.Path, options.Quick, options.Threads, options.Log, options.Progress, cancellation, study.PlannedRuns(options.Quick));
         Sessions Totals() => earlier.Add(clock.Elapsed, context.RunsCompleted);
         context.ArmFinished = () => WriteStudyFile(folder, study, options, "running", Totals());
         WriteStudyFile(folder, study, options, "running", Totals());

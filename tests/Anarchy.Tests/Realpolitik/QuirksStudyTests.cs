@@ -28,6 +28,10 @@ public sealed class QuirksStudyFixture : QuickStudyRun
 public sealed class QuirksStudyTests(QuirksStudyFixture study) : IClassFixture<QuirksStudyFixture>
 {
     [Fact]
+    public void The_planned_runs_are_the_runs_the_arms_hold() =>
+        Assert.Equal(study.Study.PlannedRuns(quick: true), study.Result.RunsCompleted);
+
+    [Fact]
     public void Each_arm_corrects_exactly_its_quirk()
     {
         var defaults = RealpolitikCatalog.Defaults;

@@ -26,6 +26,11 @@ public sealed class EntanglementQuickStudy : QuickStudyRun
 
 public sealed class EntanglementStudyTests(EntanglementQuickStudy study) : IClassFixture<EntanglementQuickStudy>
 {
+    [Fact]
+    public void ThePlannedRunsAreTheRunsTheArmsHold() =>
+        // The study's progress is one line over all arms when it knows their runs in advance; they must be exact.
+        Assert.Equal(study.Study.PlannedRuns(quick: true), study.Result.RunsCompleted);
+
     /// <summary>2 cells x 3 polarities x (share, restrained - entangled, 3 spared outcomes), and 3 comparisons of chain stands between polarities.</summary>
     private const int HolmFamily = (2 * 3 * 5) + 3;
 

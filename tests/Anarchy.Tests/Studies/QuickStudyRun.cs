@@ -12,10 +12,13 @@ public abstract class QuickStudyRun : IDisposable
     protected QuickStudyRun(ResearchStudy study)
     {
         ArgumentNullException.ThrowIfNull(study);
+        Study = study;
         Folder = Path.Combine(Path.GetTempPath(), $"anarchy-{study.Name}-{Guid.NewGuid():N}");
         Result = StudyRunner.Run(study, new StudyOptions { OutputPath = Folder, Quick = true });
         Report = File.ReadAllText(Result.ReportPath);
     }
+
+    public ResearchStudy Study { get; }
 
     public string Folder { get; }
 

@@ -56,6 +56,49 @@ public sealed class StudyRunnerTests
         }
     }
 
+    /// <summary>The tiny study with its runs declared: 6 sweep runs and 3 plain runs.</summary>
+    private sealed class PlannedTinyStudy() : WaltzStudy(new StudySettings { Engine = EngineKind.Reference })
+    {
+        public override string Name => "tiny";
+        public override string Title => "A tiny Waltz study";
+        public override string Question => "Is its progress one line?";
+        public override string QuickDescription => "Nothing changes.";
+        public override long? PlannedRuns(bool quick) => 9;
+
+        public override void Run(StudyContext context)
+        {
+            SweepArm(context, "sweep", TinyWaltzStudy.Sweep);
+            ScenarioArm(context, "plain", TinyWaltzStudy.Base);
+        }
+    }
+
+    /// <summary>Keeps every progress report.</summary>
+    private sealed class Recorder : IProgress<Anarchy.MonteCarlo.RunProgress>
+    {
+        public List<Anarchy.MonteCarlo.RunProgress> Reports { get; } = [];
+
+        public void Report(Anarchy.MonteCarlo.RunProgress value)
+        {
+            lock (Reports) Reports.Add(value);
+        }
+    }
+
+    [Fact]
+    public void A_study_that_knows_its_runs_reports_one_progress_over_all_its_arms()
+    {
+        using var scratch = new ScratchFolder();
+        int sinks = 0;
+        var recorder = new Recorder();
+        var result = StudyRunner.Run(new PlannedTinyStudy(), Options(scratch["out"]) with { Progress = () => { sinks++; return recorder; } });
+        Assert.Equal(9, result.RunsCompleted);
+        Assert.Equal(1, sinks); // one sink for the whole study, not one per arm
+        Assert.All(recorder.Reports, r => Assert.Equal(9, r.Total));
+        var done = recorder.Reports.Select(r => r.Completed).ToList();
+        Assert.Equal(done.Order(), done); // never back
+        Assert.Equal(9, done[^1]);
+        Assert.Contains(6, done); // the plain arm's runs count after the sweep's
+    }
+
     private static StudyOptions Options(string path, bool quick = false, bool resume = false, bool overwrite = false) =>
         new() { OutputPath = path, Quick = quick, Resume = resume, Overwrite = overwrite, Threads = 1 };
 
