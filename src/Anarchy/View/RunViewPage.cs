@@ -60,10 +60,12 @@ public static class RunViewPage
         runs.Length <= 5 ? string.Join(", ", runs.Select(r => r.ToString(CultureInfo.InvariantCulture)))
             : $"{runs[0].ToString(CultureInfo.InvariantCulture)} to {runs[^1].ToString(CultureInfo.InvariantCulture)}, {runs.Length} runs";
 
-    private static string Template()
+    private static string Template() => Resource("Anarchy.View.view.html");
+
+    private static string Resource(string name)
     {
-        using var stream = typeof(RunViewPage).Assembly.GetManifestResourceStream("Anarchy.View.view.html")
-            ?? throw new InvalidOperationException("the view's page template is not in the assembly");
+        using var stream = typeof(RunViewPage).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"the view's resource {name} is not in the assembly");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd();
     }
@@ -92,6 +94,12 @@ public static class RunViewPage
             w.WriteEndArray();
             Numbers(w, "x", view.X);
             Numbers(w, "y", view.Y);
+            if (view.Layout == "earth")
+            {
+                // The coastlines (Natural Earth 1:110m land, via world-atlas): rings of longitude, latitude pairs.
+                w.WritePropertyName("land");
+                w.WriteRawValue(Resource("Anarchy.View.land-110m.rings.json"));
+            }
             w.WriteStartArray("frames");
             foreach (var frame in view.Frames)
             {

@@ -104,6 +104,31 @@ public sealed class ViewPageTests
     }
 
     [Fact]
+    public async Task ARealWorldStartIsDrawnOnAWorldMapWithItsCapitals()
+    {
+        using var scratch = new ScratchFolder();
+        Assert.Equal(0, CliHarness.Run("realworld", "1950", "--data", Path.Combine(RepositoryRoot.Path, "data"), "--out", scratch["1950.json"], "--ticks", "5").ExitCode);
+        Assert.Equal(0, CliHarness.Run("run", "--scenario", scratch["1950.json"], "--runs", "1", "--out", scratch["run"]).ExitCode);
+        Assert.Equal(0, CliHarness.Run("view", scratch["run"]).ExitCode);
+        string page = Path.Combine(scratch["run"], "view.html");
+        AssertSelfContained(page);
+
+        await using var browser = await HeadlessBrowser.OpenAsync(page);
+        await browser.WaitForAsync("typeof window.anarchyView === 'object'", TimeSpan.FromSeconds(20));
+        var data = "JSON.parse(document.getElementById('data').textContent)";
+        Assert.Equal("earth", (await browser.EvaluateAsync(data + ".layout")).GetString());
+        // Natural Earth's 1:110m land: 126 rings, drawn under the states.
+        Assert.Equal(126, (await browser.EvaluateAsync(data + ".land.length")).GetInt32());
+        Assert.Equal(75, (await browser.EvaluateAsync("anarchyView.alive()")).GetInt32());
+        // The USA's capital (Washington, 77 W 39 N) lies in the western half and the northern half of the map.
+        var usa = await browser.EvaluateAsync("(function () { var d = " + data + "; var i = d.names.findIndex(function (n) { return n.indexOf('USA') === 0; }); return anarchyView.position(i); })()");
+        var canvas = await browser.EvaluateAsync("[document.getElementById('canvas').width, document.getElementById('canvas').height]");
+        Assert.InRange(usa[0].GetDouble(), 0, canvas[0].GetDouble() / 2);
+        Assert.InRange(usa[1].GetDouble(), 0, canvas[1].GetDouble() / 2);
+        await SaveScreenshot(browser, "view-realworld-1950.png");
+    }
+
+    [Fact]
     public void AFolderThatIsNotARunFolderOrARunThatIsNotInItIsRefused()
     {
         using var scratch = new ScratchFolder();
