@@ -116,7 +116,8 @@ def read(folder: str | os.PathLike, table: str = "runs"):
 
     Reads ``<table>.parquet`` where pyarrow is installed, else ``<table>.csv`` with the column types the manifest
     records (integer as int64, or Int64 with <NA> where a column's code for none stands; flags as boolean; real as
-    float64, a missing real NaN; text as pandas' string type, a missing text <NA>). The manifest is in ``df.attrs["manifest"]``, each column's unit and meaning in ``df.attrs["columns"]``.
+    float64, a missing real NaN; text as pandas' string type, a missing text <NA>; a list of integers as a Python list,
+    None where there is none). The manifest is in ``df.attrs["manifest"]``, each column's unit and meaning in ``df.attrs["columns"]``.
     """
     import pandas as pd
 
@@ -147,7 +148,7 @@ def read(folder: str | os.PathLike, table: str = "runs"):
 
 def _read_csv(pd, csv: pathlib.Path, columns: Mapping[str, Mapping[str, str]]):
     header = pd.read_csv(csv, nrows=0).columns
-    types = {"integer": "int64", "flag": "int64", "real": "float64", "text": "string"}
+    types = {"integer": "int64", "flag": "int64", "real": "float64", "text": "string", "list": "string"}
     dtype = {name: types[columns[name]["type"]] for name in header if name in columns}
     # Text keeps its own words ("NA" is a word, not a missing value); an empty field is missing.
     frame = pd.read_csv(csv, dtype=dtype, keep_default_na=False, na_values=[""])
@@ -157,6 +158,9 @@ def _read_csv(pd, csv: pathlib.Path, columns: Mapping[str, Mapping[str, str]]):
             continue
         if column["type"] == "flag":
             frame[name] = frame[name].astype("boolean")
+        elif column["type"] == "list":
+            # Integers separated by ';' in the CSV, a list in Parquet: a Python list of int, or None where empty.
+            frame[name] = frame[name].map(lambda text: [int(x) for x in text.split(";")] if isinstance(text, str) and text else None).astype(object)
         elif "missing" in column:
             # The CSV writes the column's code for none (-1); as Parquet does, it reads as missing.
             values = frame[name].astype("Int64")

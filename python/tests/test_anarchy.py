@@ -58,6 +58,13 @@ class RunAndRead(unittest.TestCase):
         self.assertTrue(events["war"].isna().any())
         runs = anarchy.read(self.folder)
         self.assertEqual("boolean", str(runs["leader_alive"].dtype))
+        # A war's sides are lists of states; other events have none.
+        wars = events[events["event"] == "war_start"]
+        self.assertGreater(len(wars), 0)
+        for side, initiator in zip(wars["side_a"], wars["state"]):
+            self.assertIsInstance(side, list)
+            self.assertIn(initiator, side)
+        self.assertTrue(events[events["event"] == "dispute"]["side_a"].isna().all())
         self.assertTrue(set(events["event"].dropna()) >= {"dispute"})
 
     def test_a_missing_table_is_named_with_the_tables_there(self):

@@ -123,7 +123,7 @@ anarchy_read <- function(folder, table = "runs") {
     frame <- as.data.frame(arrow::read_parquet(parquet))
   } else {
     header <- names(utils::read.csv(csv, nrows = 1, check.names = FALSE))
-    classes <- ifelse(header %in% names(types), c(integer = "character", flag = "integer", real = "numeric", text = "character")[types[header]], NA)
+    classes <- ifelse(header %in% names(types), c(integer = "character", flag = "integer", real = "numeric", text = "character", list = "character")[types[header]], NA)
     frame <- utils::read.csv(csv, colClasses = unname(classes), na.strings = "", check.names = FALSE,
                              stringsAsFactors = FALSE, encoding = "UTF-8")
     for (name in header[header %in% names(types)[types == "integer"]]) {
@@ -133,6 +133,10 @@ anarchy_read <- function(folder, table = "runs") {
     for (column in columns) {
       if (!(column$name %in% header)) next
       if (column$type == "flag") frame[[column$name]] <- as.logical(frame[[column$name]])
+      if (column$type == "list") {
+        # Integers separated by ';' in the CSV, a list in Parquet: a list column of numeric vectors, NULL where empty.
+        frame[[column$name]] <- I(lapply(frame[[column$name]], function(text) if (is.na(text) || !nzchar(text)) NULL else as.numeric(strsplit(text, ";", fixed = TRUE)[[1]])))
+      }
       if (!is.null(column$missing)) frame[[column$name]][frame[[column$name]] == column$missing] <- NA
     }
   }

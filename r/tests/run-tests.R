@@ -35,6 +35,9 @@ test("series and events have the rows the manifest counts", {
   stopifnot(is.character(events$event), "dispute" %in% events$event)
   stopifnot(any(is.na(events$war)), all(events$war[!is.na(events$war)] >= 0))  # -1: no war
   stopifnot(is.logical(anarchy_read(folder)$leader_alive))
+  wars <- which(events$event == "war_start")
+  stopifnot(length(wars) > 0, all(vapply(wars, function(i) events$state[i] %in% events$side_a[[i]], TRUE)))
+  stopifnot(all(vapply(which(events$event == "dispute"), function(i) is.null(events$side_a[[i]]), TRUE)))
 })
 
 test("a missing table is named with the tables there", {

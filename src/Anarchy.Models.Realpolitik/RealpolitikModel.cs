@@ -49,8 +49,8 @@ public static class RealpolitikTables
         new("outcome", ColumnKind.Text, "", "war: offense won or defense won; peace: deterred, backed down or stood off; death: conquered"),
         new("value", ColumnKind.Double, "power", "war and peace: the acting side's power; death: the power left"),
         new("value2", ColumnKind.Double, "power", "war and peace: the target side's power"),
-        new("side_a", ColumnKind.Text, "", "the acting state's alliance, ';'-separated"),
-        new("side_b", ColumnKind.Text, "", "the target's alliance, ';'-separated"),
+        new("side_a", ColumnKind.Text, "", "the acting state's alliance, ';'-separated") { IntegerList = true },
+        new("side_b", ColumnKind.Text, "", "the target's alliance, ';'-separated") { IntegerList = true },
     ]);
 }
 

@@ -9,10 +9,14 @@ namespace Anarchy.Models.Waltz;
 /// </summary>
 public static class WaltzTables
 {
-    private sealed record Column<T>(string Name, ColumnKind Kind, string Unit, string Description, Func<T, Cell> Value, long? Missing = null)
+    private sealed record Column<T>(string Name, ColumnKind Kind, string Unit, string Description, Func<T, Cell> Value, long? Missing = null, bool List = false)
     {
-        public ColumnSpec Spec => new(Name, Kind, Unit, Description) { MissingCode = Missing };
+        public ColumnSpec Spec => new(Name, Kind, Unit, Description) { MissingCode = Missing, IntegerList = List };
     }
+
+    /// <summary>A text column of states separated by ';' (a LIST of INT64 in Parquet).</summary>
+    private static Column<T> States<T>(string name, string description, Func<T, string> value) =>
+        new(name, ColumnKind.Text, "", description, x => value(x), List: true);
 
     /// <summary>An integer column whose -1 means none (written -1 in the CSV, null in Parquet).</summary>
     private static Column<T> IntOrNone<T>(string name, string unit, string description, Func<T, long> value) =>
@@ -141,8 +145,8 @@ public static class WaltzTables
         Real<(long Run, ModelEvent Event, StateNames Names)>("value", "varies", "dispute: 1 if a challenge of the principal threat (else empty); call: interest + noise; objection: chance of restraint; join: interest; war_end, war_ongoing: severity (capability destroyed, both sides); pact_lapsed: salience; death, spared: wealth left; shock: capability factor", x => x.Event.Value),
         Real<(long Run, ModelEvent Event, StateNames Names)>("value2", "varies", "call: obligation; shock: wealth factor", x => x.Event.Value2),
         IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("duration", "ticks", "war_end, war_ongoing: ticks the war lasted (so far); pact_lapsed/pact_broken: age of the pact; -1 otherwise", x => x.Event.Duration),
-        Text<(long Run, ModelEvent Event, StateNames Names)>("side_a", "war_start/war_end/war_ongoing: the initiator's side, states separated by ';'", x => x.Event.SideA),
-        Text<(long Run, ModelEvent Event, StateNames Names)>("side_b", "war_start/war_end/war_ongoing: the target's side, states separated by ';'", x => x.Event.SideB),
+        States<(long Run, ModelEvent Event, StateNames Names)>("side_a", "war_start/war_end/war_ongoing: the initiator's side, states separated by ';'", x => x.Event.SideA),
+        States<(long Run, ModelEvent Event, StateNames Names)>("side_b", "war_start/war_end/war_ongoing: the target's side, states separated by ';'", x => x.Event.SideB),
         IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("year", "year", "calendar year of the tick: the scenario's startYear + tick, or -1 without a startYear", x => x.Names.Year(x.Event.Tick)),
         IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("ccode", "code", "the acting state's country code in the scenario (the COW ccode in real-world scenarios), or -1", x => x.Names.Ccode(x.Event.State)),
         IntOrNone<(long Run, ModelEvent Event, StateNames Names)>("ccode_other", "code", "the counterpart's country code in the scenario, or -1 (also when there is no counterpart)", x => x.Event.Other >= 0 ? x.Names.Ccode(x.Event.Other) : StateNames.NoCcode),

@@ -23,12 +23,15 @@ internal sealed class StudyCommand(Terminal terminal)
     private readonly Option<string> _data = new("--data") { Description = "The folder with the COW, ATOP and MID extracts (realworld study).", DefaultValueFactory = _ => "data" };
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
     private readonly Option<string?> _model = ModelOption.Create();
+    private readonly Option<bool> _series = new("--series") { Description = "Every arm also writes its runs' series (series.csv/.parquet), as 'anarchy run --series' and 'anarchy sweep --series' do." };
+    private readonly Option<bool> _events = new("--events") { Description = "Every arm also writes its runs' events (events.csv/.parquet)." };
+    private readonly Option<bool> _panel = new("--panel") { Description = "Every arm also writes its runs' panel tables, for a model that has them." };
 
     public Command Build()
     {
         var command = new Command("study", $"Run a ready-made study ({AllowedNames(null)}) and write its report with tables and plots.")
         {
-            _name, _model, _quick, _out, _threads, _resume, _overwrite, _engine, _data, _verbose,
+            _name, _model, _quick, _out, _threads, _resume, _overwrite, _series, _events, _panel, _engine, _data, _verbose,
         };
         command.SetAction((parse, cancellation) => Task.FromResult(Execute(parse, cancellation)));
         return command;
@@ -51,6 +54,8 @@ internal sealed class StudyCommand(Terminal terminal)
         var model = ModelFor(option, name);
         var study = model.CreateStudy(name, settings)
             ?? throw new InvalidInputException($"NAME: unknown study '{name}' (allowed: {AllowedNames(option is null ? null : model)})");
+        if (parse.GetValue(_panel) && model.Tables.Panels.Count == 0)
+            throw new InvalidInputException($"--panel: the model {model.Name} has no panel tables");
         int threads = parse.GetValue(_threads) ?? Environment.ProcessorCount;
         if (threads < 1 || threads > 1024)
             throw new InvalidInputException($"--threads: value {threads} is outside the allowed range [1, 1024]");
@@ -73,6 +78,7 @@ internal sealed class StudyCommand(Terminal terminal)
                 Command = "anarchy " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
                 Log = message => terminal.Error("  " + message),
                 Progress = () => new ProgressPrinter(terminal),
+                Detail = new Anarchy.Engine.RunDetail(parse.GetValue(_series), parse.GetValue(_events), parse.GetValue(_panel)),
             }, cancellation);
         }
         catch (OperationCanceledException)

@@ -19,4 +19,8 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, string Unit, strin
     /// <summary>An integer column's code for "none" (for example -1 for no counterpart): written as it is in the CSV
     /// and as a null in Parquet; null when every value is a value.</summary>
     public long? MissingCode { get; init; }
+
+    /// <summary>A text column of integers separated by ';' (for example the states on a side of a war): the text in the
+    /// CSV, a LIST of INT64 in Parquet (empty text: a null list).</summary>
+    public bool IntegerList { get; init; }
 }

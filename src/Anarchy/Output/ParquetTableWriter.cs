@@ -26,6 +26,7 @@ public sealed class ParquetTableWriter : TemporaryTableWriter
     public const int DefaultRowGroupSize = 65_536;
 
     private readonly DataField[] _fields;
+    private readonly Field[] _schemaFields;
     private readonly long[]?[] _int64Buffers;
     private readonly long?[]?[] _codedBuffers;
     private readonly bool[]?[] _flagBuffers;
@@ -53,6 +54,7 @@ public sealed class ParquetTableWriter : TemporaryTableWriter
 
             var count = schema.Columns.Count;
             _fields = new DataField[count];
+            _schemaFields = new Field[count];
             _int64Buffers = new long[count][];
             _codedBuffers = new long?[count][];
             _flagBuffers = new bool[count][];
@@ -81,18 +83,25 @@ public sealed class ParquetTableWriter : TemporaryTableWriter
                         _fields[i] = new DataField<double?>(column.Name, nullable: true);
                         _doubleBuffers[i] = new double?[rowGroupSize];
                         break;
+                    case ColumnKind.Text when column.IntegerList:
+                        // The standard three-level LIST of required INT64 elements; the levels are written by hand.
+                        _fields[i] = new DataField<long>("element");
+                        _schemaFields[i] = new ListField(column.Name, _fields[i]);
+                        _textBuffers[i] = new string?[rowGroupSize];
+                        break;
                     default:
                         _fields[i] = new DataField<string>(column.Name, nullable: true);
                         _textBuffers[i] = new string?[rowGroupSize];
                         break;
                 }
+                _schemaFields[i] ??= _fields[i];
 
                 metadata["anarchy.unit." + column.Name] = column.Unit;
                 metadata["anarchy.description." + column.Name] = column.Description;
             }
 
             var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
-            _writer = RunSync(() => ParquetWriter.CreateAsync(new ParquetSchema(_fields), Stream, options));
+            _writer = RunSync(() => ParquetWriter.CreateAsync(new ParquetSchema(_schemaFields), Stream, options));
 
             // A sorted dictionary, so the footer's bytes do not depend on hash order.
             _writer.CustomMetadata = metadata;
@@ -141,6 +150,35 @@ public sealed class ParquetTableWriter : TemporaryTableWriter
         }
     }
 
+    /// <summary>
+    /// A list column's values and levels: a null (missing) list has definition level 0, each element level 2 (the list
+    /// and its element present), the first element of a row repetition level 0 and the others 1.
+    /// </summary>
+    private static (long[] Values, int[] Definitions, int[] Repetitions) ListLevels(string?[] texts, int count)
+    {
+        var values = new List<long>();
+        var definitions = new List<int>();
+        var repetitions = new List<int>();
+        for (int r = 0; r < count; r++)
+        {
+            string? text = texts[r];
+            if (string.IsNullOrEmpty(text))
+            {
+                definitions.Add(0);
+                repetitions.Add(0);
+                continue;
+            }
+            int k = 0;
+            foreach (var part in text.Split(';'))
+            {
+                values.Add(long.Parse(part, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture));
+                definitions.Add(2);
+                repetitions.Add(k++ == 0 ? 0 : 1);
+            }
+        }
+        return (values.ToArray(), definitions.ToArray(), repetitions.ToArray());
+    }
+
     /// <summary>Writes the last row group and the footer.</summary>
     protected override void Finish()
     {
@@ -176,6 +214,10 @@ public sealed class ParquetTableWriter : TemporaryTableWriter
                         break;
                     case ColumnKind.Double:
                         await group.WriteAsync<double>(_fields[i], _doubleBuffers[i].AsMemory(0, count));
+                        break;
+                    case ColumnKind.Text when Schema.Columns[i].IntegerList:
+                        var (values, definitions, repetitions) = ListLevels(_textBuffers[i]!, count);
+                        await group.WriteAllPartsAsync<long>(_fields[i], values, definitions, repetitions, CancellationToken.None);
                         break;
                     default:
                         await group.WriteAsync(_fields[i], new ArraySegment<string>(_textBuffers[i]!, 0, count));

@@ -31,6 +31,13 @@ internal static class RowValidator
                     $"Column '{column.Name}' of table '{schema.Name}' is a flag (0 or 1) but the row gives {cell}.", nameof(row));
             }
 
+            if (column.IntegerList && cell.AsText is { Length: > 0 } list
+                && !list.Split(';').All(part => long.TryParse(part, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)))
+            {
+                throw new ArgumentException(
+                    $"Column '{column.Name}' of table '{schema.Name}' holds integers separated by ';' but the row gives '{list}'.", nameof(row));
+            }
+
             // CSV readers disagree on how infinity is spelled ("inf", "Inf", "Infinity"), so neither format accepts it.
             if (cell.Kind == ColumnKind.Double && double.IsInfinity(cell.AsDouble))
             {

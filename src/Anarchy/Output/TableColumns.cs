@@ -21,9 +21,14 @@ public static class TableColumns
             await using var reader = await ParquetReader.CreateAsync(stream).ConfigureAwait(false);
             var metadata = reader.CustomMetadata;
             string Meta(string key) => metadata.TryGetValue(key, out var value) ? value : "";
-            var columns = reader.Schema.GetDataFields().Select(f => new ColumnSpec(f.Name, KindOf(f), Meta("anarchy.unit." + f.Name), Meta("anarchy.description." + f.Name))
+            var columns = reader.Schema.Fields.Select(f => f switch
             {
-                MissingCode = long.TryParse(Meta("anarchy.missing." + f.Name), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long code) ? code : null,
+                ListField list => new ColumnSpec(list.Name, ColumnKind.Text, Meta("anarchy.unit." + list.Name), Meta("anarchy.description." + list.Name)) { IntegerList = true },
+                DataField d => new ColumnSpec(d.Name, KindOf(d), Meta("anarchy.unit." + d.Name), Meta("anarchy.description." + d.Name))
+                {
+                    MissingCode = long.TryParse(Meta("anarchy.missing." + d.Name), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long code) ? code : null,
+                },
+                _ => throw new InvalidDataException($"{parquetPath}: column '{f.Name}' is neither a value nor a list"),
             });
             return new TableSchema(Path.GetFileNameWithoutExtension(parquetPath), columns);
         }).GetAwaiter().GetResult();
@@ -32,7 +37,8 @@ public static class TableColumns
     /// <summary>
     /// Writes <c>"columns": {table: [{name, type, unit, description}]}</c> for each Parquet file among
     /// <paramref name="files"/> that exists in <paramref name="folder"/>, in file-name order; types are
-    /// <c>integer</c>, <c>flag</c>, <c>real</c> or <c>text</c> as in docs/OUTPUTS.md, and an integer column whose
+    /// <c>integer</c>, <c>flag</c>, <c>real</c>, <c>text</c> or <c>list</c> (integers separated by ';' in the CSV) as
+    /// in docs/OUTPUTS.md, and an integer column whose
     /// code means none has it as <c>missing</c>.
     /// </summary>
     public static void WriteManifestField(Utf8JsonWriter writer, string folder, IEnumerable<string> files)
@@ -50,7 +56,7 @@ public static class TableColumns
             {
                 writer.WriteStartObject();
                 writer.WriteString("name", column.Name);
-                writer.WriteString("type", column.Flag ? "flag" : TypeName(column.Kind));
+                writer.WriteString("type", column.Flag ? "flag" : column.IntegerList ? "list" : TypeName(column.Kind));
                 if (column.MissingCode is { } code) writer.WriteNumber("missing", code);
                 writer.WriteString("unit", column.Unit);
                 writer.WriteString("description", column.Description);

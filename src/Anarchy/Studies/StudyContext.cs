@@ -38,9 +38,10 @@ public sealed class StudyContext
     }
     private readonly Action<string> _log;
 
-    internal StudyContext(string folder, bool quick, int threads, Action<string> log, Func<IProgress<RunProgress>?> progress, CancellationToken cancellation, long? plannedRuns = null)
+    internal StudyContext(string folder, bool quick, int threads, Action<string> log, Func<IProgress<RunProgress>?> progress, CancellationToken cancellation, long? plannedRuns = null, RunDetail detail = default)
     {
         _plannedRuns = plannedRuns;
+        Detail = detail;
         Folder = folder;
         Quick = quick;
         Threads = threads;
@@ -48,6 +49,10 @@ public sealed class StudyContext
         _progress = progress;
         Cancellation = cancellation;
     }
+
+    /// <summary>The tables every arm writes besides what the study asks of it (<c>--series</c>, <c>--events</c>,
+    /// <c>--panel</c>; panels only for a model that has them).</summary>
+    public RunDetail Detail { get; }
 
     /// <summary>The study's output folder (full path).</summary>
     public string Folder { get; }
@@ -91,10 +96,16 @@ public sealed class StudyContext
     public string Sweep(string arm, SweepJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
+        job = job with
+        {
+            Series = job.Series || Detail.Series,
+            Events = job.Events || Detail.Events,
+            Panel = job.Panel || (Detail.Panel && job.Model.PanelSchemas.Count > 0),
+        };
         Cancellation.ThrowIfCancellationRequested();
         RecordSeed(arm, job.Seed);
         string folder = ArmFolder(arm);
-        if (IsCompleted(folder, "sweep.json", job.SweepText))
+        if (IsCompleted(folder, "sweep.json", job.SweepText) && SameTables(folder, job))
         {
             _log($"arm '{arm}': already complete, kept");
             _armsDone += (long)job.Points * job.Replicates;
@@ -118,10 +129,15 @@ public sealed class StudyContext
     public string Runs(string arm, RunSetRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var asked = request.Detail;
+        request = request with
+        {
+            Detail = new RunDetail(asked.Series || Detail.Series, asked.Events || Detail.Events, asked.Panel || (Detail.Panel && request.Model.PanelSchemas.Count > 0)),
+        };
         Cancellation.ThrowIfCancellationRequested();
         RecordSeed(arm, request.MasterSeed);
         string folder = ArmFolder(arm);
-        if (IsCompleted(folder, null, request.ScenarioJson))
+        if (IsCompleted(folder, null, request.ScenarioJson) && HasTables(folder, request))
         {
             _log($"arm '{arm}': already complete, kept");
             _armsDone += request.Plan.Count;
@@ -160,6 +176,21 @@ public sealed class StudyContext
             return false;
         }
     }
+
+    /// <summary>Whether a finished sweep arm holds the series, events and panels the job asks for (a table more does
+    /// no harm: a study resumed without --series keeps the arms that have them).</summary>
+    private static bool SameTables(string folder, SweepJob job)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "manifest.json")));
+        var (series, events, panel) = SweepRunner.DetailOf(manifest.RootElement);
+        return (series || !job.Series) && (events || !job.Events) && (panel || !job.Panel);
+    }
+
+    /// <summary>Whether a finished plain arm holds every table the request asks for (a table more does no harm).</summary>
+    private static bool HasTables(string folder, RunSetRequest request) =>
+        (!request.Detail.Series || File.Exists(Path.Combine(folder, "series.csv")))
+        && (!request.Detail.Events || File.Exists(Path.Combine(folder, "events.csv")))
+        && (!request.Detail.Panel || request.Model.PanelSchemas.All(p => File.Exists(Path.Combine(folder, p.Name + ".csv"))));
 
     private static bool Same(JsonElement stored, string json)
     {

@@ -21,6 +21,8 @@ public sealed record StudyOptions
     public Action<string> Log { get; init; } = _ => { };
     /// <summary>Makes the progress sink of one arm (called once per arm), or returns null for none.</summary>
     public Func<IProgress<RunProgress>?> Progress { get; init; } = () => null;
+    /// <summary>Tables every arm also writes (series, events, panels where the model has them).</summary>
+    public Engine.RunDetail Detail { get; init; }
 }
 
 /// <summary>A problem with how a study was asked to run (a resume into another study's folder): exit code 2.</summary>
@@ -53,7 +55,7 @@ public static class StudyRunner
         var (folder, earlier) = Prepare(study, options);
         using var _ = folder;
         var clock = Stopwatch.StartNew();
-        var context = new StudyContext(folder.Path, options.Quick, options.Threads, options.Log, options.Progress, cancellation, study.PlannedRuns(options.Quick));
+        var context = new StudyContext(folder.Path, options.Quick, options.Threads, options.Log, options.Progress, cancellation, study.PlannedRuns(options.Quick), options.Detail);
         Sessions Totals() => earlier.Add(clock.Elapsed, context.RunsCompleted);
         context.ArmFinished = () => WriteStudyFile(folder, study, options, "running", Totals());
         WriteStudyFile(folder, study, options, "running", Totals());

@@ -26,6 +26,16 @@ public sealed class StudyCommandTests
     }
 
     [Fact]
+    public void A_study_of_a_model_without_panels_refuses_panel_and_writes_nothing()
+    {
+        using var scratch = new ScratchFolder();
+        var result = CliHarness.Run("study", "quirks", "--quick", "--panel", "--out", scratch["q"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--panel: the model realpolitik has no panel tables", result.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch["q"]));
+    }
+
+    [Fact]
     public void A_study_is_found_in_the_model_that_has_it_and_refused_in_another()
     {
         using var scratch = new ScratchFolder();

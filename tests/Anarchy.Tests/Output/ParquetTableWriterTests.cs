@@ -160,4 +160,80 @@ public sealed class ParquetTableWriterTests : IDisposable
         Assert.Throws<ArgumentOutOfRangeException>(() => new ParquetTableWriter(Path.Combine(_dir.Path, "runs.parquet"), SampleSchemas.Runs(), rowGroupSize: 0));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_dir.Path));
     }
+
+    [Fact]
+    public async Task Flags_codes_for_none_empty_text_and_integer_lists_are_stored_as_parquet_types_and_read_back()
+    {
+        var schema = new TableSchema("events",
+        [
+            new ColumnSpec("alive", ColumnKind.Int64, ColumnSpec.FlagUnit, "1 if alive"),
+            new ColumnSpec("other", ColumnKind.Int64, "state", "the counterpart, or -1") { MissingCode = -1 },
+            new ColumnSpec("outcome", ColumnKind.Text, "", "how it ended"),
+            new ColumnSpec("side_a", ColumnKind.Text, "", "states, ';'-separated") { IntegerList = true },
+        ]);
+        string path = Path.Combine(_dir.Path, "events.parquet");
+        string?[] sides = ["3;1;4", "", "15", "9;2"];
+        using (var writer = new ParquetTableWriter(path, schema, rowGroupSize: 3))
+        {
+            for (int i = 0; i < sides.Length; i++)
+                writer.WriteRow([(long)(i % 2), i == 1 ? -1L : i, Cell.FromString(i == 2 ? "" : "won"), Cell.FromString(sides[i])]);
+            // A list of something other than integers is refused before anything reaches the file.
+            Assert.Throws<ArgumentException>(() => RowValidator.Validate(schema, [1L, 0L, Cell.FromString(""), Cell.FromString("3;x")]));
+            Assert.Throws<ArgumentException>(() => RowValidator.Validate(schema, [2L, 0L, Cell.FromString(""), Cell.FromString("")]));
+            writer.Commit();
+        }
+
+        await using var reader = await ParquetReader.CreateAsync(path);
+        Assert.Equal("-1", reader.CustomMetadata["anarchy.missing.other"]);
+        var top = reader.Schema.Fields;
+        Assert.IsType<ListField>(top[3]);
+        var fields = reader.Schema.GetDataFields();
+        Assert.Equal(typeof(bool), fields[0].ClrType);
+        Assert.True(fields[1].IsNullable);
+        var alive = new List<bool>();
+        var other = new List<long?>();
+        var outcome = new List<string?>();
+        var lists = new List<List<long>?>();
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            int count = (int)group.RowCount;
+            var a = new bool[count];
+            var o = new long?[count];
+            var t = new string[count];
+            await group.ReadAsync<bool>(fields[0], a);
+            await group.ReadAsync<long>(fields[1], o);
+            await group.ReadAsync(fields[2], t);
+            alive.AddRange(a);
+            other.AddRange(o);
+            outcome.AddRange(t);
+            // The list's levels: definition 0 a null list, 2 an element; repetition 0 a row's first entry.
+            var values = new long[16];
+            var definitions = new int[16];
+            var repetitions = new int[16];
+            await group.ReadRawAsync<long>(fields[3], values, definitions, repetitions);
+            int v = 0, rowsStarted = 0;
+            List<long>? current = null;
+            for (int k = 0; k < values.Length; k++)
+            {
+                if (repetitions[k] == 0)
+                {
+                    if (rowsStarted == count) break; // past the column: the buffers are larger than it
+                    if (rowsStarted > 0) lists.Add(current);
+                    rowsStarted++;
+                    current = definitions[k] == 0 ? null : [];
+                }
+                if (definitions[k] == 2) current!.Add(values[v++]);
+            }
+            lists.Add(current);
+        }
+        Assert.Equal([false, true, false, true], alive);
+        Assert.Equal([0L, null, 2L, 3L], other);
+        Assert.Equal(["won", "won", null, "won"], outcome);
+        Assert.Equal(4, lists.Count);
+        Assert.Equal([3L, 1, 4], lists[0]);
+        Assert.Null(lists[1]);
+        Assert.Equal([15L], lists[2]);
+        Assert.Equal([9L, 2], lists[3]);
+    }
 }

@@ -103,16 +103,26 @@ public sealed partial class RealOutputSchemaTests
         await using var reader = await ParquetReader.CreateAsync(stream);
         var schema = reader.Metadata!.Schema;
 
-        // The root element, then one leaf per column: a flat table.
+        // The root element, then one element per column: a leaf, or for a list of integers the standard three-level
+        // LIST group (group side_a (LIST) { repeated group list { required int64 element } }), whose two inner
+        // elements are checked here and skipped.
         Assert.Equal(documented.Count, schema[0].NumChildren);
-        var leaves = schema.Skip(1).ToList();
-        Assert.All(leaves, e => Assert.Null(e.NumChildren));
+        var leaves = new List<SchemaElement>();
+        for (int at = 1; at < schema.Count; at++)
+        {
+            leaves.Add(schema[at]);
+            if (schema[at].NumChildren is null) continue;
+            Assert.Equal(1, schema[at].NumChildren);
+            Assert.Equal(("list", FieldRepetitionType.REPEATED, 1), (schema[at + 1].Name, schema[at + 1].RepetitionType!.Value, schema[at + 1].NumChildren!.Value));
+            Assert.Equal(("element", Parquet.Meta.Type.INT64, FieldRepetitionType.REQUIRED), (schema[at + 2].Name, schema[at + 2].Type!.Value, schema[at + 2].RepetitionType!.Value));
+            at += 2;
+        }
         Assert.Equal(documented.Select(c => c.Name), leaves.Select(e => e.Name));
         foreach (var (column, element) in documented.Zip(leaves))
         {
             Assert.True(storage.TryGetValue(column.Type, out var expected), $"{table}.{column.Name}: undocumented type '{column.Type}'");
             string where = $"{table}.{column.Name} ({column.Type})";
-            Assert.True(expected.Physical == element.Type?.ToString(), $"{where}: physical type {element.Type}, documented {expected.Physical}");
+            Assert.True(expected.Physical == (element.Type?.ToString() ?? "none"), $"{where}: physical type {element.Type}, documented {expected.Physical}");
             Assert.True(expected.Converted == (element.ConvertedType?.ToString() ?? "none"), $"{where}: converted type {element.ConvertedType}, documented {expected.Converted}");
             Assert.True(expected.Repetition == element.RepetitionType?.ToString(), $"{where}: repetition {element.RepetitionType}, documented {expected.Repetition}");
             Assert.True(expected.Logical == LogicalName(element.LogicalType), $"{where}: logical type {LogicalName(element.LogicalType)}, documented {expected.Logical}");
@@ -128,6 +138,7 @@ public sealed partial class RealOutputSchemaTests
     {
         null => "none",
         { STRING: not null } => "STRING",
+        { LIST: not null } => "LIST",
         { INTEGER: { } i } => $"INTEGER ({i.BitWidth} bits, {(i.IsSigned ? "signed" : "unsigned")})",
         _ => "other",
     };
@@ -161,7 +172,7 @@ public sealed partial class RealOutputSchemaTests
             static string Code(string cell) => cell.Replace("`", "", StringComparison.Ordinal);
             storage[c[1]] = new Storage(Code(c[2]), Code(c[3]), Code(c[4]), Code(c[5]).Split(':')[0]);
         }
-        Assert.Equal(["flag", "integer", "integer or none", "real", "text"], storage.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["flag", "integer", "integer or none", "list of integers", "real", "text"], storage.Keys.Order(StringComparer.Ordinal));
         return storage;
     }
 

@@ -84,6 +84,26 @@ public sealed class StudyRunnerTests
     }
 
     [Fact]
+    public void Every_arm_writes_the_series_events_and_panels_the_study_is_asked_for()
+    {
+        using var scratch = new ScratchFolder();
+        var result = StudyRunner.Run(new TinyWaltzStudy(), Options(scratch["out"]) with { Detail = new RunDetail(Series: true, Events: true, Panel: true) });
+        foreach (string arm in new[] { "sweep", "plain" })
+        {
+            foreach (string table in new[] { "series", "events", "panel_states", "panel_dyads" })
+                Assert.True(File.Exists(Path.Combine(result.OutputPath, "arms", arm, table + ".csv")), $"{arm}/{table}.csv");
+        }
+        // The sweep arm's series has the point and replicate in front; a run of 6 ticks gives 6 rows.
+        var series = File.ReadAllLines(Path.Combine(result.OutputPath, "arms", "sweep", "series.csv"));
+        Assert.StartsWith("point,replicate,run,tick,", series[0], StringComparison.Ordinal);
+        Assert.Equal(1 + 6 * 6, series.Length);
+
+        // Resumed without them, the finished arms are kept as they are.
+        var again = StudyRunner.Run(new TinyWaltzStudy(), Options(scratch["out"], resume: true));
+        Assert.Equal(0, again.RunsCompleted);
+    }
+
+    [Fact]
     public void A_study_that_knows_its_runs_reports_one_progress_over_all_its_arms()
     {
         using var scratch = new ScratchFolder();
