@@ -98,10 +98,10 @@ public static class RunThroughput
         });
         long runs = 0;
         var clock = Stopwatch.StartNew();
-        var threadsDone = new Thread[threads];
+        var workers = new Thread[threads];
         for (int t = 0; t < threads; t++)
         {
-            threadsDone[t] = new Thread(() =>
+            workers[t] = new Thread(() =>
             {
                 long mine = 0;
                 do
@@ -112,9 +112,9 @@ public static class RunThroughput
                 Interlocked.Add(ref runs, mine);
             })
             { IsBackground = true };
-            threadsDone[t].Start();
+            workers[t].Start();
         }
-        foreach (var thread in threadsDone) thread.Join();
+        foreach (var thread in workers) thread.Join();
         double seconds = clock.Elapsed.TotalSeconds;
         cancellation.ThrowIfCancellationRequested();
         return (runs, seconds);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Anarchy.Studies;
 using Anarchy.Tests.Cli;
 
 namespace Anarchy.Tests.View;
@@ -177,12 +178,13 @@ public sealed class ViewPageTests
         await File.WriteAllBytesAsync(Path.Combine(Artifacts, name), png);
     }
 
-    /// <summary>The values of <paramref name="column"/> in the rows where <paramref name="key"/> is <paramref name="value"/>.</summary>
+    /// <summary>The values of <paramref name="column"/> in the rows where <paramref name="key"/> is <paramref name="value"/>,
+    /// read with the project's own CSV reader.</summary>
     private static List<string> Column(string csv, string key, string value, string column)
     {
-        var lines = File.ReadAllLines(csv);
-        var header = lines[0].Split(',');
-        int k = Array.IndexOf(header, key), c = Array.IndexOf(header, column);
-        return lines.Skip(1).Select(l => l.Split(',')).Where(cells => cells[k] == value).Select(cells => cells[c]).ToList();
+        var table = ResultTable.Read(Path.GetDirectoryName(csv)!, Path.GetFileName(csv));
+        var keys = table.Text(key);
+        var values = table.Text(column);
+        return Enumerable.Range(0, table.Rows).Where(r => keys[r] == value).Select(r => values[r]).ToList();
     }
 }
