@@ -55,4 +55,25 @@ public sealed class RealWorldCommandTests
         var plainEvents = ResultTable.Read(scratch["plain"], "events.csv");
         Assert.All(plainEvents["year"].Concat(plainEvents["ccode"]).Concat(plainEvents["ccode_other"]), v => Assert.Equal(-1, v));
     }
+
+    [Theory]
+    [InlineData("1700", "YEAR")]
+    [InlineData("2300", "YEAR")]
+    public void AYearOutsideTheDataExitsWithCodeTwoAndWritesNothing(string year, string named)
+    {
+        using var scratch = new ScratchFolder();
+        var result = CliHarness.Run("realworld", year, "--data", Data, "--out", scratch["x.json"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(named, result.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(scratch["x.json"]));
+    }
+
+    [Fact]
+    public void AMissingDataFolderIsNamed()
+    {
+        using var scratch = new ScratchFolder();
+        var result = CliHarness.Run("realworld", "1950", "--data", scratch["nowhere"], "--out", scratch["x.json"]);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--data", result.Err, StringComparison.Ordinal);
+    }
 }
