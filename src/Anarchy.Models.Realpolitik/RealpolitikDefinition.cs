@@ -31,33 +31,12 @@ public sealed class RealpolitikDefinition : IModelDefinition
         SeriesNote = "turn 0 is the initial system; turns without a crisis have no row.",
     };
 
-    public IModelScenario ReadScenario(string? path, ScenarioOverrides overrides)
-    {
-        ArgumentNullException.ThrowIfNull(overrides);
-        var scenario = path is null ? new RealpolitikScenario() : RealpolitikScenarioReader.ReadFile(path);
-        if (overrides.Runs is { } runs) scenario = scenario with { Runs = ScenarioOverrides.Checked("--runs", runs, 1, int.MaxValue) };
-        if (overrides.Ticks is { } turns) scenario = scenario with { Turns = ScenarioOverrides.Checked("--ticks", turns, 1, RealpolitikScenarioReader.MaxTurns) };
-        if (overrides.States is { } states) scenario = scenario with { States = ScenarioOverrides.Checked("--states", states, 2, RealpolitikScenarioReader.MaxStates) };
-        if (overrides.Seed is { } seed) scenario = scenario with { Seed = seed };
-        return RealpolitikScenarioReader.Apply(scenario, overrides.Assignments ?? []);
-    }
+    public IModelScenario ReadScenario(string? path, ScenarioOverrides overrides) => RealpolitikScenarioReader.Format.Read(path, overrides);
 
     public IModelScenario ParseScenario(string json, string source) => RealpolitikScenarioReader.Parse(json, source);
 
-    public IModelScenario WithParameters(IModelScenario scenario, IReadOnlyList<string> names, IReadOnlyList<double> values)
-    {
-        ArgumentNullException.ThrowIfNull(names);
-        ArgumentNullException.ThrowIfNull(values);
-        var s = (RealpolitikScenario)scenario;
-        for (int f = 0; f < names.Count; f++)
-        {
-            if (!RealpolitikCatalog.TryFind(names[f], out var info)) throw new InputFileException($"unknown parameter '{names[f]}'");
-            s = s with { Parameters = info.With(s.Parameters, values[f]) };
-        }
-        var problems = new List<string>();
-        RealpolitikScenarioReader.Check(s, problems);
-        return problems.Count == 0 ? s : throw new InputFileException(problems);
-    }
+    public IModelScenario WithParameters(IModelScenario scenario, IReadOnlyList<string> names, IReadOnlyList<double> values) =>
+        RealpolitikScenarioReader.Format.WithParameters((RealpolitikScenario)scenario, names, values);
 
     public IRunModel CreateRunModel(IModelScenario scenario, EngineKind engine) => new RealpolitikModel((RealpolitikScenario)scenario);
 
