@@ -1,5 +1,6 @@
 using Anarchy.Models;
 using Anarchy.Models.Realpolitik;
+using Anarchy.Models.Tribute;
 using Anarchy.Models.Waltz;
 
 namespace Anarchy.Cli;
@@ -9,5 +10,6 @@ internal static class ModelCatalog
 {
     public static ModelRegistry Registry { get; } = new(
         WaltzDefinition.Instance,
-        RealpolitikDefinition.Instance);
+        RealpolitikDefinition.Instance,
+        TributeDefinition.Instance);
 }
