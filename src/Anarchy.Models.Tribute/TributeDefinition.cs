@@ -62,6 +62,6 @@ public sealed class TributeDefinition : IModelDefinition
         var angle = Enumerable.Range(0, n).Select(i => 2 * Math.PI * i / n - Math.PI / 2).ToArray();
         return new RunView("plane", Enumerable.Range(0, n).Select(i => $"actor {i}").ToList(),
             angle.Select(a => 0.5 + 0.42 * Math.Cos(a)).ToArray(), angle.Select(a => 0.5 + 0.42 * Math.Sin(a)).ToArray(),
-            "wealth", "cluster", $"mutual commitment of at least {threshold}%", frames);
+            "wealth", $"cluster (neighbours all committed to each other at least {threshold}%; a tie joins any two so committed)", "commitment tie", frames);
     }
 }

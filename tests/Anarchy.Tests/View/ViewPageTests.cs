@@ -105,6 +105,36 @@ public sealed class ViewPageTests
     }
 
     [Fact]
+    public async Task TheTributePageShowsTheRingItsDemandsAndClusters()
+    {
+        using var scratch = new ScratchFolder();
+        string folder = scratch["run"];
+        Assert.Equal(0, CliHarness.Run("run", "--model", "tribute", "--runs", "1", "--ticks", "200", "--series", "--events", "--out", folder).ExitCode);
+        var view = CliHarness.Run("view", folder);
+        Assert.True(view.ExitCode == 0, view.Err);
+        string page = Path.Combine(folder, "view.html");
+        AssertSelfContained(page);
+        var years = Column(Path.Combine(folder, "series.csv"), "run", "0", "year");
+        var eventYears = Column(Path.Combine(folder, "events.csv"), "run", "0", "year");
+        var largest = Column(Path.Combine(folder, "series.csv"), "run", "0", "largest_cluster");
+
+        await using var browser = await HeadlessBrowser.OpenAsync(page);
+        await browser.WaitForAsync("typeof window.anarchyView === 'object'", TimeSpan.FromSeconds(20));
+        Assert.Equal(201, (await browser.EvaluateAsync("anarchyView.frames")).GetInt32());
+        Assert.Equal("year 0", await Text(browser, "time"));
+        // The year with the most demands lists each of them; the legend names the answers given.
+        string busiest = years.MaxBy(y => eventYears.Count(e => e == y))!;
+        await browser.EvaluateAsync($"anarchyView.set({years.IndexOf(busiest)})");
+        Assert.Equal(eventYears.Count(e => e == busiest), (await browser.EvaluateAsync("document.querySelectorAll('#events li').length")).GetInt32());
+        Assert.Contains("demand: paid", await Text(browser, "legend"), StringComparison.Ordinal);
+        // At the last year the actors coloured as the largest cluster (group 0) are as many as the series says.
+        await browser.EvaluateAsync("anarchyView.set(200)");
+        var groups = await browser.EvaluateAsync("JSON.parse(document.getElementById('data').textContent).frames[200].group");
+        Assert.Equal(int.Parse(largest[^1], CultureInfo.InvariantCulture), groups.EnumerateArray().Count(g => g.GetInt32() == 0));
+        await SaveScreenshot(browser, "view-tribute.png");
+    }
+
+    [Fact]
     public async Task ARealWorldStartIsDrawnOnAWorldMapWithItsCapitals()
     {
         using var scratch = new ScratchFolder();
