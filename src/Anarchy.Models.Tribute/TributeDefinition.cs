@@ -1,4 +1,6 @@
 using Anarchy.Engine;
+using Anarchy.Models.Tribute.Studies;
+using Anarchy.Studies;
 using Anarchy.View;
 
 namespace Anarchy.Models.Tribute;
@@ -21,7 +23,7 @@ public sealed class TributeDefinition : IModelDefinition
 
     public IReadOnlyList<IParameterDescription> Parameters => TributeCatalog.All;
 
-    public ModelTables Tables { get; } = new(TributeTables.Runs, TributeTables.Series, TributeTables.Events, [])
+    public ModelTables Tables { get; } = new(TributeTables.Runs, TributeTables.Series, TributeTables.Events, [TributeTables.PanelActors])
     {
         SeriesDefaults = ["total_wealth", "richest_share", "largest_cluster", "mean_commitment"],
         SeriesNote = "year 0 is the initial system; each row is a year's end, after income.",
@@ -64,4 +66,8 @@ public sealed class TributeDefinition : IModelDefinition
             angle.Select(a => 0.5 + 0.42 * Math.Cos(a)).ToArray(), angle.Select(a => 0.5 + 0.42 * Math.Sin(a)).ToArray(),
             "wealth", $"cluster (neighbours all committed to each other at least {threshold}%; a tie joins any two so committed)", "commitment tie", frames);
     }
+
+    public IReadOnlyList<string> StudyNames { get; } = ["tribute"];
+
+    public ResearchStudy? CreateStudy(string name, StudySettings settings) => name == "tribute" ? new TributeStudy() : null;
 }

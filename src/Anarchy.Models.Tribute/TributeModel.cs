@@ -61,6 +61,17 @@ public static class TributeTables
         new("side_a", ColumnKind.Text, "", "the attacking side: the actor and those who joined it, ';'-separated") { IntegerList = true },
         new("side_b", ColumnKind.Text, "", "the defending side: the target and those who joined it, ';'-separated") { IntegerList = true },
     ]);
+
+    public static TableSchema PanelActors { get; } = new("panel_actors",
+    [
+        new("run", ColumnKind.Int64, "", "run number"),
+        new("year", ColumnKind.Int64, "years", "year (0: the initial system); each row is the year's end, after income"),
+        new("actor", ColumnKind.Int64, "", "the actor, 0 to actors - 1 round the ring"),
+        new("wealth", ColumnKind.Double, "wealth", "the actor's wealth"),
+        new("cluster", ColumnKind.Int64, "", "the actor's cluster, 0 the largest (-1: none)") { MissingCode = -1 },
+        new("commitment_next", ColumnKind.Int64, "percent", "its commitment to the next actor clockwise (commitment is mutual: the two are equal)"),
+        new("commitment_mean", ColumnKind.Double, "percent", "its mean commitment to the other actors"),
+    ]);
 }
 
 /// <summary>The tribute model of one scenario, as the Monte Carlo layer runs it.</summary>
@@ -78,9 +89,11 @@ public sealed class TributeModel(TributeScenario scenario) : IRunModel
 
     public IReadOnlyList<string> KeyOutputs => ["fights", "payments", "richest_share", "clusters", "largest_cluster"];
 
+    public IReadOnlyList<TableSchema> PanelSchemas { get; } = [TributeTables.PanelActors];
+
     public RunRows Execute(RunKey key, RunDetail detail)
     {
-        var r = TributeSimulation.Run(scenario, key.Seed, detail.Series, detail.Events);
+        var r = TributeSimulation.Run(scenario, key.Seed, detail.Series, detail.Events, detail.Panel);
         Cell[] summary =
         [
             key.Run, key.Point, key.Replicate, (long)key.Seed, r.Demands, r.Payments, r.Fights, r.TributePaid, r.Damage,
@@ -96,6 +109,7 @@ public sealed class TributeModel(TributeScenario scenario) : IRunModel
         {
             key.Run, e.Year, e.Activation, "demand", e.Actor, e.Target, e.Outcome, e.Payment, e.Cost, e.DamageA, e.DamageB, e.SideA, e.SideB,
         }).ToList();
-        return new RunRows(summary, series, events);
+        IReadOnlyList<Cell[]> panel = r.Panel.Select(a => new Cell[] { key.Run, a.Year, a.Actor, a.Wealth, a.Cluster, a.CommitmentNext, a.CommitmentMean }).ToList();
+        return new RunRows(summary, series, events) { Panels = detail.Panel ? [panel] : [] };
     }
 }

@@ -18,7 +18,8 @@ internal sealed record TributeRun(
     TributeClusters Clusters,
     double MeanCommitment,
     IReadOnlyList<TributeYearRow> Series,
-    IReadOnlyList<TributeEvent> Events);
+    IReadOnlyList<TributeEvent> Events,
+    IReadOnlyList<TributeActorYear> Panel);
 
 /// <summary>The clusters of a moment: runs of two or more neighbours on the ring, every pair of them committed to each
 /// other at least the threshold (<see cref="TributeSimulation.Clusters(double[], int[], int, int)"/>).</summary>
@@ -31,6 +32,9 @@ internal sealed record TributeClusters(int Count, int Largest, double LargestSha
 /// <summary>A year's end: its demands, payments and fights, and the system after income.</summary>
 internal sealed record TributeYearRow(int Year, int Demands, int Payments, int Fights, double TotalWealth, double RichestShare, int Richest,
     int Clusters, int LargestCluster, double LargestClusterShare, double MeanCommitment);
+
+/// <summary>An actor at a year's end: its wealth, its cluster, its commitment to its clockwise neighbour and to all.</summary>
+internal sealed record TributeActorYear(int Year, int Actor, double Wealth, int Cluster, int CommitmentNext, double CommitmentMean);
 
 /// <summary>A demand with its answer; where it was fought, the damage each side took.</summary>
 internal sealed record TributeEvent(int Year, int Activation, int Actor, int Target, string Outcome, double Payment, double Cost,
@@ -57,22 +61,23 @@ internal sealed class TributeSimulation
     private readonly int _n, _reach;
     private readonly double[] _wealth;
     private readonly int[] _commitment;
-    private readonly bool _keepSeries, _keepEvents;
+    private readonly bool _keepSeries, _keepEvents, _keepPanel;
     private readonly List<TributeYearRow> _series = [];
+    private readonly List<TributeActorYear> _panel = [];
     private readonly List<TributeEvent> _events = [];
     private readonly List<int> _sideA = [], _sideB = [];
     private readonly Action<int, double[], int[]>? _observe;
     private int _demands, _payments, _fights, _yearDemands, _yearPayments, _yearFights;
     private double _tributePaid, _damage;
 
-    private TributeSimulation(TributeScenario scenario, ulong seed, bool series, bool events, Action<int, double[], int[]>? observe = null)
-        : this(scenario.Parameters, scenario.Actors, seed, series, events, observe)
+    private TributeSimulation(TributeScenario scenario, ulong seed, bool series, bool events, bool panel = false, Action<int, double[], int[]>? observe = null)
+        : this(scenario.Parameters, scenario.Actors, seed, series, events, observe, panel)
     {
         for (int i = 0; i < _n; i++)
             _wealth[i] = _p.WealthMin + (_p.WealthMax - _p.WealthMin) * _random.Uniform(0, (uint)Draw.Wealth, (uint)i);
     }
 
-    private TributeSimulation(TributeParameters parameters, int actors, ulong seed, bool series, bool events, Action<int, double[], int[]>? observe)
+    private TributeSimulation(TributeParameters parameters, int actors, ulong seed, bool series, bool events, Action<int, double[], int[]>? observe, bool panel = false)
     {
         _p = parameters;
         _random = new RandomStream(seed);
@@ -80,6 +85,7 @@ internal sealed class TributeSimulation
         _reach = Math.Min(_p.Reach, _n - 1);
         _keepSeries = series;
         _keepEvents = events;
+        _keepPanel = panel;
         _observe = observe;
         _wealth = new double[_n];
         _commitment = new int[_n * _n];
@@ -112,14 +118,14 @@ internal sealed class TributeSimulation
     }
 
     /// <summary>Runs <paramref name="scenario"/> with <paramref name="seed"/>.</summary>
-    public static TributeRun Run(TributeScenario scenario, ulong seed, bool series = false, bool events = false) =>
-        new TributeSimulation(scenario, seed, series, events).Play(scenario.Years);
+    public static TributeRun Run(TributeScenario scenario, ulong seed, bool series = false, bool events = false, bool panel = false) =>
+        new TributeSimulation(scenario, seed, series, events, panel).Play(scenario.Years);
 
     /// <summary>Plays <paramref name="scenario"/> with <paramref name="seed"/> as <see cref="Run"/> does, calling
     /// <paramref name="observe"/> at year 0 and after every year with the year, each actor's wealth and the commitment
     /// matrix (row i: i's commitment to each actor, percent).</summary>
     internal static void Observe(TributeScenario scenario, ulong seed, Action<int, double[], int[]> observe) =>
-        new TributeSimulation(scenario, seed, false, false, observe).Play(scenario.Years);
+        new TributeSimulation(scenario, seed, false, false, false, observe).Play(scenario.Years);
 
     /// <summary>Commitment of <paramref name="i"/> to <paramref name="j"/>, percent.</summary>
     private int C(int i, int j) => _commitment[i * _n + j];
@@ -151,7 +157,7 @@ internal sealed class TributeSimulation
         }
         var clusters = Clusters();
         return new TributeRun(_demands, _payments, _fights, _tributePaid, _damage, total, years > 0 ? wealthSum / years : total,
-            Share(leader, total), leader, peak, changes, clusters, MeanCommitment(), _series, _events);
+            Share(leader, total), leader, peak, changes, clusters, MeanCommitment(), _series, _events, _panel);
     }
 
     /// <summary>
@@ -433,11 +439,26 @@ internal sealed class TributeSimulation
     private void Record(int year)
     {
         _observe?.Invoke(year, _wealth, _commitment);
-        if (!_keepSeries) return;
-        double total = Total();
-        int richest = Richest();
+        if (!_keepSeries && !_keepPanel) return;
         var clusters = Clusters();
-        _series.Add(new TributeYearRow(year, _yearDemands, _yearPayments, _yearFights, total, Share(richest, total), richest,
-            clusters.Count, clusters.Largest, clusters.LargestShare, MeanCommitment()));
+        if (_keepSeries)
+        {
+            double total = Total();
+            int richest = Richest();
+            _series.Add(new TributeYearRow(year, _yearDemands, _yearPayments, _yearFights, total, Share(richest, total), richest,
+                clusters.Count, clusters.Largest, clusters.LargestShare, MeanCommitment()));
+        }
+        if (_keepPanel)
+        {
+            for (int i = 0; i < _n; i++)
+            {
+                long sum = 0;
+                for (int j = 0; j < _n; j++)
+                {
+                    if (j != i) sum += C(i, j);
+                }
+                _panel.Add(new TributeActorYear(year, i, _wealth[i], clusters.Group[i], C(i, Mod(i + 1)), (double)sum / (_n - 1)));
+            }
+        }
     }
 }

@@ -23,7 +23,7 @@ internal sealed class RunCommand(Terminal terminal)
     private readonly Option<string?> _out = new("--out") { Description = "Output folder. Default: out/<scenario name>/ (out/<name>-run<K>/ with --only)." };
     private readonly Option<bool> _series = new("--series") { Description = "Also write series.csv/.parquet: one row per run and tick." };
     private readonly Option<bool> _events = new("--events") { Description = "Also write events.csv/.parquet: every dispute, call, war, pact and death." };
-    private readonly Option<bool> _panel = new("--panel") { Description = "Also write panel_states and panel_dyads (.csv/.parquet): state-years and dyad-years (pacts, disputes, wars) to compare with COW and ATOP." };
+    private readonly Option<bool> _panel = new("--panel") { Description = "Also write the model's panel tables (.csv/.parquet): a row per unit and time step, such as state-years and dyad-years to compare with COW and ATOP (docs/OUTPUTS.md lists each model's)." };
     private readonly Option<long?> _only = new("--only") { Description = "Re-run only run K (0-based) of the same scenario and seed, e.g. with --series --events." };
     private readonly Option<EngineKind> _engine = EngineOption.Create("kernel (default): the batched SIMD engine; reference: the readable one. Results are byte-identical.");
     private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
@@ -85,7 +85,7 @@ internal sealed class RunCommand(Terminal terminal)
             return ExitCodes.Cancelled;
         }
         terminal.Error(string.Create(CultureInfo.InvariantCulture,
-            $"{outcome.Completed} runs in {outcome.Elapsed.TotalSeconds:F1} s. Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.csv, runs.parquet{(request.Detail.Series ? ", series.*" : "")}{(request.Detail.Events ? ", events.*" : "")}{(request.Detail.Panel ? ", panel_states.*, panel_dyads.*" : "")}, manifest.json)."));
+            $"{outcome.Completed} runs in {outcome.Elapsed.TotalSeconds:F1} s. Wrote {result.OutputPath}{Path.DirectorySeparatorChar} (runs.csv, runs.parquet{(request.Detail.Series ? ", series.*" : "")}{(request.Detail.Events ? ", events.*" : "")}{(request.Detail.Panel ? string.Concat(request.Model.PanelSchemas.Select(p => $", {p.Name}.*")) : "")}, manifest.json)."));
         return ExitCodes.Success;
     }
 

@@ -21,7 +21,7 @@ internal sealed class SweepCommand(Terminal terminal)
     private readonly Option<bool> _overwrite = new("--overwrite") { Description = "Replace an existing output folder." };
     private readonly Option<bool> _series = new("--series") { Description = "Also write series.csv/.parquet for every run: the per-tick rows of 'anarchy run --series', with point and replicate in front." };
     private readonly Option<bool> _events = new("--events") { Description = "Also write events.csv/.parquet for every run: the events of 'anarchy run --events', with point and replicate in front." };
-    private readonly Option<bool> _panel = new("--panel") { Description = "Also write panel_states and panel_dyads (.csv/.parquet) for every run: the state-years and dyad-years of 'anarchy run --panel', with point and replicate in front." };
+    private readonly Option<bool> _panel = new("--panel") { Description = "Also write the model's panel tables (.csv/.parquet) for every run, as 'anarchy run --panel' does, with point and replicate in front." };
     private readonly Option<EngineKind> _engine = EngineOption.Create("kernel (default) or reference; results are identical.");
     private readonly Option<bool> _verbose = new("--verbose") { Description = "Show full error details." };
     private readonly Option<string?> _model = ModelOption.Create();

@@ -20,6 +20,7 @@ public static class ReportPlots
     [
         Figure.Estimate, Figure.Second, Color.FromHex("#548235"), Color.FromHex("#7030A0"),
         Color.FromHex("#BF9000"), Color.FromHex("#2E75B6"), Color.FromHex("#C00000"), Color.FromHex("#404040"),
+        Color.FromHex("#17BECF"), Color.FromHex("#E377C2"), Color.FromHex("#8C564B"), Color.FromHex("#9ACD32"),
     ];
 
     /// <summary>Lines with shaded 95% bands where given.</summary>
