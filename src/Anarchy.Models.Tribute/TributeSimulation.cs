@@ -61,6 +61,7 @@ internal sealed class TributeSimulation
     private readonly int _n, _reach;
     private readonly double[] _wealth;
     private readonly int[] _commitment;
+    private readonly int[] _ring;
     private readonly bool _keepSeries, _keepEvents, _keepPanel;
     private readonly List<TributeYearRow> _series = [];
     private readonly List<TributeActorYear> _panel = [];
@@ -90,6 +91,8 @@ internal sealed class TributeSimulation
         _wealth = new double[_n];
         _commitment = new int[_n * _n];
         for (int i = 0; i < _n; i++) _commitment[i * _n + i] = Full;
+        _ring = new int[3 * _n];
+        for (int k = 0; k < _ring.Length; k++) _ring[k] = k % _n;
     }
 
     /// <summary>A system in a given state, for worked examples: each actor's wealth and the commitments (row i: i's
@@ -130,7 +133,8 @@ internal sealed class TributeSimulation
     /// <summary>Commitment of <paramref name="i"/> to <paramref name="j"/>, percent.</summary>
     private int C(int i, int j) => _commitment[i * _n + j];
 
-    private int Mod(int k) => ((k % _n) + _n) % _n;
+    /// <summary>The actor at position <paramref name="k"/> round the ring, for k in [-N, 2N).</summary>
+    private int Mod(int k) => _ring[k + _n];
 
     private TributeRun Play(int years)
     {

@@ -81,6 +81,10 @@ public sealed class TributeStudy : ResearchStudy
     /// <summary>Base samples of the Saltelli design.</summary>
     public static int BaseSamples(bool quick) => quick ? 16 : 128;
 
+    /// <summary>Replicates per point of the sensitivity sweep: enough that replicate noise is a small share of the variance
+    /// of the point means for most outputs (the report gives each output's share).</summary>
+    public const int SweepReplicates = 30;
+
     /// <summary>Factors of the sensitivity sweep, with their ranges.</summary>
     public static IReadOnlyList<(string Name, double Min, double Max)> Factors { get; } =
     [
@@ -102,13 +106,13 @@ public sealed class TributeStudy : ResearchStudy
         string.Join(",\n", Factors.Select(f => string.Create(CultureInfo.InvariantCulture, $"    {{ \"name\": \"{f.Name}\", \"min\": {f.Min}, \"max\": {f.Max} }}"))) + "\n" +
         "  ],\n" +
         $"  \"design\": {{ \"type\": \"saltelli\", \"samples\": {BaseSamples(quick)} }},\n" +
-        "  \"replicates\": 2,\n" +
+        $"  \"replicates\": {SweepReplicates},\n" +
         $"  \"seed\": {Seed},\n" +
         $"  \"outputs\": [{string.Join(", ", SweepOutputs.Select(o => $"\"{o}\""))}]\n" +
         "}\n";
 
     public override long? PlannedRuns(bool quick) =>
-        (long)RunsPerArm(quick) * (1 + Variants.Count) + HistoryRuns(quick) + (long)BaseSamples(quick) * (Factors.Count + 2) * 2;
+        (long)RunsPerArm(quick) * (1 + Variants.Count) + HistoryRuns(quick) + (long)BaseSamples(quick) * (Factors.Count + 2) * SweepReplicates;
 
     /// <summary>The scenario of a plain arm: Axelrod's settings, or one rule changed.</summary>
     public static TributeScenario Scenario(string arm, bool quick)
@@ -140,7 +144,7 @@ public sealed class TributeStudy : ResearchStudy
             $"Arm `{Axelrod}`: {runs.Rows} runs with their yearly series. Arm `{Histories}`: {HistoryRuns(quick)} runs with every actor-year (`panel_actors`) and every demand (`events`). " +
             $"One arm per alternative rule ({string.Join("; ", Variants.Select(v => $"`{v.Arm}`: {v.Meaning}"))}), {RunsPerArm(quick)} runs each on the same seeds as `{Axelrod}`. " +
             $"A Saltelli sweep (`{Sensitivity}`) of {string.Join(", ", Factors.Select(f => $"{f.Name} in [{StudyReport.Number(f.Min, f.Min % 1 == 0 ? 0 : 2)}, {StudyReport.Number(f.Max, f.Max % 1 == 0 ? 0 : 2)}]"))}: " +
-            $"{BaseSamples(quick)} base samples, {sweep.Points().Length} points, 2 replicates each. " +
+            $"{BaseSamples(quick)} base samples, {sweep.Points().Length} points, {sweep.Replicates} replicates each. " +
             $"A *cluster* is a run of two or more neighbours on the ring every pair of which is committed to each other at least 50% (clusterThreshold; docs/TRIBUTE.md); a *hegemon* is an actor holding more than {StudyReport.Number(100 * HegemonShare, 0)}% of all wealth at a year's end.");
 
         Clusters(context, runs, series, historyFolder);
@@ -341,16 +345,30 @@ public sealed class TributeStudy : ResearchStudy
         var sensitivity = ResultTable.Read(sweepFolder, "sensitivity.csv");
         var outputs = sensitivity.Text("output");
         var factors = sensitivity.Text("factor");
-        report.Table(["output", .. Factors.Select(f => f.Name)],
+        var points = ResultTable.Read(sweepFolder, "points.csv");
+        report.Table(["output", .. Factors.Select(f => f.Name), "replicate noise"],
             SweepOutputs.Select(output => (IReadOnlyList<string>)[output, .. Factors.Select(f =>
             {
                 int row = Enumerable.Range(0, sensitivity.Rows).Single(r => outputs[r] == output && factors[r] == f.Name);
                 return $"{StudyReport.Number(sensitivity["first_order"][row])} / {StudyReport.Number(sensitivity["total"][row])}";
-            })]));
+            }), StudyReport.Number(100 * NoiseShare(points, output), 0) + "%"]));
         report.Paragraph("Each cell: the first-order Sobol index (the share of the output's variance over the design that the factor explains alone; Saltelli 2010) and the total index (with its interactions; Jansen 1999) of the per-point mean. " +
-            "Bootstrap 95% intervals are in the arm's sensitivity.csv and the plots.");
+            "Bootstrap 95% intervals are in the arm's sensitivity.csv and the plots. *Replicate noise*: the share of the variance of the point means that the runs' own randomness makes (the mean within-point variance over the replicates, against the variance of the means); " +
+            "noise lowers the first-order indices and raises the total ones, so an output with a large share is read with care. " +
+            "Where every first-order index is near 0 and the total ones are large, no parameter decides the output alone: it depends on combinations of them.");
         var plots = StudyPlots.Sensitivity(TributeDefinition.Instance, SweepResults.Read(sweepFolder), SweepOutputs, context.Folder);
         foreach (string plot in plots) report.Image(Path.GetFileName(plot), $"Sobol indices of {Path.GetFileNameWithoutExtension(plot)["sensitivity-".Length..]} with bootstrap 95% intervals.");
+    }
+
+    /// <summary>The share of the variance of an output's point means that replicate noise accounts for.</summary>
+    public static double NoiseShare(ResultTable points, string output)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        double[] means = points[output + "_mean"], sd = points[output + "_sd"], replicates = points["replicates"];
+        double noise = Enumerable.Range(0, means.Length).Average(p => sd[p] * sd[p] / replicates[p]);
+        double mean = means.Average();
+        double spread = means.Average(m => (m - mean) * (m - mean));
+        return spread > 0 ? noise / spread : double.NaN;
     }
 
     /// <summary>The mean of a series column over runs, year by year, with 95% intervals.</summary>

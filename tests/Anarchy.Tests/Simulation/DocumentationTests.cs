@@ -16,6 +16,22 @@ public sealed class DocumentationTests
     public void TheCodebookDocumentsTheRealpolitikTablesInOrder() =>
         AssertDocumented("### realpolitik ", [Anarchy.Models.Realpolitik.RealpolitikTables.Runs, Anarchy.Models.Realpolitik.RealpolitikTables.Series, Anarchy.Models.Realpolitik.RealpolitikTables.Events]);
 
+    [Fact]
+    public void TheCodebookDocumentsTheTributeTablesInOrder() =>
+        AssertDocumented("### tribute ", [Anarchy.Models.Tribute.TributeTables.Runs, Anarchy.Models.Tribute.TributeTables.Series, Anarchy.Models.Tribute.TributeTables.Events, Anarchy.Models.Tribute.TributeTables.PanelActors]);
+
+    [Fact]
+    public void TheTributeDescriptionNamesEveryParameterWithItsDefault()
+    {
+        string doc = Read("TRIBUTE.md");
+        foreach (var p in Anarchy.Models.Tribute.TributeCatalog.All)
+        {
+            string row = doc.Split('\n').FirstOrDefault(l => l.StartsWith($"| `{p.Name}` |", StringComparison.Ordinal)) ?? "";
+            Assert.False(row.Length == 0, $"parameter {p.Name} is missing from the table in docs/TRIBUTE.md");
+            Assert.Equal(p.Default, double.Parse(row.Split('|')[2].Trim(), CultureInfo.InvariantCulture));
+        }
+    }
+
     /// <summary>Each table has a section headed <paramref name="heading"/> + its name listing its columns in order.</summary>
     private static void AssertDocumented(string heading, Anarchy.Output.TableSchema[] tables)
     {
