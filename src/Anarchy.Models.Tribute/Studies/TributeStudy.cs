@@ -208,7 +208,10 @@ public sealed class TributeStudy : ResearchStudy
             ]);
         report.Image("tribute-clusters-over-time.png", "The largest cluster's size and the mean commitment by year, averaged over runs.");
         var panel = ResultTable.Read(historyFolder, "panel_actors.csv");
-        for (int run = 0; run < 3; run++) HistoryPlot(context, panel, run);
+        for (int run = 0; run < 3; run++) HistoryPlot(context, panel, run, "wealth", "Wealth of each actor", "wealth",
+            $"Wealth of each of the ten actors over 1000 years in history {run}.");
+        HistoryPlot(context, panel, 0, "commitment_next", "Commitment of each actor to its clockwise neighbour", "commitment (percent)",
+            "Commitment between neighbours over 1000 years in history 0: the pairs that reach and keep high commitment are the clusters' links.");
     }
 
     /// <summary>How often two actors drawn into the same fight were on the same side.</summary>
@@ -256,22 +259,23 @@ public sealed class TributeStudy : ResearchStudy
     private static IEnumerable<(long Actor, int Side)> Side(string text, int side) =>
         text.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(a => (long.Parse(a, CultureInfo.InvariantCulture), side));
 
-    /// <summary>Each actor's wealth over the years of one history.</summary>
-    private static void HistoryPlot(StudyContext context, ResultTable panel, int run)
+    /// <summary>One panel column of each actor over the years of one history.</summary>
+    private static void HistoryPlot(StudyContext context, ResultTable panel, int run, string column, string title, string yLabel, string caption)
     {
         var rows = panel.Where(r => panel["run"][r] == run);
-        double[] year = panel.Values("year", rows), actor = panel.Values("actor", rows), wealth = panel.Values("wealth", rows);
+        double[] year = panel.Values("year", rows), actor = panel.Values("actor", rows), value = panel.Values(column, rows);
         int actors = (int)actor.Max() + 1;
         var lines = Enumerable.Range(0, actors).Select(a =>
         {
             var mine = Enumerable.Range(0, year.Length).Where(i => actor[i] == a).ToArray();
-            return new LineSeries($"actor {a}", mine.Select(i => year[i]).ToArray(), mine.Select(i => wealth[i]).ToArray());
+            string label = column == "commitment_next" ? $"actor {a} to {(a + 1) % actors}" : $"actor {a}";
+            return new LineSeries(label, mine.Select(i => year[i]).ToArray(), mine.Select(i => value[i]).ToArray());
         }).ToList();
-        string file = $"tribute-history-{run}.png";
-        ReportPlots.Lines(context.Folder, file, $"Wealth of each actor, history {run}",
-            ["One run at Axelrod's settings (arm histories); the panel_actors table holds every actor-year, commitment included."],
-            "year", "wealth", lines);
-        context.Report.Image(file, $"Wealth of each of the ten actors over 1000 years in history {run}.");
+        string file = $"tribute-{column.Replace('_', '-')}-{run}.png";
+        ReportPlots.Lines(context.Folder, file, $"{title}, history {run}",
+            ["One run at Axelrod's settings (arm histories); the panel_actors table holds every actor-year."],
+            "year", yLabel, lines);
+        context.Report.Image(file, caption);
     }
 
     /// <summary>Hegemons: an actor above half of all wealth, and whether it stays there.</summary>

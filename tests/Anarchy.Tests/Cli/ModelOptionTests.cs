@@ -47,10 +47,10 @@ public class ModelOptionTests
     public void AFileOfAnotherModelIsRefusedBeforeAnythingIsWritten()
     {
         using var scratch = new ScratchFolder();
-        string file = scratch.Write("s.json", """{"model": "tribute", "states": 6}""");
+        string file = scratch.Write("s.json", """{"model": "schelling", "states": 6}""");
         var result = CliHarness.Run("run", "--scenario", file, "--out", scratch["o"]);
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains($"{file}: model: model 'tribute' is not one of the models Anarchy has: waltz", result.Err, StringComparison.Ordinal);
+        Assert.Contains($"{file}: model: model 'schelling' is not one of the models Anarchy has: waltz, realpolitik, tribute", result.Err, StringComparison.Ordinal);
         Assert.False(Directory.Exists(scratch["o"]));
 
         string numbered = scratch.Write("n.json", """{"model": 3, "states": 6}""");

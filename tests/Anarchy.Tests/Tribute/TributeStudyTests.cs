@@ -41,7 +41,7 @@ public sealed class TributeStudyTests(TributeStudyFixture study) : IClassFixture
         Assert.Contains("| output | demand | destructiveness | income | activations | commitmentStep | replicate noise |", study.Report, StringComparison.Ordinal);
         foreach (string plot in new[]
         {
-            "tribute-cluster-sizes.png", "tribute-clusters-over-time.png", "tribute-history-0.png", "tribute-hegemony.png",
+            "tribute-cluster-sizes.png", "tribute-clusters-over-time.png", "tribute-wealth-0.png", "tribute-commitment-next-0.png", "tribute-hegemony.png",
             "tribute-richest-share.png", "sensitivity-fights.png", "sensitivity-largest_cluster.png",
         })
         {
