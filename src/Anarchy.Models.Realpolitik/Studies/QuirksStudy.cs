@@ -117,22 +117,8 @@ public sealed class QuirksStudy : ResearchStudy
     }
 
     /// <summary>Runs one arm (kept when complete) and returns its folder.</summary>
-    private string RunArm(StudyContext context, string arm)
-    {
-        var scenario = Scenario(arm, context.Quick);
-        var request = new RunSetRequest
-        {
-            Model = new RealpolitikModel(scenario),
-            Plan = RunPlan.Replicates(scenario.Seed, scenario.Runs),
-            OutputPath = context.ArmFolder(arm),
-            MasterSeed = scenario.Seed,
-            ScenarioJson = scenario.ToJson(),
-            Detail = new RunDetail(Series: false, Events: false),
-            Command = $"anarchy study {Name}{(context.Quick ? " --quick" : "")} (arm {arm})",
-            Engine = RealpolitikDefinition.Instance.DescribeEngine(EngineKind.Reference),
-        };
-        return context.Runs(arm, request);
-    }
+    private string RunArm(StudyContext context, string arm) =>
+        RunArm(context, arm, RealpolitikDefinition.Instance, Scenario(arm, context.Quick), new RunDetail(Series: false, Events: false));
 
     /// <summary>
     /// Every arm other than statesim against it on every outcome: the paired difference (runs matched by seed, checked)

@@ -161,22 +161,8 @@ public sealed class TributeStudy : ResearchStudy
         ]);
     }
 
-    private string RunArm(StudyContext context, string arm, RunDetail detail)
-    {
-        var scenario = Scenario(arm, context.Quick);
-        var request = new RunSetRequest
-        {
-            Model = new TributeModel(scenario),
-            Plan = RunPlan.Replicates(scenario.Seed, scenario.Runs),
-            OutputPath = context.ArmFolder(arm),
-            MasterSeed = scenario.Seed,
-            ScenarioJson = scenario.ToJson(),
-            Detail = detail,
-            Command = $"anarchy study {Name}{(context.Quick ? " --quick" : "")} (arm {arm})",
-            Engine = TributeDefinition.Instance.DescribeEngine(EngineKind.Reference),
-        };
-        return context.Runs(arm, request);
-    }
+    private string RunArm(StudyContext context, string arm, RunDetail detail) =>
+        RunArm(context, arm, TributeDefinition.Instance, Scenario(arm, context.Quick), detail);
 
     /// <summary>Clusters emerge, and their members fight on the same side.</summary>
     private static void Clusters(StudyContext context, ResultTable runs, ResultTable series, string historyFolder)

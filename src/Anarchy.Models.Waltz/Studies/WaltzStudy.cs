@@ -19,7 +19,7 @@ public abstract class WaltzStudy(StudySettings settings) : ResearchStudy
         string text = WaltzSweepWriter.ToJson(sweep);
         var job = WaltzSweepJobs.Create(sweep, text, context.ArmFolder(arm), Settings.Engine) with
         {
-            Command = $"anarchy study {Name}{(context.Quick ? " --quick" : "")} (arm {arm})",
+            Command = ArmCommand(context, arm),
         };
         string folder = context.Sweep(arm, job);
         return ResultTable.Read(folder, "runs.csv");
@@ -39,7 +39,7 @@ public abstract class WaltzStudy(StudySettings settings) : ResearchStudy
             MasterSeed = scenario.Seed,
             ScenarioJson = ScenarioWriter.ToJson(scenario),
             Detail = new RunDetail(Series: true, Events: events),
-            Command = $"anarchy study {Name}{(context.Quick ? " --quick" : "")} (arm {arm})",
+            Command = ArmCommand(context, arm),
             Engine = Settings.Engine == EngineKind.Kernel ? "kernel" : "reference",
         };
         return context.Runs(arm, request);

@@ -1,3 +1,7 @@
+using Anarchy.Engine;
+using Anarchy.Models;
+using Anarchy.MonteCarlo;
+
 namespace Anarchy.Studies;
 
 /// <summary>
@@ -36,4 +40,33 @@ public abstract class ResearchStudy
 
     /// <summary>Runs the arms and writes the report's sections and plots.</summary>
     public abstract void Run(StudyContext context);
+
+    /// <summary>The command line an arm's manifest records, e.g. <c>anarchy study quirks --quick (arm statesim)</c>.</summary>
+    protected string ArmCommand(StudyContext context, string arm)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return $"anarchy study {Name}{(context.Quick ? " --quick" : "")} (arm {arm})";
+    }
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/> (one <paramref name="model"/> read) as a plain arm, its runs from its own master
+    /// seed, with the tables <paramref name="detail"/> asks for; returns the arm's folder.
+    /// </summary>
+    protected string RunArm(StudyContext context, string arm, IModelDefinition model, IModelScenario scenario, RunDetail detail, EngineKind engine = EngineKind.Reference)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(scenario);
+        return context.Runs(arm, new RunSetRequest
+        {
+            Model = model.CreateRunModel(scenario, engine),
+            Plan = RunPlan.Replicates(scenario.Seed, scenario.Runs),
+            OutputPath = context.ArmFolder(arm),
+            MasterSeed = scenario.Seed,
+            ScenarioJson = scenario.ToJson(),
+            Detail = detail,
+            Command = ArmCommand(context, arm),
+            Engine = model.DescribeEngine(engine),
+        });
+    }
 }
