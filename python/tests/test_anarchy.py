@@ -100,6 +100,27 @@ class OtherModelsSweepsAndStudies(unittest.TestCase):
             self.assertEqual("float64", str(runs["median_survival"].dtype))  # whole numbers, still real
             self.assertTrue((runs["turns"] <= 200).all())
 
+    def test_a_tribute_run_reads_its_demands_sides_and_actor_years(self):
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = anarchy.run(model="tribute", runs=2, ticks=100, events=True, panel=True, threads=1,
+                                 out=os.path.join(scratch, "t"))
+            runs = anarchy.read(folder)
+            self.assertEqual("tribute", runs.attrs["manifest"]["model"])
+            self.assertEqual("int64", str(runs["largest_cluster"].dtype))
+            events = anarchy.read(folder, table="events")
+            self.assertEqual(int(runs["demands"].sum()), len(events))
+            self.assertTrue(set(events["outcome"]) <= {"paid", "fought"})
+            self.assertIn("paid", set(events["outcome"]))
+            # Each side is a list of actors in ascending order, holding its principal.
+            self.assertTrue(all(isinstance(side, list) and len(side) >= 1 for side in events["side_a"]))
+            self.assertTrue(all(a in side for a, side in zip(events["actor"], events["side_a"])))
+            self.assertTrue(all(t in side and side == sorted(side) for t, side in zip(events["target"], events["side_b"])))
+            actors = anarchy.read(folder, table="panel_actors")
+            self.assertEqual(2 * 101 * 10, len(actors))
+            # An actor in no cluster has a missing cluster (the CSV's -1 is the code for none).
+            self.assertTrue(actors["cluster"].isna().any())
+            self.assertTrue((actors["cluster"].dropna() >= 0).all())
+
     def test_a_sweep_reads_its_runs_and_points_with_factor_columns(self):
         with tempfile.TemporaryDirectory() as scratch:
             sweep_file = pathlib.Path(scratch, "sweep.json")

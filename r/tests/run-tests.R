@@ -58,6 +58,16 @@ test("a realpolitik run reads with its own columns", {
   stopifnot(nrow(rp) == 4, attr(rp, "manifest")$model == "realpolitik", all(rp$turns <= 200), is.double(rp$median_survival))
 })
 
+test("a tribute run reads its demands, sides and actor-years", {
+  folder <- anarchy_run(model = "tribute", runs = 2, ticks = 100, events = TRUE, panel = TRUE, threads = 1, out = file.path(scratch, "t"))
+  runs <- anarchy_read(folder)
+  events <- anarchy_read(folder, "events")
+  actors <- anarchy_read(folder, "panel_actors")
+  stopifnot(attr(runs, "manifest")$model == "tribute", nrow(events) == sum(runs$demands))
+  stopifnot(all(vapply(seq_len(nrow(events)), function(i) events$actor[i] %in% events$side_a[[i]], TRUE)))
+  stopifnot(nrow(actors) == 2 * 101 * 10, any(is.na(actors$cluster)), all(actors$cluster[!is.na(actors$cluster)] >= 0))
+})
+
 test("a sweep reads its runs and points with factor columns", {
   file <- file.path(scratch, "sweep.json")
   writeLines('{"name": "tiny", "scenario": {"states": 8, "ticks": 10, "runs": 1}, "factors": [{"name": "honour", "levels": [0.2, 0.8]}], "replicates": 3, "seed": 11}', file)
