@@ -75,7 +75,7 @@ public class RealpolitikDockingTests
 
     /// <summary>The asymptotic p-value of the two-sample Kolmogorov-Smirnov statistic (Kolmogorov's series, with
     /// Stephens' small-sample correction of the effective size).</summary>
-    private static double KolmogorovSmirnovP(double[] a, double[] b)
+    internal static double KolmogorovSmirnovP(double[] a, double[] b)
     {
         var x = a.Order().ToArray();
         var y = b.Order().ToArray();
