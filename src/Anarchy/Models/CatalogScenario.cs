@@ -55,17 +55,13 @@ public sealed class CatalogScenarioFormat<TScenario, TParameters>
     /// <exception cref="InputFileException">The file cannot be read or is invalid.</exception>
     public TScenario ReadFile(string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputFileException($"{path}: cannot be read ({e.Message})");
-        }
+        string text = JsonInput.ReadText(path, "scenario file", MaxFileBytes, "1 MiB", out var problem)
+            ?? throw new InputFileException(problem!);
         return Parse(text, path);
     }
+
+    /// <summary>The largest scenario file read (a scenario of this shape is a few hundred bytes).</summary>
+    public const long MaxFileBytes = 1024 * 1024;
 
     /// <summary>The scenario in <paramref name="json"/> (from <paramref name="source"/>), validated completely.</summary>
     /// <exception cref="InputFileException">It is invalid; every problem is listed.</exception>
@@ -78,8 +74,12 @@ public sealed class CatalogScenarioFormat<TScenario, TParameters>
             using var document = JsonDocument.Parse(json, JsonInput.DocumentOptions);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new InputFileException($"{source}: expected a JSON object at the top level");
-            foreach (var prop in root.EnumerateObject())
-                s = Field(s, prop, problems);
+            // A key given twice would otherwise be read as its last value.
+            if (JsonInput.CheckKeysAndText(root, "", problems))
+            {
+                foreach (var prop in root.EnumerateObject())
+                    s = Field(s, prop, problems);
+            }
         }
         catch (JsonException e)
         {

@@ -261,6 +261,8 @@ public class TributeScenarioTests
         Assert.Contains("parameters.honour: unknown parameter (run 'anarchy params --model tribute' for the list)", error.Problems);
         Assert.Contains("turns: unknown field (allowed: model, name, description, actors, years, runs, seed, parameters)", error.Problems);
         Assert.Contains("parameters.wealthMin: value 600 must not exceed wealthMax (500)", error.Problems);
+        var twice = Assert.Throws<InputFileException>(() => f.Parse("""{"model": "tribute", "parameters": {"demand": 100, "demand": 300}}""", "twice.json"));
+        Assert.Contains("parameters.demand: given twice (a field may be given once)", twice.Problems);
         var set = Assert.Throws<InputFileException>(() => f.Read(null, new ScenarioOverrides(States: 1, Assignments: ["demand=x"])));
         Assert.Contains("--states: value 1 is outside the allowed range [2, 4096]", set.Message, StringComparison.Ordinal);
         var both = Assert.Throws<InputFileException>(() => f.Apply(new TributeScenario(), ["demand=x", "destructiveness=2"]));
