@@ -1,6 +1,5 @@
 using System.Globalization;
 using Anarchy.Engine;
-using Anarchy.MonteCarlo;
 using Anarchy.Plots;
 using Anarchy.Statistics;
 using Anarchy.Studies;
