@@ -52,7 +52,7 @@ public sealed class WaltzModel(Scenario scenario, EngineKind engine = EngineKind
             scenarios[i] = Scenario;
             seeds[i] = keys[i].Seed;
         }
-        var results = new Kernel.WaltzBatch(scenarios, seeds, detail).Run(keys);
+        var results = Kernel.WaltzBatch.RunOnce(scenarios, seeds, detail, keys);
         for (int i = 0; i < rows.Length; i++) rows[i] = Rows(keys[i], results[i]);
         return rows;
     }

@@ -12,6 +12,7 @@ internal sealed class WorldStorage
     public WorldStorage(int n, int k, int lanes)
     {
         N = n;
+        K = k;
         Lanes = lanes;
         int nn = n * n;
         Alive = new(n, lanes);
@@ -42,7 +43,47 @@ internal sealed class WorldStorage
     }
 
     public int N { get; }
+    public int K { get; }
     public int Lanes { get; }
+
+    /// <summary>This thread's storage of its last finished batch, kept for the next batch of the same shape.</summary>
+    [ThreadStatic]
+    private static WorldStorage? t_spare;
+
+    /// <summary>
+    /// Storage for a batch of this shape: this thread's spare one, cleared to the state of new storage, when its shape
+    /// matches, otherwise new. A batch run start to finish needs its storage only until its results are taken
+    /// (<see cref="Kernel.WaltzBatch.RunOnce"/>), and reusing it spares the next batch the allocation, the zeroing and
+    /// the first touch of every page of its matrices.
+    /// </summary>
+    public static WorldStorage Rent(int n, int k, int lanes)
+    {
+        var spare = t_spare;
+        if (spare is null || spare.N != n || spare.K != k || spare.Lanes != lanes) return new WorldStorage(n, k, lanes);
+        t_spare = null;
+        spare.Clear();
+        return spare;
+    }
+
+    /// <summary>Keeps <paramref name="storage"/>, which nothing will read again, for this thread's next batch.</summary>
+    public static void Return(WorldStorage storage) => t_spare = storage;
+
+    /// <summary>Every column and the pact bytes as new storage has them (all zero).</summary>
+    private void Clear()
+    {
+        foreach (var column in new object[] { Alive, Wealth, Capability, Burden, Interests, Revisionism, Reputation, WarOf, Target,
+                     PrincipalThreat, ActDraw, ChallengeDraw, GrowthRate, PactCount, Proximity, Compatibility, Threat, ThreatNorm,
+                     ThreatLevel, ExpectedSupport, Security, CommonThreat, PactValues, PartnerValues })
+        {
+            switch (column)
+            {
+                case Interleaved<double> d: d.Clear(); break;
+                case Interleaved<int> i: i.Clear(); break;
+                case Interleaved<bool> b: b.Clear(); break;
+            }
+        }
+        Array.Clear(PactLanes);
+    }
     public Interleaved<bool> Alive { get; }
     public Interleaved<double> Wealth { get; }
     public Interleaved<double> Capability { get; }

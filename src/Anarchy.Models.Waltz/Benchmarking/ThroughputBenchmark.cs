@@ -188,14 +188,12 @@ public static class ThroughputBenchmark
         private readonly Seeds _seeds = new(scenario.Seed, thread);
 
         public void WarmUp(CancellationToken cancellation) =>
-            ThroughputBenchmark.WarmUp(s => Batch(s, _seeds.NextWarmUp, batchSize).Run(), scenario, cancellation);
+            ThroughputBenchmark.WarmUp(s => RunBatch(s, _seeds.NextWarmUp, batchSize), scenario, cancellation);
 
         public double Iterate(CancellationToken cancellation)
         {
             cancellation.ThrowIfCancellationRequested();
-            var batch = Batch(scenario, _seeds.Next, batchSize);
-            batch.Clock = clock;
-            batch.Run();
+            RunBatch(scenario, _seeds.Next, batchSize, clock);
             return (double)batchSize * scenario.States * scenario.TotalTicks;
         }
     }
@@ -242,10 +240,17 @@ public static class ThroughputBenchmark
         }
     }
 
-    private static WaltzBatch Batch(Scenario scenario, Func<ulong> seed, int runs)
+    private static WaltzBatch Batch(Scenario scenario, Func<ulong> seed, int runs) =>
+        new(Enumerable.Repeat(scenario, runs).ToArray(), SeedsOf(seed, runs), default(RunDetail));
+
+    /// <summary>A batch run start to finish as <c>anarchy run</c> runs it (<see cref="WaltzBatch.RunOnce"/>).</summary>
+    private static void RunBatch(Scenario scenario, Func<ulong> seed, int runs, PhaseClock? clock = null) =>
+        WaltzBatch.RunOnce(Enumerable.Repeat(scenario, runs).ToArray(), SeedsOf(seed, runs), default(RunDetail), clock: clock);
+
+    private static ulong[] SeedsOf(Func<ulong> seed, int runs)
     {
         var seeds = new ulong[runs];
         for (int r = 0; r < runs; r++) seeds[r] = seed();
-        return new WaltzBatch(Enumerable.Repeat(scenario, runs).ToArray(), seeds, default(RunDetail));
+        return seeds;
     }
 }

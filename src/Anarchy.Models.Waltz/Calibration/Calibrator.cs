@@ -204,7 +204,7 @@ public sealed class Calibrator : IDisposable
                 keys[i] = new RunKey(first + i, 0, first + i, seeds[i]);
                 scenarios[i] = scenario;
             }
-            var results = new Kernel.WaltzBatch(scenarios, seeds, new RunDetail(false, false)).Run(keys);
+            var results = Kernel.WaltzBatch.RunOnce(scenarios, seeds, new RunDetail(false, false), keys);
             for (int i = 0; i < size; i++) summaries[first + i] = results[i].Summary;
         });
         return [.. summaries];

@@ -37,18 +37,18 @@ internal static class BalancingKernel
         var st = batch.Storage;
         var s = batch.Scratch;
         var p = batch.Parameters;
-        ref double alive = ref MemoryMarshal.GetArrayDataReference(s.AliveMask);
-        ref double atWar = ref MemoryMarshal.GetArrayDataReference(s.AtWarMask);
-        ref double strategic = ref MemoryMarshal.GetArrayDataReference(s.StrategicMask);
-        ref double external = ref MemoryMarshal.GetArrayDataReference(s.ExternalMask);
-        ref double notInternal = ref MemoryMarshal.GetArrayDataReference(s.NotInternalMask);
-        ref double security = ref MemoryMarshal.GetArrayDataReference(st.Security.Data);
-        ref double burden = ref MemoryMarshal.GetArrayDataReference(st.Burden.Data);
-        ref double wealth = ref MemoryMarshal.GetArrayDataReference(st.Wealth.Data);
-        ref double capability = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
-        ref double threatLevel = ref MemoryMarshal.GetArrayDataReference(st.ThreatLevel.Data);
-        ref double values = ref MemoryMarshal.GetArrayDataReference(st.PactValues.Data);
-        ref int pactCount = ref MemoryMarshal.GetArrayDataReference(st.PactCount.Data);
+        ref double alive = ref s.AliveMask.Start;
+        ref double atWar = ref s.AtWarMask.Start;
+        ref double strategic = ref s.StrategicMask.Start;
+        ref double external = ref s.ExternalMask.Start;
+        ref double notInternal = ref s.NotInternalMask.Start;
+        ref double security = ref st.Security.Start;
+        ref double burden = ref st.Burden.Start;
+        ref double wealth = ref st.Wealth.Start;
+        ref double capability = ref st.Capability.Start;
+        ref double threatLevel = ref st.ThreatLevel.Start;
+        ref double values = ref st.PactValues.Start;
+        ref int pactCount = ref st.PactCount.Start;
         var allied = st.PactLanes;
         int laneBytes = WorldStorage.LaneBytes(lanes), laneByte = v / 8, laneShift = v % 8;
 
@@ -64,10 +64,10 @@ internal static class BalancingKernel
         // Capability per unit of wealth flow: a permanent burden step buys a stock of 1 / (cost * depreciation).
         var internalValue = TOps.Divide(one, TOps.Multiply(TOps.Load(ref p.InternalCost[0], at0), TOps.Load(ref p.Depreciation[0], at0)));
 
-        ref double mayAlly = ref MemoryMarshal.GetArrayDataReference(s.BalancingMayAlly);
-        ref double risk = ref MemoryMarshal.GetArrayDataReference(s.BalancingRisk);
+        ref double mayAlly = ref s.BalancingMayAlly.Start;
+        ref double risk = ref s.BalancingRisk.Start;
         bool candidatesReady = false;
-        ref double enemies = ref MemoryMarshal.GetArrayDataReference(s.BalancingEnemies);
+        ref double enemies = ref s.BalancingEnemies.Start;
         for (int i = 0; i < n; i++)
         {
             nuint at = (nuint)(i * lanes + v);

@@ -20,8 +20,8 @@ internal static class DissolutionKernel
         var st = batch.Storage;
         var allied = st.PactLanes;
         int laneBytes = WorldStorage.LaneBytes(lanes);
-        ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
-        ref double c = ref MemoryMarshal.GetArrayDataReference(st.Compatibility.Data);
+        ref double ct = ref st.CommonThreat.Start;
+        ref double c = ref st.Compatibility.Start;
         Span<double> lapse = stackalloc double[wide];
         Span<ulong> above = stackalloc ulong[(n + 63) / 64];
         for (int v = 0; v < lanes; v += wide)

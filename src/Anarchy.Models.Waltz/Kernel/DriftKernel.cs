@@ -18,8 +18,8 @@ internal static class DriftKernel
         int n = batch.N, lanes = batch.Lanes;
         uint tick = (uint)batch.Worlds[0].Tick;
         var st = batch.Storage;
-        LaneRandom.Uniforms(batch.Seeds, tick, (uint)DrawPurpose.DisputeAct, n, 1, st.ActDraw.Data);
-        LaneRandom.Uniforms(batch.Seeds, tick, (uint)DrawPurpose.ChallengeAct, n, 1, st.ChallengeDraw.Data);
+        LaneRandom.Uniforms(batch.Seeds, tick, (uint)DrawPurpose.DisputeAct, n, 1, st.ActDraw.Span);
+        LaneRandom.Uniforms(batch.Seeds, tick, (uint)DrawPurpose.ChallengeAct, n, 1, st.ChallengeDraw.Span);
     }
 
     /// <summary>
@@ -35,13 +35,13 @@ internal static class DriftKernel
         var st = batch.Storage;
         var actors = batch.Scratch.ActorBits;
         Array.Clear(actors);
-        ref double r = ref MemoryMarshal.GetArrayDataReference(st.Revisionism.Data);
-        ref double actDraw = ref MemoryMarshal.GetArrayDataReference(st.ActDraw.Data);
-        ref double challengeDraw = ref MemoryMarshal.GetArrayDataReference(st.ChallengeDraw.Data);
-        ref int target = ref MemoryMarshal.GetArrayDataReference(st.Target.Data);
-        ref int principal = ref MemoryMarshal.GetArrayDataReference(st.PrincipalThreat.Data);
-        ref double alive = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AliveMask);
-        ref double atWar = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AtWarMask);
+        ref double r = ref st.Revisionism.Start;
+        ref double actDraw = ref st.ActDraw.Start;
+        ref double challengeDraw = ref st.ChallengeDraw.Start;
+        ref int target = ref st.Target.Start;
+        ref int principal = ref st.PrincipalThreat.Start;
+        ref double alive = ref batch.Scratch.AliveMask.Start;
+        ref double atWar = ref batch.Scratch.AtWarMask.Start;
         for (int v = 0; v < lanes; v += TOps.Count)
         {
             var challenge = TOps.Load(ref batch.Parameters.Challenge[0], (nuint)v);
@@ -69,10 +69,10 @@ internal static class DriftKernel
     {
         int n = batch.N, k = batch.K, lanes = batch.Lanes;
         uint tick = (uint)batch.Worlds[0].Tick;
-        LaneRandom.Normals(batch.Seeds, tick, (uint)DrawPurpose.InterestDrift, n, k, batch.Scratch.DriftDraws);
-        ref double normal = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.DriftDraws);
-        ref double u = ref MemoryMarshal.GetArrayDataReference(batch.Storage.Interests.Data);
-        ref double alive = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AliveMask);
+        LaneRandom.Normals(batch.Seeds, tick, (uint)DrawPurpose.InterestDrift, n, k, batch.Scratch.DriftDraws.Span);
+        ref double normal = ref batch.Scratch.DriftDraws.Start;
+        ref double u = ref batch.Storage.Interests.Start;
+        ref double alive = ref batch.Scratch.AliveMask.Start;
         ref double drift = ref MemoryMarshal.GetArrayDataReference(batch.Parameters.InterestDrift);
         var one = TOps.Broadcast(1);
         for (int i = 0; i < n; i++)

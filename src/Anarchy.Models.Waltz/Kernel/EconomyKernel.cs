@@ -18,13 +18,13 @@ internal static class EconomyKernel
         var s = batch.Scratch;
         var draws = s.Draws;
         uint tick = (uint)batch.Worlds[0].Tick;
-        Randomness.LaneRandom.Normals(batch.Seeds, tick, (uint)DrawPurpose.Growth, n, 1, draws);
+        Randomness.LaneRandom.Normals(batch.Seeds, tick, (uint)DrawPurpose.Growth, n, 1, draws.Span);
         var st = batch.Storage;
         var p = batch.Parameters;
         {
             // sigma * normal in living lanes, 0 elsewhere (a dead state draws nothing in the reference).
-            ref double normal = ref MemoryMarshal.GetArrayDataReference(draws);
-            ref double living = ref MemoryMarshal.GetArrayDataReference(s.AliveMask);
+            ref double normal = ref draws.Start;
+            ref double living = ref s.AliveMask.Start;
             for (int v = 0; v < lanes; v += TOps.Count)
             {
                 var sigma = TOps.Load(ref p.GrowthSigma[0], (nuint)v);
@@ -36,13 +36,13 @@ internal static class EconomyKernel
             }
         }
 
-        ref double wealth = ref MemoryMarshal.GetArrayDataReference(st.Wealth.Data);
-        ref double capability = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
-        ref double burden = ref MemoryMarshal.GetArrayDataReference(st.Burden.Data);
-        ref double growthRate = ref MemoryMarshal.GetArrayDataReference(st.GrowthRate.Data);
-        ref int pacts = ref MemoryMarshal.GetArrayDataReference(st.PactCount.Data);
-        ref double alive = ref MemoryMarshal.GetArrayDataReference(s.AliveMask);
-        ref double shock = ref MemoryMarshal.GetArrayDataReference(draws);
+        ref double wealth = ref st.Wealth.Start;
+        ref double capability = ref st.Capability.Start;
+        ref double burden = ref st.Burden.Start;
+        ref double growthRate = ref st.GrowthRate.Start;
+        ref int pacts = ref st.PactCount.Start;
+        ref double alive = ref s.AliveMask.Start;
+        ref double shock = ref draws.Start;
         Span<double> internalSpend = stackalloc double[TOps.Count];
         Span<double> externalSpend = stackalloc double[TOps.Count];
         var one = TOps.Broadcast(1);

@@ -38,15 +38,15 @@ internal static class PerceptionKernel
     {
         int n = batch.N, lanes = batch.Lanes, wide = TOps.Count;
         var st = batch.Storage;
-        ref double c = ref MemoryMarshal.GetArrayDataReference(st.Compatibility.Data);
-        ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
-        ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
-        ref double m = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
-        ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
+        ref double c = ref st.Compatibility.Start;
+        ref double pi = ref st.Proximity.Start;
+        ref double ct = ref st.CommonThreat.Start;
+        ref double m = ref st.Capability.Start;
+        ref double rep = ref st.Reputation.Start;
         // Per state j: alive, M_j, 1 + eta r_j and reputation, as CompatibilityAndThreat left them.
-        ref double states = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.StateBlock);
-        ref double values = ref MemoryMarshal.GetArrayDataReference(st.PactValues.Data);
-        ref double partner = ref MemoryMarshal.GetArrayDataReference(st.PartnerValues.Data);
+        ref double states = ref batch.Scratch.StateBlock.Start;
+        ref double values = ref st.PactValues.Start;
+        ref double partner = ref st.PartnerValues.Start;
         var rows = batch.Scratch.ReadRows;
         for (int x = 0; x < batch.Scratch.ReadRowCount; x++)
         {
@@ -75,27 +75,27 @@ internal static class PerceptionKernel
         int n = batch.N, k = batch.K, lanes = batch.Lanes;
         var st = batch.Storage;
         var p = batch.Parameters;
-        ref double u = ref MemoryMarshal.GetArrayDataReference(st.Interests.Data);
-        ref double c = ref MemoryMarshal.GetArrayDataReference(st.Compatibility.Data);
-        ref double t = ref MemoryMarshal.GetArrayDataReference(st.Threat.Data);
-        ref double m = ref MemoryMarshal.GetArrayDataReference(st.Capability.Data);
-        ref double r = ref MemoryMarshal.GetArrayDataReference(st.Revisionism.Data);
-        ref double rep = ref MemoryMarshal.GetArrayDataReference(st.Reputation.Data);
-        ref double pi = ref MemoryMarshal.GetArrayDataReference(st.Proximity.Data);
+        ref double u = ref st.Interests.Start;
+        ref double c = ref st.Compatibility.Start;
+        ref double t = ref st.Threat.Start;
+        ref double m = ref st.Capability.Start;
+        ref double r = ref st.Revisionism.Start;
+        ref double rep = ref st.Reputation.Start;
+        ref double pi = ref st.Proximity.Start;
         var allied = st.PactLanes;
         int laneBytes = WorldStorage.LaneBytes(lanes), laneByte = v / 8, laneShift = v % 8;
-        ref double alive = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.AliveMask);
+        ref double alive = ref batch.Scratch.AliveMask.Start;
         // The common-threat product reads the threat rows packed: row i holds N vectors of this block (rows N and
         // beyond stay zero). With one vector block whose rows need no padding, the threat matrix is that layout.
         bool packedIsThreat = PackedIsThreat<TV, TOps>(batch);
-        ref double packed = ref MemoryMarshal.GetArrayDataReference(PackedRows<TV, TOps>(batch));
+        ref double packed = ref PackedRows<TV, TOps>(batch);
         var one = TOps.Broadcast(1);
         var sqrtK = TOps.Broadcast(p.SqrtK);
         var eta = TOps.Load(ref p.Eta[0], (nuint)v);
         var mix = TOps.Load(ref p.ThreatMix[0], (nuint)v);
         var eps = TOps.Load(ref p.Epsilon[0], (nuint)v);
         var maxPacts = TOps.Load(ref p.MaxPacts[0], (nuint)v);
-        ref int pactCount = ref MemoryMarshal.GetArrayDataReference(st.PactCount.Data);
+        ref int pactCount = ref st.PactCount.Start;
         var readRows = batch.Scratch.ReadRows;
         int readRowCount = 0;
 
@@ -113,7 +113,7 @@ internal static class PerceptionKernel
 
         // What every row reads of state j, side by side: alive, M_j, 1 + eta * r_j and reputation (one pointer and
         // one cache line per field instead of four columns of the batch).
-        ref double states = ref MemoryMarshal.GetArrayDataReference(batch.Scratch.StateBlock);
+        ref double states = ref batch.Scratch.StateBlock.Start;
         int wide = TOps.Count;
         for (int j = 0; j < n; j++)
         {
@@ -175,13 +175,13 @@ internal static class PerceptionKernel
             }
             var level = TOps.Add(max, TOps.Multiply(mix, TOps.Subtract(sum, max)));
             TOps.Store(principal, ref MemoryMarshal.GetArrayDataReference(batch.Scratch.Principal), 0);
-            for (int l = 0; l < TOps.Count; l++) st.PrincipalThreat.Data[i * lanes + v + l] = (int)batch.Scratch.Principal[l];
+            for (int l = 0; l < TOps.Count; l++) Unsafe.Add(ref st.PrincipalThreat.Start, i * lanes + v + l) = (int)batch.Scratch.Principal[l];
             var mi = TOps.Load(ref m, At(i, lanes, v));
-            TOps.Store(TOps.Sqrt(squares), ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data), At(i, lanes, v));
-            TOps.Store(level, ref MemoryMarshal.GetArrayDataReference(st.ThreatLevel.Data), At(i, lanes, v));
-            TOps.Store(support, ref MemoryMarshal.GetArrayDataReference(st.ExpectedSupport.Data), At(i, lanes, v));
+            TOps.Store(TOps.Sqrt(squares), ref st.ThreatNorm.Start, At(i, lanes, v));
+            TOps.Store(level, ref st.ThreatLevel.Start, At(i, lanes, v));
+            TOps.Store(support, ref st.ExpectedSupport.Start, At(i, lanes, v));
             var security = TOps.Divide(TOps.Add(mi, support), TOps.Add(level, eps));
-            TOps.Store(security, ref MemoryMarshal.GetArrayDataReference(st.Security.Data), At(i, lanes, v));
+            TOps.Store(security, ref st.Security.Start, At(i, lanes, v));
             // Row i of the common threat is read (balancing, formation) only where i is alive, insecure and may
             // take another pact (docs/MODEL.md, section 10).
             var reads = TOps.And(TOps.And(aliveI, TOps.LessThan(security, one)), TOps.LessThan(TOps.IntToDouble(ref pactCount, At(i, lanes, v)), maxPacts));
@@ -202,9 +202,9 @@ internal static class PerceptionKernel
         int n = batch.N, lanes = batch.Lanes, w = TOps.Count;
         var st = batch.Storage;
         int padded = batch.Scratch.Padded;
-        ref double packed = ref MemoryMarshal.GetArrayDataReference(PackedRows<TV, TOps>(batch));
-        ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
-        ref double norm = ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data);
+        ref double packed = ref PackedRows<TV, TOps>(batch);
+        ref double ct = ref st.CommonThreat.Start;
+        ref double norm = ref st.ThreatNorm.Start;
         var eps = TOps.Load(ref batch.Parameters.Epsilon[0], (nuint)v);
         // Rows are taken in bands of RowBand: a band's packed rows stay in the L2 cache while every other row
         // streams past it once, instead of once per four rows.
@@ -244,9 +244,9 @@ internal static class PerceptionKernel
         var st = batch.Storage;
         var scratch = batch.Scratch;
         int padded = scratch.Padded;
-        ref double packed = ref MemoryMarshal.GetArrayDataReference(PackedRows<TV, TOps>(batch));
-        ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
-        ref double norm = ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data);
+        ref double packed = ref PackedRows<TV, TOps>(batch);
+        ref double ct = ref st.CommonThreat.Start;
+        ref double norm = ref st.ThreatNorm.Start;
         var eps = TOps.Load(ref batch.Parameters.Epsilon[0], (nuint)v);
 
         // The rows read, four at a time against every column; the last one to three rows one at a time.
@@ -323,11 +323,11 @@ internal static class PerceptionKernel
             eps[t] = p.Epsilon;
         }
         double margin = 1 - (n + 8) * 2.220446049250313e-16; // 2^-52
-        ref double threat = ref MemoryMarshal.GetArrayDataReference(st.Threat.Data);
-        ref double norm = ref MemoryMarshal.GetArrayDataReference(st.ThreatNorm.Data);
-        ref double compatibility = ref MemoryMarshal.GetArrayDataReference(st.Compatibility.Data);
-        ref double ct = ref MemoryMarshal.GetArrayDataReference(st.CommonThreat.Data);
-        ref int principal = ref MemoryMarshal.GetArrayDataReference(st.PrincipalThreat.Data);
+        ref double threat = ref st.Threat.Start;
+        ref double norm = ref st.ThreatNorm.Start;
+        ref double compatibility = ref st.Compatibility.Start;
+        ref double ct = ref st.CommonThreat.Start;
+        ref int principal = ref st.PrincipalThreat.Start;
         for (int i = 0; i < n; i++)
         {
             if (isRow[i]) continue;
@@ -484,8 +484,11 @@ internal static class PerceptionKernel
 
     /// <summary>The packed threat rows the common-threat product reads: the threat matrix itself where its layout is
     /// the packed one, the scratch copy otherwise.</summary>
-    private static double[] PackedRows<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV> =>
-        PackedIsThreat<TV, TOps>(batch) ? batch.Storage.Threat.Data : batch.Scratch.PackedThreat;
+    private static ref double PackedRows<TV, TOps>(WaltzBatch batch) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        if (PackedIsThreat<TV, TOps>(batch)) return ref batch.Storage.Threat.Start;
+        return ref MemoryMarshal.GetArrayDataReference(batch.Scratch.PackedThreat);
+    }
 
     /// <summary>Offset of element <paramref name="index"/> of lane <paramref name="v"/> in interleaved storage.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

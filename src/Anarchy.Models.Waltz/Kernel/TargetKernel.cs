@@ -67,13 +67,13 @@ internal static class TargetKernel
         int n = batch.N, lanes = batch.Lanes, words = (n + 63) / 64;
         var s = batch.Scratch;
         var st = batch.Storage;
-        Array.Fill(st.Target.Data, -1);
+        st.Target.Span.Fill(-1);
         Array.Clear(s.PeaceBits);
         Array.Clear(s.InitiatorBits);
-        ref double alive = ref MemoryMarshal.GetArrayDataReference(s.AliveMask);
-        ref double atWar = ref MemoryMarshal.GetArrayDataReference(s.AtWarMask);
-        ref double draw = ref MemoryMarshal.GetArrayDataReference(st.ActDraw.Data);
-        ref double r = ref MemoryMarshal.GetArrayDataReference(st.Revisionism.Data);
+        ref double alive = ref s.AliveMask.Start;
+        ref double atWar = ref s.AtWarMask.Start;
+        ref double draw = ref st.ActDraw.Start;
+        ref double r = ref st.Revisionism.Start;
         for (int v = 0; v < lanes; v += TOps.Count)
         {
             for (int i = 0; i < n; i++)
@@ -108,11 +108,13 @@ internal static class TargetKernel
         var wealth = s.LaneWealth;
         var filled = s.AllyCount;
         var st = batch.Storage;
+        var capabilities = st.Capability.Span;
+        var wealths = st.Wealth.Span;
         int slots = 0;
         for (int i = 0; i < n; i++)
         {
-            cap[i] = st.Capability.Data[i * lanes + lane];
-            wealth[i] = st.Wealth.Data[i * lanes + lane];
+            cap[i] = capabilities[i * lanes + lane];
+            wealth[i] = wealths[i * lanes + lane];
             filled[i] = 0;
             if ((peace[i >> 6] & (1UL << i)) == 0) continue;
             for (int word = 0; word < words; word++) filled[i] += BitOperations.PopCount(pacts[i * words + word] & peace[word]);
@@ -122,11 +124,11 @@ internal static class TargetKernel
         var slotIndex = s.SlotIndex;
         var slotWeight = s.SlotWeight;
         Array.Fill(slotIndex, n, 0, slots * np);
-        Array.Clear(slotWeight, 0, slots * np);
+        slotWeight.Span[..(slots * np)].Clear();
         var groupSlots = s.GroupSlots;
         Array.Clear(groupSlots);
-        var reputation = st.Reputation.Data;
-        var compatibility = st.Compatibility.Data;
+        var reputation = st.Reputation.Span;
+        var compatibility = st.Compatibility.Span;
         for (int q = 0; q < n; q++)
         {
             groupSlots[q >> 2] = Math.Max(groupSlots[q >> 2], filled[q]);
@@ -149,7 +151,7 @@ internal static class TargetKernel
     private static void HostileBytes<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         int n = batch.N, lanes = batch.Lanes, stride = batch.Scratch.Padded16;
-        ref double c = ref MemoryMarshal.GetArrayDataReference(batch.Storage.Compatibility.Data);
+        ref double c = ref batch.Storage.Compatibility.Start;
         var bytes = batch.Scratch.HostileBytes;
         var hostile = TOps.Load(ref batch.Parameters.HostileCompatibility[0], (nuint)v);
         for (int k = 0; k < n; k++)
@@ -191,12 +193,12 @@ internal static class TargetKernel
         var cap = s.LaneCapability;
         int reachLane = lane * n * words;
         int piLane = lane * n * np;
-        ref double pi = ref MemoryMarshal.GetArrayDataReference(s.LaneProximity);
+        ref double pi = ref s.LaneProximity.Start;
         var helpColumn = s.HelpColumn;
-        ref double help = ref MemoryMarshal.GetArrayDataReference(helpColumn);
-        ref double wealth = ref MemoryMarshal.GetArrayDataReference(s.LaneWealth);
-        ref double capOf = ref MemoryMarshal.GetArrayDataReference(cap);
-        ref double slotWeight = ref MemoryMarshal.GetArrayDataReference(s.SlotWeight);
+        ref double help = ref helpColumn.Start;
+        ref double wealth = ref s.LaneWealth.Start;
+        ref double capOf = ref cap.Start;
+        ref double slotWeight = ref s.SlotWeight.Start;
         ref int slotIndex = ref MemoryMarshal.GetArrayDataReference(s.SlotIndex);
         var threshold = TOps.Broadcast(w.Parameters.WinThreshold);
         var half = TOps.Broadcast(0.5);

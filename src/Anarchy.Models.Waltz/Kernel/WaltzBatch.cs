@@ -23,6 +23,11 @@ public sealed class WaltzBatch
     private readonly List<SeriesRow>?[] _series;
 
     public WaltzBatch(IReadOnlyList<Scenario> scenarios, IReadOnlyList<ulong> seeds, RunDetail detail)
+        : this(scenarios, seeds, detail, reuseStorage: false)
+    {
+    }
+
+    private WaltzBatch(IReadOnlyList<Scenario> scenarios, IReadOnlyList<ulong> seeds, RunDetail detail, bool reuseStorage)
     {
         ArgumentOutOfRangeException.ThrowIfZero(scenarios.Count);
         if (scenarios.Count != seeds.Count) throw new ArgumentException("one seed per scenario", nameof(seeds));
@@ -38,7 +43,7 @@ public sealed class WaltzBatch
         N = first.States;
         K = first.Parameters.InterestDimensions;
         TotalTicks = first.TotalTicks;
-        Storage = new WorldStorage(N, K, Lanes);
+        Storage = reuseStorage ? WorldStorage.Rent(N, K, Lanes) : new WorldStorage(N, K, Lanes);
         Worlds = new World[Lanes];
         Ledgers = new RunLedger[Lanes];
         _series = new List<SeriesRow>?[Lanes];
@@ -69,6 +74,19 @@ public sealed class WaltzBatch
 
     /// <summary>The widest vector the hardware accelerates; Vector256 (possibly in software) otherwise.</summary>
     public static int VectorWidth => Vector512.IsHardwareAccelerated ? 512 : 256;
+
+    /// <summary>
+    /// Runs a batch start to finish and returns the results of its runs (<see cref="Run"/>), with its storage reused
+    /// from this thread's previous batch of the same shape and kept for the next (<see cref="WorldStorage.Rent"/>):
+    /// the batch itself is never seen outside, so nothing reads the storage after its results are taken.
+    /// </summary>
+    public static RunResult[] RunOnce(IReadOnlyList<Scenario> scenarios, IReadOnlyList<ulong> seeds, RunDetail detail, IReadOnlyList<RunKey>? keys = null, PhaseClock? clock = null)
+    {
+        var batch = new WaltzBatch(scenarios, seeds, detail, reuseStorage: true) { Clock = clock };
+        var results = batch.Run(keys);
+        WorldStorage.Return(batch.Storage);
+        return results;
+    }
 
     /// <summary>Runs every tick and returns the results of the real (non-padding) lanes.</summary>
     public RunResult[] Run(IReadOnlyList<RunKey>? keys = null)
@@ -270,13 +288,13 @@ internal sealed class KernelScratch
 {
     public KernelScratch(World[] worlds, int n, int lanes)
     {
-        AliveMask = new double[n * lanes];
-        AtWarMask = new double[n * lanes];
-        Draws = new double[n * lanes];
-        DriftDraws = new double[Math.Max(1, n * worlds[0].K * lanes)];
+        AliveMask = new(n * lanes);
+        AtWarMask = new(n * lanes);
+        Draws = new(n * lanes);
+        DriftDraws = new(Math.Max(1, n * worlds[0].K * lanes));
         int padded = (n + 3) / 4 * 4;
         _packedLength = padded * Math.Max(1, n) * LaneMultiple;
-        StateBlock = new double[Math.Max(1, n) * 4 * LaneMultiple];
+        StateBlock = new(Math.Max(1, n) * 4 * LaneMultiple);
         ReadRows = new int[Math.Max(1, n)];
         IsReadRow = new bool[Math.Max(1, n)];
         ExactPairs = new int[Math.Max(2, n * (n - 1))];
@@ -284,9 +302,9 @@ internal sealed class KernelScratch
         CompatibilityCurrent = new bool[lanes / 4 + 1];
         ActorBits = new ulong[Math.Max(1, lanes * ((n + 63) / 64))];
         AdaptiveLane = new bool[lanes];
-        StrategicMask = new double[n * lanes];
-        ExternalMask = new double[n * lanes];
-        NotInternalMask = new double[n * lanes];
+        StrategicMask = new(n * lanes);
+        ExternalMask = new(n * lanes);
+        NotInternalMask = new(n * lanes);
         double allOnes = BitConverter.Int64BitsToDouble(-1);
         for (int l = 0; l < lanes; l++)
         {
@@ -299,24 +317,24 @@ internal sealed class KernelScratch
                 NotInternalMask[i * lanes + l] = doctrine[i] != Doctrine.Internal ? allOnes : 0;
             }
         }
-        BalancingMayAlly = new double[Math.Max(1, n) * LaneMultiple];
-        BalancingRisk = new double[Math.Max(1, n) * LaneMultiple];
-        BalancingEnemies = new double[Math.Max(1, n) * LaneMultiple];
+        BalancingMayAlly = new(Math.Max(1, n) * LaneMultiple);
+        BalancingRisk = new(Math.Max(1, n) * LaneMultiple);
+        BalancingEnemies = new(Math.Max(1, n) * LaneMultiple);
         int np = (n + 15) / 16 * 16;
         int words = (n + 63) / 64;
         Padded16 = np;
         HostileBytes = new byte[np * np];
         PeaceBits = new ulong[Math.Max(1, lanes * words)];
         InitiatorBits = new ulong[Math.Max(1, lanes * words)];
-        LaneCapability = new double[np];
-        LaneWealth = new double[np];
+        LaneCapability = new(np);
+        LaneWealth = new(np);
         SlotIndex = new int[Math.Max(1, n * np)];
-        SlotWeight = new double[Math.Max(1, n * np)];
+        SlotWeight = new(Math.Max(1, n * np));
         GroupSlots = new int[np / 4 + 2];
         AttackBits = new ulong[Math.Max(1, n * words)];
         AllyCount = new int[Math.Max(1, n)];
-        LaneProximity = new double[lanes * n * np];
-        HelpColumn = new double[np + 1];
+        LaneProximity = new(lanes * n * np);
+        HelpColumn = new(np + 1);
         ReachBits = new ulong[Math.Max(1, lanes * n * words)];
         for (int l = 0; l < lanes; l++)
         {
@@ -337,32 +355,32 @@ internal sealed class KernelScratch
     private const int LaneMultiple = WaltzBatch.LaneMultiple;
 
     /// <summary>All-ones where the state is alive, per (state, lane).</summary>
-    public double[] AliveMask { get; }
+    public AlignedArray<double> AliveMask { get; }
     /// <summary>All-ones where the state is at war.</summary>
-    public double[] AtWarMask { get; }
+    public AlignedArray<double> AtWarMask { get; }
     /// <summary>Per (state, lane) random draws made by the scalar generator.</summary>
-    public double[] Draws { get; }
+    public AlignedArray<double> Draws { get; }
     /// <summary>Per (state, dimension, lane) normals of the interest drift.</summary>
-    public double[] DriftDraws { get; }
+    public AlignedArray<double> DriftDraws { get; }
     /// <summary>Step 6: per lane, the bit set of states that may act this tick.</summary>
     public ulong[] ActorBits { get; }
     /// <summary>Per lane: whether some state is of the Adaptive doctrine (its balancing then runs the reference's code).</summary>
     public bool[] AdaptiveLane { get; }
     /// <summary>Per (state, lane), all ones where the state's doctrine is Strategic, External, or not Internal (doctrines never change).</summary>
-    public double[] StrategicMask { get; }
-    public double[] ExternalMask { get; }
-    public double[] NotInternalMask { get; }
+    public AlignedArray<double> StrategicMask { get; }
+    public AlignedArray<double> ExternalMask { get; }
+    public AlignedArray<double> NotInternalMask { get; }
     /// <summary>One vector block, per state j: whether it may take a pact, its risk z_j, and whether it is the
     /// enemy of the state balancing (balancing's scratch).</summary>
-    public double[] BalancingMayAlly { get; }
-    public double[] BalancingRisk { get; }
-    public double[] BalancingEnemies { get; }
+    public AlignedArray<double> BalancingMayAlly { get; }
+    public AlignedArray<double> BalancingRisk { get; }
+    public AlignedArray<double> BalancingEnemies { get; }
     /// <summary>Per vector block: the compatibility matrix is up to date and stays so (no lane's interests drift).</summary>
     public bool[] CompatibilityCurrent { get; }
     /// <summary>One vector of each lane's principal threat, as doubles.</summary>
     public double[] Principal { get; } = new double[LaneMultiple];
     /// <summary>One vector block, per state j: alive, M_j, 1 + eta * r_j and reputation, one vector each.</summary>
-    public double[] StateBlock { get; }
+    public AlignedArray<double> StateBlock { get; }
     /// <summary>One vector block: the states whose row of the common threat the rules may read (ascending), their
     /// number, and the same as flags per state.</summary>
     public int[] ReadRows { get; }
@@ -386,12 +404,12 @@ internal sealed class KernelScratch
     /// their revisionism (the only states whose target is read), as bit sets (lane after lane).</summary>
     public ulong[] PeaceBits { get; }
     public ulong[] InitiatorBits { get; }
-    public double[] LaneCapability { get; }
-    public double[] LaneWealth { get; }
+    public AlignedArray<double> LaneCapability { get; }
+    public AlignedArray<double> LaneWealth { get; }
     /// <summary>Target choice, one lane: each state's allies at peace as slots (slot x of state q at x * Padded16 + q),
     /// and per group of four states the most slots any of them fills.</summary>
     public int[] SlotIndex { get; }
-    public double[] SlotWeight { get; }
+    public AlignedArray<double> SlotWeight { get; }
     public int[] GroupSlots { get; }
     /// <summary>Target choice, one lane: per ally k of an initiator, the targets it helps attack, as a bit set.</summary>
     public ulong[] AttackBits { get; }
@@ -400,17 +418,17 @@ internal sealed class KernelScratch
     /// <summary>Every lane's proximity matrix, lane after lane, rows of <see cref="Padded16"/> (static). Proximity is
     /// symmetric to the bit (initialization writes each pair's value to both halves), so row i also holds the column
     /// pi_ki.</summary>
-    public double[] LaneProximity { get; }
+    public AlignedArray<double> LaneProximity { get; }
     /// <summary>Target choice, one initiator i: pi_ki for each state k that may help a target against i (k is not i
     /// and not allied to i), zero for the others.</summary>
-    public double[] HelpColumn { get; }
+    public AlignedArray<double> HelpColumn { get; }
     /// <summary>Every lane's reach: per state i, the bit set of the j with pi_ij &gt; reach (static; i itself excluded).</summary>
     public ulong[] ReachBits { get; }
 
     public void RefreshMasks(WaltzBatch batch)
     {
-        var alive = batch.Storage.Alive.Data;
-        var war = batch.Storage.WarOf.Data;
+        var alive = batch.Storage.Alive.Span;
+        var war = batch.Storage.WarOf.Span;
         int count = batch.N * batch.Lanes;
         for (int x = 0; x < count; x++)
         {

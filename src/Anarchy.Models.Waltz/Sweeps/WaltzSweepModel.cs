@@ -71,7 +71,7 @@ public sealed class WaltzSweepModel : IRunModel
             }
             else
             {
-                var results = new Kernel.WaltzBatch(group.Select(k => _scenarios[k.Point]).ToArray(), group.Select(k => k.Seed).ToArray(), detail).Run(group);
+                var results = Kernel.WaltzBatch.RunOnce(group.Select(k => _scenarios[k.Point]).ToArray(), group.Select(k => k.Seed).ToArray(), detail, group);
                 groupRows = results.Select((r, i) => WaltzModel.Rows(group[i], r)).ToArray();
             }
             for (int i = 0; i < groupRows.Length; i++) rows[start + i] = WithFactors(group[i], groupRows[i]);
