@@ -104,8 +104,8 @@ internal static class TargetKernel
         int n = w.N, np = s.Padded16, lanes = batch.Lanes, words = w.PactWords;
         var peace = s.PeaceBits.AsSpan(lane * words, words);
         var pacts = w.PactBits;
-        var cap = s.LaneCapability;
-        var wealth = s.LaneWealth;
+        var cap = s.LaneCapability.Span;
+        var wealth = s.LaneWealth.Span;
         var filled = s.AllyCount;
         var st = batch.Storage;
         var capabilities = st.Capability.Span;
@@ -122,9 +122,9 @@ internal static class TargetKernel
         }
 
         var slotIndex = s.SlotIndex;
-        var slotWeight = s.SlotWeight;
+        var slotWeight = s.SlotWeight.Span;
         Array.Fill(slotIndex, n, 0, slots * np);
-        slotWeight.Span[..(slots * np)].Clear();
+        slotWeight[..(slots * np)].Clear();
         var groupSlots = s.GroupSlots;
         Array.Clear(groupSlots);
         var reputation = st.Reputation.Span;

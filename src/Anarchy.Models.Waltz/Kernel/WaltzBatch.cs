@@ -429,12 +429,14 @@ internal sealed class KernelScratch
     {
         var alive = batch.Storage.Alive.Span;
         var war = batch.Storage.WarOf.Span;
+        var aliveMask = AliveMask.Span;
+        var atWarMask = AtWarMask.Span;
         int count = batch.N * batch.Lanes;
         for (int x = 0; x < count; x++)
         {
             // All ones (-1) or all zeros, without a branch: a bool is the byte 0 or 1; war[x] >> 31 is -1 at peace.
-            AliveMask[x] = BitConverter.Int64BitsToDouble(-(long)Unsafe.As<bool, byte>(ref alive[x]));
-            AtWarMask[x] = BitConverter.Int64BitsToDouble(~(long)(war[x] >> 31));
+            aliveMask[x] = BitConverter.Int64BitsToDouble(-(long)Unsafe.As<bool, byte>(ref alive[x]));
+            atWarMask[x] = BitConverter.Int64BitsToDouble(~(long)(war[x] >> 31));
         }
     }
 }

@@ -26,10 +26,18 @@ public sealed class Interleaved<T> where T : unmanaged
     public int Lanes { get; }
 
     /// <summary>Element 0 of lane 0; element <c>i</c> of lane <c>l</c> is <c>i * Lanes + l</c> elements on.</summary>
-    public ref T Start => ref _elements.Start;
+    public ref T Start
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref _elements.Start;
+    }
 
     /// <summary>Every element, lanes interleaved.</summary>
-    public Span<T> Span => _elements.Span;
+    public Span<T> Span
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _elements.Span;
+    }
 
     /// <summary>One lane's view.</summary>
     public Column<T> Lane(int lane) => new(_elements.Array, _elements.Origin + lane, Lanes, Count);
@@ -78,11 +86,23 @@ public sealed class AlignedArray<T> where T : unmanaged
     public int Origin { get; }
 
     /// <summary>Element 0.</summary>
-    public ref T Start => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Array), Origin);
+    public ref T Start
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Array), Origin);
+    }
 
     /// <summary>Every element.</summary>
-    public Span<T> Span => Array.AsSpan(Origin, Length);
+    public Span<T> Span
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Array.AsSpan(Origin, Length);
+    }
 
     /// <summary>Element <paramref name="index"/>, unchecked beyond the backing array's own bounds.</summary>
-    public ref T this[int index] => ref Array[Origin + index];
+    public ref T this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => ref Array[Origin + index];
+    }
 }
