@@ -57,7 +57,7 @@ public sealed class WaltzBatch
         }
         Parameters = new LaneParameters(Worlds);
         Seeds = Worlds.Select(w => w.Seed).ToArray();
-        Scratch = new KernelScratch(Worlds, N, Lanes);
+        Scratch = reuseStorage ? KernelScratch.Rent(Worlds, N, Lanes) : new KernelScratch(Worlds, N, Lanes);
     }
 
     public int N { get; }
@@ -85,6 +85,7 @@ public sealed class WaltzBatch
         var batch = new WaltzBatch(scenarios, seeds, detail, reuseStorage: true) { Clock = clock };
         var results = batch.Run(keys);
         WorldStorage.Return(batch.Storage);
+        KernelScratch.Return(batch.Scratch);
         return results;
     }
 
@@ -288,6 +289,9 @@ internal sealed class KernelScratch
 {
     public KernelScratch(World[] worlds, int n, int lanes)
     {
+        N = n;
+        K = worlds[0].K;
+        Lanes = lanes;
         AliveMask = new(n * lanes);
         AtWarMask = new(n * lanes);
         Draws = new(n * lanes);
@@ -305,18 +309,6 @@ internal sealed class KernelScratch
         StrategicMask = new(n * lanes);
         ExternalMask = new(n * lanes);
         NotInternalMask = new(n * lanes);
-        double allOnes = BitConverter.Int64BitsToDouble(-1);
-        for (int l = 0; l < lanes; l++)
-        {
-            var doctrine = worlds[l].Doctrine;
-            for (int i = 0; i < n; i++)
-            {
-                AdaptiveLane[l] |= doctrine[i] == Doctrine.Adaptive;
-                StrategicMask[i * lanes + l] = doctrine[i] == Doctrine.Strategic ? allOnes : 0;
-                ExternalMask[i * lanes + l] = doctrine[i] == Doctrine.External ? allOnes : 0;
-                NotInternalMask[i * lanes + l] = doctrine[i] != Doctrine.Internal ? allOnes : 0;
-            }
-        }
         BalancingMayAlly = new(Math.Max(1, n) * LaneMultiple);
         BalancingRisk = new(Math.Max(1, n) * LaneMultiple);
         BalancingEnemies = new(Math.Max(1, n) * LaneMultiple);
@@ -336,6 +328,59 @@ internal sealed class KernelScratch
         LaneProximity = new(lanes * n * np);
         HelpColumn = new(np + 1);
         ReachBits = new ulong[Math.Max(1, lanes * n * words)];
+        _buffers =
+        [
+            AliveMask.Array, AtWarMask.Array, Draws.Array, DriftDraws.Array, StateBlock.Array, ReadRows, IsReadRow, ExactPairs,
+            CompatibilityCurrent, ActorBits, AdaptiveLane, StrategicMask.Array, ExternalMask.Array, NotInternalMask.Array,
+            BalancingMayAlly.Array, BalancingRisk.Array, BalancingEnemies.Array, HostileBytes, PeaceBits, InitiatorBits,
+            LaneCapability.Array, LaneWealth.Array, SlotIndex, SlotWeight.Array, GroupSlots, AttackBits, AllyCount,
+            LaneProximity.Array, HelpColumn.Array, ReachBits, Principal,
+        ];
+        Prepare(worlds);
+    }
+
+    /// <summary>This thread's buffers of its last finished batch, kept for the next batch of the same shape.</summary>
+    [ThreadStatic]
+    private static KernelScratch? t_spare;
+
+    /// <summary>Buffers for a batch of these worlds: this thread's spare ones, cleared and prepared for the worlds,
+    /// when their shape matches (as <see cref="WorldStorage.Rent"/>), otherwise new.</summary>
+    public static KernelScratch Rent(World[] worlds, int n, int lanes)
+    {
+        var spare = t_spare;
+        if (spare is null || spare.N != n || spare.K != worlds[0].K || spare.Lanes != lanes) return new KernelScratch(worlds, n, lanes);
+        t_spare = null;
+        foreach (var buffer in spare._buffers) Array.Clear(buffer);
+        if (spare._packedThreat is { } packed) Array.Clear(packed);
+        spare.ReadRowCount = 0;
+        spare.Prepare(worlds);
+        return spare;
+    }
+
+    /// <summary>Keeps <paramref name="scratch"/>, which nothing will read again, for this thread's next batch.</summary>
+    public static void Return(KernelScratch scratch) => t_spare = scratch;
+
+    private readonly Array[] _buffers;
+    private int N { get; }
+    private int K { get; }
+    private int Lanes { get; }
+
+    /// <summary>What the buffers hold for a batch from its start: each lane's doctrine masks, proximity rows and reach.</summary>
+    private void Prepare(World[] worlds)
+    {
+        int n = N, lanes = Lanes, np = Padded16, words = (n + 63) / 64;
+        double allOnes = BitConverter.Int64BitsToDouble(-1);
+        for (int l = 0; l < lanes; l++)
+        {
+            var doctrine = worlds[l].Doctrine;
+            for (int i = 0; i < n; i++)
+            {
+                AdaptiveLane[l] |= doctrine[i] == Doctrine.Adaptive;
+                StrategicMask[i * lanes + l] = doctrine[i] == Doctrine.Strategic ? allOnes : 0;
+                ExternalMask[i * lanes + l] = doctrine[i] == Doctrine.External ? allOnes : 0;
+                NotInternalMask[i * lanes + l] = doctrine[i] != Doctrine.Internal ? allOnes : 0;
+            }
+        }
         for (int l = 0; l < lanes; l++)
         {
             var proximity = worlds[l].Proximity;
