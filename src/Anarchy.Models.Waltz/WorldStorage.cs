@@ -15,31 +15,31 @@ internal sealed class WorldStorage
         K = k;
         Lanes = lanes;
         int nn = n * n;
-        Alive = new(n, lanes);
-        Wealth = new(n, lanes);
-        Capability = new(n, lanes);
-        Burden = new(n, lanes);
-        Interests = new(n * k, lanes);
-        Revisionism = new(n, lanes);
-        Reputation = new(n, lanes);
-        WarOf = new(n, lanes);
-        Target = new(n, lanes);
-        PrincipalThreat = new(n, lanes);
-        ActDraw = new(n, lanes);
-        ChallengeDraw = new(n, lanes);
-        GrowthRate = new(n, lanes);
-        PactCount = new(n, lanes);
+        Alive = new(n, lanes, _columns);
+        Wealth = new(n, lanes, _columns);
+        Capability = new(n, lanes, _columns);
+        Burden = new(n, lanes, _columns);
+        Interests = new(n * k, lanes, _columns);
+        Revisionism = new(n, lanes, _columns);
+        Reputation = new(n, lanes, _columns);
+        WarOf = new(n, lanes, _columns);
+        Target = new(n, lanes, _columns);
+        PrincipalThreat = new(n, lanes, _columns);
+        ActDraw = new(n, lanes, _columns);
+        ChallengeDraw = new(n, lanes, _columns);
+        GrowthRate = new(n, lanes, _columns);
+        PactCount = new(n, lanes, _columns);
         PactLanes = new byte[nn * LaneBytes(lanes) + PactLanesPadding];
-        Proximity = new(nn, lanes);
-        Compatibility = new(nn, lanes);
-        Threat = new(nn, lanes);
-        ThreatNorm = new(n, lanes);
-        ThreatLevel = new(n, lanes);
-        ExpectedSupport = new(n, lanes);
-        Security = new(n, lanes);
-        CommonThreat = new(nn, lanes);
-        PactValues = new(nn, lanes);
-        PartnerValues = new(nn, lanes);
+        Proximity = new(nn, lanes, _columns);
+        Compatibility = new(nn, lanes, _columns);
+        Threat = new(nn, lanes, _columns);
+        ThreatNorm = new(n, lanes, _columns);
+        ThreatLevel = new(n, lanes, _columns);
+        ExpectedSupport = new(n, lanes, _columns);
+        Security = new(n, lanes, _columns);
+        CommonThreat = new(nn, lanes, _columns);
+        PactValues = new(nn, lanes, _columns);
+        PartnerValues = new(nn, lanes, _columns);
     }
 
     public int N { get; }
@@ -68,20 +68,13 @@ internal sealed class WorldStorage
     /// <summary>Keeps <paramref name="storage"/>, which nothing will read again, for this thread's next batch.</summary>
     public static void Return(WorldStorage storage) => t_spare = storage;
 
+    /// <summary>Every column, as made (each adds itself).</summary>
+    private readonly List<IClearable> _columns = [];
+
     /// <summary>Every column and the pact bytes as new storage has them (all zero).</summary>
     private void Clear()
     {
-        foreach (var column in new object[] { Alive, Wealth, Capability, Burden, Interests, Revisionism, Reputation, WarOf, Target,
-                     PrincipalThreat, ActDraw, ChallengeDraw, GrowthRate, PactCount, Proximity, Compatibility, Threat, ThreatNorm,
-                     ThreatLevel, ExpectedSupport, Security, CommonThreat, PactValues, PartnerValues })
-        {
-            switch (column)
-            {
-                case Interleaved<double> d: d.Clear(); break;
-                case Interleaved<int> i: i.Clear(); break;
-                case Interleaved<bool> b: b.Clear(); break;
-            }
-        }
+        foreach (var column in _columns) column.Clear();
         Array.Clear(PactLanes);
     }
     public Interleaved<bool> Alive { get; }

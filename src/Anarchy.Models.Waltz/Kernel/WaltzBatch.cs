@@ -361,6 +361,9 @@ internal sealed class KernelScratch
     public static void Return(KernelScratch scratch) => t_spare = scratch;
 
     private readonly Array[] _buffers;
+
+    /// <summary>Every buffer <see cref="Rent"/> clears (each kept array's backing array).</summary>
+    internal IReadOnlyList<Array> Buffers => _buffers;
     private int N { get; }
     private int K { get; }
     private int Lanes { get; }

@@ -9,15 +9,19 @@ namespace Anarchy.Engine;
 /// element 0 starts on a 64-byte boundary (<see cref="AlignedArray{T}"/>), so that no vector of lanes straddles two
 /// cache lines.
 /// </summary>
-public sealed class Interleaved<T> where T : unmanaged
+public sealed class Interleaved<T> : IClearable where T : unmanaged
 {
     private readonly AlignedArray<T> _elements;
 
-    public Interleaved(int count, int lanes)
+    /// <param name="count">Elements per lane.</param>
+    /// <param name="lanes">Lanes (runs).</param>
+    /// <param name="owner">Where the column adds itself, so that its owner can clear all its columns at once.</param>
+    public Interleaved(int count, int lanes, ICollection<IClearable>? owner = null)
     {
         Count = count;
         Lanes = lanes;
         _elements = new AlignedArray<T>(Math.Max(1, count * lanes), aligned: lanes > 1);
+        owner?.Add(this);
     }
 
     /// <summary>Elements per lane.</summary>
@@ -44,6 +48,12 @@ public sealed class Interleaved<T> where T : unmanaged
 
     /// <summary>Sets every element to its default, as a new column has it.</summary>
     public void Clear() => _elements.Span.Clear();
+}
+
+/// <summary>Storage that can be set back to the state it was made in (every element its default).</summary>
+public interface IClearable
+{
+    void Clear();
 }
 
 /// <summary>

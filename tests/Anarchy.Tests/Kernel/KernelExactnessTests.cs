@@ -291,10 +291,54 @@ public sealed class KernelExactnessTests
         Assert.Equal(0, Math.Min(Measure(), Measure()));
     }
 
+    [Fact]
+    public void BatchesRunOneAfterAnotherReuseTheirThreadsStorageAndStillReproduceTheReference()
+    {
+        // Every batch of a shape after the first on this thread takes the storage and buffers of the one before, which
+        // ran other parameters to other ends (pacts, wars, deaths, cached compatibilities without drift, Adaptive
+        // doctrines): each must still give the reference's results. Batches of other shapes come in between.
+        var reuse = from batch in Batches
+                    from states in Gen.Int[5, 12]
+                    from drift in Gen.OneOf(Gen.Const(0.0), Gen.Double[0.001, 0.05])
+                    select (batch.Lanes.Select(s => s with { States = states, Parameters = s.Parameters with { InterestDrift = drift } }).ToArray(), batch.Seeds);
+        var detail = new RunDetail(Series: true, Events: true, Panel: true);
+        reuse.Sample(batch =>
+        {
+            for (int again = 0; again < 2; again++)
+                AssertSameResults(batch.Item1, batch.Seeds, WaltzBatch.RunOnce(batch.Item1, batch.Seeds, detail));
+        }, iter: 40, seed: "0N0XIzNsQ0O2");
+    }
+
+    [Fact]
+    public void EveryKernelBufferIsClearedWhenABatchReusesIt()
+    {
+        // KernelScratch.Rent clears the buffers it lists; a buffer added to the class but not to the list would carry
+        // one batch's values into the next.
+        var seeds = new ulong[] { 1, 2, 3 };
+        var batch = new WaltzBatch(seeds.Select(_ => new Scenario { States = 6, Ticks = 2 }).ToArray(), seeds, default);
+        var listed = batch.Scratch.Buffers.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var property in typeof(KernelScratch).GetProperties())
+        {
+            object? value = property.Name == nameof(KernelScratch.PackedThreat) ? null : property.GetValue(batch.Scratch);
+            object? buffer = value switch
+            {
+                Array array => array,
+                AlignedArray<double> aligned => aligned.Array,
+                _ => null,
+            };
+            if (buffer is not null) Assert.True(listed.Contains(buffer), $"KernelScratch.{property.Name} is not cleared on reuse");
+        }
+    }
+
     internal static void AssertSame(Scenario[] lanes, ulong[] seeds)
     {
         var detail = new RunDetail(Series: true, Events: true, Panel: true);
-        var kernel = new WaltzBatch(lanes, seeds, detail).Run();
+        AssertSameResults(lanes, seeds, new WaltzBatch(lanes, seeds, detail).Run());
+    }
+
+    private static void AssertSameResults(Scenario[] lanes, ulong[] seeds, RunResult[] kernel)
+    {
+        var detail = new RunDetail(Series: true, Events: true, Panel: true);
         for (int l = 0; l < lanes.Length; l++)
         {
             var reference = WaltzSimulation.Run(lanes[l], seeds[l], detail, l, 0, l);
