@@ -59,8 +59,11 @@ public interface IClearable
 /// <summary>
 /// An array whose element 0 lies on a 64-byte boundary (a cache line; one 512-bit vector): the backing array is
 /// pinned, so that the garbage collector never moves it, and <see cref="Origin"/> elements of it are skipped. Vector
-/// loads at multiples of eight doubles from <see cref="Start"/> then touch one cache line each instead of two.
-/// Without <c>aligned</c> it is a plain array (the reference engine's one-lane storage).
+/// loads at multiples of eight doubles from <see cref="Start"/> then touch one cache line each instead of two. Each
+/// aligned array made starts 7 cache lines further into its 4 KB page than the one made before it, so that the same
+/// element of two arrays of one size does not lie at the same offset within a page (the processor first matches a
+/// load against earlier stores by those 12 address bits, and would hold a load from one array behind a store to the
+/// other). Without <c>aligned</c> it is a plain array (the reference engine's one-lane storage).
 /// </summary>
 public sealed class AlignedArray<T> where T : unmanaged
 {
@@ -82,9 +85,17 @@ public sealed class AlignedArray<T> where T : unmanaged
         int size = Unsafe.SizeOf<T>();
         Array = GC.AllocateArray<T>(length + Page / size, pinned: true);
         nint address = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(Array));
-        nint wanted = (nint)(Interlocked.Increment(ref s_placed) * 7 % (Page / Boundary)) * Boundary;
+        PageLine = PageLineOf((uint)Interlocked.Increment(ref s_placed));
+        nint wanted = (nint)PageLine * Boundary;
         Origin = (int)((wanted - (address & (Page - 1)) + Page) & (Page - 1)) / size;
     }
+
+    /// <summary>The cache line of its 4 KB page at which the <paramref name="placed"/>-th aligned array starts: 7 lines
+    /// on from the one before, so that 64 arrays made one after another start at 64 different lines.</summary>
+    internal static int PageLineOf(uint placed) => (int)(placed * 7 % (Page / Boundary));
+
+    /// <summary>The cache line of its 4 KB page at which element 0 lies (0 for a plain array).</summary>
+    internal int PageLine { get; }
 
     /// <summary>Elements, from <see cref="Start"/>.</summary>
     public int Length { get; }
