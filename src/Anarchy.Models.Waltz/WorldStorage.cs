@@ -46,10 +46,6 @@ internal sealed class WorldStorage
     public int K { get; }
     public int Lanes { get; }
 
-    /// <summary>This thread's storage of its last finished batch, kept for the next batch of the same shape.</summary>
-    [ThreadStatic]
-    private static WorldStorage? t_spare;
-
     /// <summary>
     /// Storage for a batch of this shape: this thread's spare one, cleared to the state of new storage, when its shape
     /// matches, otherwise new. A batch run start to finish needs its storage only until its results are taken
@@ -58,15 +54,14 @@ internal sealed class WorldStorage
     /// </summary>
     public static WorldStorage Rent(int n, int k, int lanes)
     {
-        var spare = t_spare;
+        var spare = ThreadSpare.Take<WorldStorage>();
         if (spare is null || spare.N != n || spare.K != k || spare.Lanes != lanes) return new WorldStorage(n, k, lanes);
-        t_spare = null;
         spare.Clear();
         return spare;
     }
 
     /// <summary>Keeps <paramref name="storage"/>, which nothing will read again, for this thread's next batch.</summary>
-    public static void Return(WorldStorage storage) => t_spare = storage;
+    public static void Return(WorldStorage storage) => ThreadSpare.Keep(storage);
 
     /// <summary>Every column, as made (each adds itself).</summary>
     private readonly List<IClearable> _columns = [];

@@ -339,17 +339,12 @@ internal sealed class KernelScratch
         Prepare(worlds);
     }
 
-    /// <summary>This thread's buffers of its last finished batch, kept for the next batch of the same shape.</summary>
-    [ThreadStatic]
-    private static KernelScratch? t_spare;
-
     /// <summary>Buffers for a batch of these worlds: this thread's spare ones, cleared and prepared for the worlds,
     /// when their shape matches (as <see cref="WorldStorage.Rent"/>), otherwise new.</summary>
     public static KernelScratch Rent(World[] worlds, int n, int lanes)
     {
-        var spare = t_spare;
+        var spare = ThreadSpare.Take<KernelScratch>();
         if (spare is null || spare.N != n || spare.K != worlds[0].K || spare.Lanes != lanes) return new KernelScratch(worlds, n, lanes);
-        t_spare = null;
         foreach (var buffer in spare._buffers) Array.Clear(buffer);
         if (spare._packedThreat is { } packed) Array.Clear(packed);
         spare.ReadRowCount = 0;
@@ -358,7 +353,7 @@ internal sealed class KernelScratch
     }
 
     /// <summary>Keeps <paramref name="scratch"/>, which nothing will read again, for this thread's next batch.</summary>
-    public static void Return(KernelScratch scratch) => t_spare = scratch;
+    public static void Return(KernelScratch scratch) => ThreadSpare.Keep(scratch);
 
     private readonly Array[] _buffers;
 
