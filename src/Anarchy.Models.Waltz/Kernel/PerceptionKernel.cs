@@ -123,56 +123,15 @@ internal static class PerceptionKernel
             TOps.Store(TOps.Add(one, TOps.Multiply(eta, TOps.Load(ref r, At(j, lanes, v)))), ref states, at + (nuint)(2 * wide));
             TOps.Store(TOps.Load(ref rep, At(j, lanes, v)), ref states, at + (nuint)(3 * wide));
         }
+        ref byte pactStart = ref MemoryMarshal.GetArrayDataReference(allied);
         for (int i = 0; i < n; i++)
         {
             var aliveI = TOps.Load(ref alive, At(i, lanes, v));
-            TV max = TOps.Zero, sum = TOps.Zero, squares = TOps.Zero, support = TOps.Zero, principal = TOps.Broadcast(-1);
-            TV index = TOps.Zero, step = TOps.Broadcast(1);
-            for (int j = 0; j < n; j++, index = TOps.Add(index, step))
-            {
-                nuint ij = At(i * n + j, lanes, v);
-                TV cij;
-                if (computeCompatibility && j >= i)
-                {
-                    if (j == i)
-                    {
-                        cij = one;
-                    }
-                    else
-                    {
-                        var distanceSquared = TOps.Zero;
-                        for (int d = 0; d < k; d++)
-                        {
-                            var diff = TOps.Subtract(TOps.Load(ref u, At(i * k + d, lanes, v)), TOps.Load(ref u, At(j * k + d, lanes, v)));
-                            distanceSquared = TOps.Add(distanceSquared, TOps.Multiply(diff, diff));
-                        }
-                        cij = TOps.Subtract(one, TOps.Divide(TOps.Sqrt(distanceSquared), sqrtK));
-                        TOps.Store(cij, ref c, At(j * n + i, lanes, v));
-                    }
-                    TOps.Store(cij, ref c, ij);
-                }
-                else
-                {
-                    cij = TOps.Load(ref c, ij);
-                }
-                var pact = TOps.FromBits((uint)(allied[(i * n + j) * laneBytes + laneByte] >> laneShift));
-                ref double state = ref Unsafe.Add(ref states, j * 4 * wide);
-                var aliveJ = TOps.Load(ref state, 0);
-                var mj = TOps.Load(ref state, (nuint)wide);
-                var pij = TOps.Load(ref pi, ij);
-                var threatened = i == j ? TOps.Zero : TOps.AndNot(TOps.And(aliveI, aliveJ), pact);
-                var hostility = TOps.Multiply(TOps.Subtract(one, cij), TOps.Load(ref state, (nuint)(2 * wide)));
-                var threat = TOps.Select(threatened, TOps.Multiply(TOps.Multiply(mj, pij), hostility), TOps.Zero);
-                TOps.Store(threat, ref t, ij);
-                if (!packedIsThreat) TOps.Store(threat, ref packed, (nuint)((i * n + j) * TOps.Count));
-                principal = TOps.Select(TOps.GreaterThan(threat, max), index, principal);
-                max = TOps.MaxOfNonNegative(max, threat); // threats are +0 or positive, never NaN
-                sum = TOps.Add(sum, threat);
-                squares = TOps.Add(squares, TOps.Multiply(threat, threat));
-                var ally = TOps.And(pact, aliveJ);
-                var help = TOps.Multiply(TOps.Multiply(TOps.Multiply(cij, TOps.Load(ref state, (nuint)(3 * wide))), mj), pij);
-                support = TOps.Add(support, TOps.Select(ally, help, TOps.Zero));
-            }
+            ThreatRow<TV, TOps>(ref u, k, computeCompatibility ? i : n, sqrtK, v,
+                ref Unsafe.Add(ref c, At(i * n, lanes, v)), ref Unsafe.Add(ref pi, At(i * n, lanes, v)),
+                ref Unsafe.Add(ref t, At(i * n, lanes, v)), ref Unsafe.Add(ref pactStart, i * n * laneBytes + laneByte), laneBytes, laneShift,
+                ref states, n, lanes, i, aliveI, ref packedIsThreat ? ref Unsafe.NullRef<double>() : ref Unsafe.Add(ref packed, i * n * TOps.Count),
+                out var max, out var sum, out var squares, out var support, out var principal);
             var level = TOps.Add(max, TOps.Multiply(mix, TOps.Subtract(sum, max)));
             TOps.Store(principal, ref MemoryMarshal.GetArrayDataReference(batch.Scratch.Principal), 0);
             for (int l = 0; l < TOps.Count; l++) Unsafe.Add(ref st.PrincipalThreat.Start, i * lanes + v + l) = (int)batch.Scratch.Principal[l];
@@ -190,6 +149,78 @@ internal static class PerceptionKernel
             if (read) readRows[readRowCount++] = i;
         }
         batch.Scratch.ReadRowCount = readRowCount;
+    }
+
+    /// <summary>
+    /// Row i of the threat matrix for lanes v..v+W, from row i of compatibility, proximity and the pact bytes (one
+    /// element per lane count, one byte per <paramref name="laneBytes"/>), and its sums: the largest threat and the
+    /// first j holding it, the sum, the sum of squares, and the expected support of i's living allies, each in
+    /// ascending j as the reference sums them. Where <paramref name="packedRow"/> is not null the row is copied there
+    /// as the common-threat product reads it. From j = <paramref name="computeFrom"/> (i, or N when compatibility is
+    /// current) the row's compatibility is computed from the interests, c_ij = 1 - |u_i - u_j| / sqrt(K), and written
+    /// to both halves: it is symmetric bit for bit ((a - b)^2 = (b - a)^2), so the entries left of the diagonal were
+    /// written by the earlier rows, and c_ii comes out as exactly 1. Computing it in the same loop as the threat lets
+    /// the square roots and divisions overlap the threat's arithmetic.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void ThreatRow<TV, TOps>(ref double u, int k, int computeFrom, TV sqrtK, int v, ref double cRow, ref double piRow, ref double tRow, ref byte pactRow, int laneBytes, int laneShift,
+        ref double states, int n, int lanes, int i, TV aliveI, ref double packedRow,
+        out TV max, out TV sum, out TV squares, out TV support, out TV principal) where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        int wide = TOps.Count;
+        bool copy = !Unsafe.IsNullRef(ref packedRow);
+        var one = TOps.Broadcast(1);
+        var self = TOps.Broadcast(i);
+        ref double ui = ref Unsafe.Add(ref u, At(i * k, lanes, v));
+        // Element (j, i) is j rows below element (0, i), which is i elements before element (i, 0) (row i's start).
+        ref double cColumn = ref Unsafe.Add(ref cRow, (nint)i * lanes - (nint)i * n * lanes);
+        // Accumulated in locals (registers), not through the out parameters (memory).
+        TV index = TOps.Zero, step = one, maxOf = TOps.Zero, sumOf = TOps.Zero, squaresOf = TOps.Zero, supportOf = TOps.Zero;
+        TV principalOf = TOps.Broadcast(-1);
+        for (int j = 0; j < n; j++, index = TOps.Add(index, step))
+        {
+            nuint at = (nuint)(j * lanes);
+            TV cij;
+            if (j >= computeFrom)
+            {
+                var distanceSquared = TOps.Zero;
+                for (int d = 0; d < k; d++)
+                {
+                    var diff = TOps.Subtract(TOps.Load(ref ui, (nuint)(d * lanes)), TOps.Load(ref u, At(j * k + d, lanes, v)));
+                    distanceSquared = TOps.Add(distanceSquared, TOps.Multiply(diff, diff));
+                }
+                cij = TOps.Subtract(one, TOps.Divide(TOps.Sqrt(distanceSquared), sqrtK));
+                TOps.Store(cij, ref cRow, at);
+                TOps.Store(cij, ref cColumn, (nuint)(j * n * lanes));
+            }
+            else
+            {
+                cij = TOps.Load(ref cRow, at);
+            }
+            var pij = TOps.Load(ref piRow, at);
+            var pact = TOps.FromBits((uint)(Unsafe.Add(ref pactRow, j * laneBytes) >> laneShift));
+            ref double state = ref Unsafe.Add(ref states, j * 4 * wide);
+            var aliveJ = TOps.Load(ref state, 0);
+            var mj = TOps.Load(ref state, (nuint)wide);
+            // Not threatened by itself, a dead state or an ally (an all-ones mask or its absence, per lane).
+            var threatened = TOps.AndNot(TOps.And(aliveI, aliveJ), TOps.Or(pact, TOps.Equal(index, self)));
+            var hostility = TOps.Multiply(TOps.Subtract(one, cij), TOps.Load(ref state, (nuint)(2 * wide)));
+            var threat = TOps.Select(threatened, TOps.Multiply(TOps.Multiply(mj, pij), hostility), TOps.Zero);
+            TOps.Store(threat, ref tRow, at);
+            if (copy) TOps.Store(threat, ref packedRow, (nuint)(j * wide));
+            principalOf = TOps.Select(TOps.GreaterThan(threat, maxOf), index, principalOf);
+            maxOf = TOps.MaxOfNonNegative(maxOf, threat); // threats are +0 or positive, never NaN
+            sumOf = TOps.Add(sumOf, threat);
+            squaresOf = TOps.Add(squaresOf, TOps.Multiply(threat, threat));
+            var ally = TOps.And(pact, aliveJ);
+            var help = TOps.Multiply(TOps.Multiply(TOps.Multiply(cij, TOps.Load(ref state, (nuint)(3 * wide))), mj), pij);
+            supportOf = TOps.Add(supportOf, TOps.Select(ally, help, TOps.Zero));
+        }
+        max = maxOf;
+        sum = sumOf;
+        squares = squaresOf;
+        support = supportOf;
+        principal = principalOf;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Anarchy.Engine.Simd;
 using Anarchy.Numerics;
 
 namespace Anarchy.Randomness;
@@ -136,21 +137,23 @@ public static class LaneRandom
         {
             var chunk = values.Slice(start, Math.Min(Chunk, values.Length - start));
             int count = 0, x = 0;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; x + 8 <= chunk.Length; x += 8)
+                {
+                    var p = Vector512.Create((ReadOnlySpan<double>)chunk.Slice(x, 8));
+                    var inTail = Vector512.GreaterThan(Vector512.Abs(p - Vector512.Create(0.5)), Vector512.Create(0.425));
+                    // The tail values keep their probability for the second pass.
+                    Vector512.ConditionalSelect(inTail, p, Central<Vector512<double>, Lanes512>(p)).CopyTo(chunk.Slice(x, 8));
+                    count = ListTails(tails, count, x, (uint)inTail.ExtractMostSignificantBits(), 8);
+                }
+            }
             for (; x + 4 <= chunk.Length; x += 4)
             {
                 var p = Vector256.Create((ReadOnlySpan<double>)chunk.Slice(x, 4));
                 var inTail = Vector256.GreaterThan(Vector256.Abs(p - Vector256.Create(0.5)), Vector256.Create(0.425));
-                // The tail values keep their probability for the second pass.
-                Vector256.ConditionalSelect(inTail, p, Central(p)).CopyTo(chunk.Slice(x, 4));
-                uint bits = inTail.ExtractMostSignificantBits();
-                tails[count] = x;
-                count += (int)(bits & 1);
-                tails[count] = x + 1;
-                count += (int)((bits >> 1) & 1);
-                tails[count] = x + 2;
-                count += (int)((bits >> 2) & 1);
-                tails[count] = x + 3;
-                count += (int)(bits >> 3);
+                Vector256.ConditionalSelect(inTail, p, Central<Vector256<double>, Lanes256>(p)).CopyTo(chunk.Slice(x, 4));
+                count = ListTails(tails, count, x, inTail.ExtractMostSignificantBits(), 4);
             }
             for (; x < chunk.Length; x++) chunk[x] = ExactMath.InverseNormalCdf(chunk[x]);
             for (int t = 0; t < count; t += 4)
@@ -164,6 +167,19 @@ public static class LaneRandom
                 chunk[i3] = tail[3];
             }
         }
+    }
+
+    /// <summary>Appends x + t to <paramref name="tails"/> for each set bit t of <paramref name="bits"/> (of
+    /// <paramref name="width"/>), without a branch per bit; returns the new count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ListTails(Span<int> tails, int count, int x, uint bits, int width)
+    {
+        for (int t = 0; t < width; t++)
+        {
+            tails[count] = x + t;
+            count += (int)((bits >> t) & 1);
+        }
+        return count;
     }
 
     /// <summary>The counter (a, b) and the vector of runs of a grid's jobs, in order.</summary>
@@ -286,36 +302,38 @@ public static class LaneRandom
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> InverseNormalCdf(Vector256<double> p)
     {
-        var central = Central(p);
+        var central = Central<Vector256<double>, Lanes256>(p);
         var inTail = Vector256.GreaterThan(Vector256.Abs(p - Vector256.Create(0.5)), Vector256.Create(0.425));
         if (inTail == Vector256<double>.Zero) return central;
         // Central lanes take a harmless stand-in probability; their tail result is discarded below.
         return Vector256.ConditionalSelect(inTail, Tail(Vector256.ConditionalSelect(inTail, p, Vector256.Create(0.01))), central);
     }
 
-    /// <summary>AS241's central rational function, for |p - 1/2| &lt;= 0.425.</summary>
+    /// <summary>AS241's central rational function, for |p - 1/2| &lt;= 0.425, as the scalar code writes it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Central(Vector256<double> p)
+    private static TV Central<TV, TOps>(TV p) where TV : struct where TOps : struct, ILaneOps<TV>
     {
-        var q = p - Vector256.Create(0.5);
-        var rc = Vector256.Create(0.180625) - q * q;
-        var numCentral = ((((((Vector256.Create(2.5090809287301226727e+3) * rc
-            + Vector256.Create(3.3430575583588128105e+4)) * rc
-            + Vector256.Create(6.7265770927008700853e+4)) * rc
-            + Vector256.Create(4.5921953931549871457e+4)) * rc
-            + Vector256.Create(1.3731693765509461125e+4)) * rc
-            + Vector256.Create(1.9715909503065514427e+3)) * rc
-            + Vector256.Create(1.3314166789178437745e+2)) * rc
-            + Vector256.Create(3.3871328727963666080e+0);
-        var denCentral = ((((((Vector256.Create(5.2264952788528545610e+3) * rc
-            + Vector256.Create(2.8729085735721942674e+4)) * rc
-            + Vector256.Create(3.9307895800092710610e+4)) * rc
-            + Vector256.Create(2.1213794301586595867e+4)) * rc
-            + Vector256.Create(5.3941960214247511077e+3)) * rc
-            + Vector256.Create(6.8718700749205790830e+2)) * rc
-            + Vector256.Create(4.2313330701600911252e+1)) * rc
-            + Vector256.Create(1.0);
-        return q * numCentral / denCentral;
+        var q = TOps.Subtract(p, TOps.Broadcast(0.5));
+        var rc = TOps.Subtract(TOps.Broadcast(0.180625), TOps.Multiply(q, q));
+        var numerator = Horner<TV, TOps>(rc, 2.5090809287301226727e+3, 3.3430575583588128105e+4, 6.7265770927008700853e+4,
+            4.5921953931549871457e+4, 1.3731693765509461125e+4, 1.9715909503065514427e+3, 1.3314166789178437745e+2, 3.3871328727963666080e+0);
+        var denominator = Horner<TV, TOps>(rc, 5.2264952788528545610e+3, 2.8729085735721942674e+4, 3.9307895800092710610e+4,
+            2.1213794301586595867e+4, 5.3941960214247511077e+3, 6.8718700749205790830e+2, 4.2313330701600911252e+1, 1.0);
+        return TOps.Divide(TOps.Multiply(q, numerator), denominator);
+    }
+
+    /// <summary>((((((c0 x + c1) x + c2) x + c3) x + c4) x + c5) x + c6) x + c7, each product and sum rounded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TV Horner<TV, TOps>(TV x, double c0, double c1, double c2, double c3, double c4, double c5, double c6, double c7)
+        where TV : struct where TOps : struct, ILaneOps<TV>
+    {
+        var sum = TOps.Add(TOps.Multiply(TOps.Broadcast(c0), x), TOps.Broadcast(c1));
+        sum = TOps.Add(TOps.Multiply(sum, x), TOps.Broadcast(c2));
+        sum = TOps.Add(TOps.Multiply(sum, x), TOps.Broadcast(c3));
+        sum = TOps.Add(TOps.Multiply(sum, x), TOps.Broadcast(c4));
+        sum = TOps.Add(TOps.Multiply(sum, x), TOps.Broadcast(c5));
+        sum = TOps.Add(TOps.Multiply(sum, x), TOps.Broadcast(c6));
+        return TOps.Add(TOps.Multiply(sum, x), TOps.Broadcast(c7));
     }
 
     /// <summary>AS241's tails, for |p - 1/2| &gt; 0.425 in every lane.</summary>
