@@ -124,6 +124,10 @@ internal static class PerceptionKernel
             TOps.Store(TOps.Load(ref rep, At(j, lanes, v)), ref states, at + (nuint)(3 * wide));
         }
         ref byte pactStart = ref MemoryMarshal.GetArrayDataReference(allied);
+        // Target choice's hostility bytes of this block (compatibility does not change between here and step 6).
+        int np = batch.Scratch.Padded16;
+        ref byte hostileBytes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(batch.Scratch.HostileBytes), block * np * np);
+        var hostile = TOps.Load(ref p.HostileCompatibility[0], (nuint)v);
         for (int i = 0; i < n; i++)
         {
             var aliveI = TOps.Load(ref alive, At(i, lanes, v));
@@ -131,6 +135,7 @@ internal static class PerceptionKernel
                 ref Unsafe.Add(ref c, At(i * n, lanes, v)), ref Unsafe.Add(ref pi, At(i * n, lanes, v)),
                 ref Unsafe.Add(ref t, At(i * n, lanes, v)), ref Unsafe.Add(ref pactStart, i * n * laneBytes + laneByte), laneBytes, laneShift,
                 ref states, n, lanes, i, aliveI, ref packedIsThreat ? ref Unsafe.NullRef<double>() : ref Unsafe.Add(ref packed, i * n * TOps.Count),
+                ref Unsafe.Add(ref hostileBytes, i * np), hostile,
                 out var max, out var sum, out var squares, out var support, out var principal);
             var level = TOps.Add(max, TOps.Multiply(mix, TOps.Subtract(sum, max)));
             TOps.Store(principal, ref MemoryMarshal.GetArrayDataReference(batch.Scratch.Principal), 0);
@@ -156,7 +161,9 @@ internal static class PerceptionKernel
     /// element per lane count, one byte per <paramref name="laneBytes"/>), and its sums: the largest threat and the
     /// first j holding it, the sum, the sum of squares, and the expected support of i's living allies, each in
     /// ascending j as the reference sums them. Where <paramref name="packedRow"/> is not null the row is copied there
-    /// as the common-threat product reads it. From j = <paramref name="computeFrom"/> (i, or N when compatibility is
+    /// as the common-threat product reads it, and its bytes of target choice's hostility written to
+    /// <paramref name="hostileRow"/> (bit t of byte j set where c_ij &lt; hostileCompatibility in lane t). From j =
+    /// <paramref name="computeFrom"/> (i, or N when compatibility is
     /// current) the row's compatibility is computed from the interests, c_ij = 1 - |u_i - u_j| / sqrt(K), and written
     /// to both halves: it is symmetric bit for bit ((a - b)^2 = (b - a)^2), so the entries left of the diagonal were
     /// written by the earlier rows, and c_ii comes out as exactly 1. Computing it in the same loop as the threat lets
@@ -164,7 +171,7 @@ internal static class PerceptionKernel
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void ThreatRow<TV, TOps>(ref double u, int k, int computeFrom, TV sqrtK, int v, ref double cRow, ref double piRow, ref double tRow, ref byte pactRow, int laneBytes, int laneShift,
-        ref double states, int n, int lanes, int i, TV aliveI, ref double packedRow,
+        ref double states, int n, int lanes, int i, TV aliveI, ref double packedRow, ref byte hostileRow, TV hostile,
         out TV max, out TV sum, out TV squares, out TV support, out TV principal) where TV : struct where TOps : struct, ILaneOps<TV>
     {
         int wide = TOps.Count;
@@ -197,6 +204,7 @@ internal static class PerceptionKernel
             {
                 cij = TOps.Load(ref cRow, at);
             }
+            Unsafe.Add(ref hostileRow, j) = (byte)TOps.ToBits(TOps.LessThan(cij, hostile));
             var pij = TOps.Load(ref piRow, at);
             var pact = TOps.FromBits((uint)(Unsafe.Add(ref pactRow, j * laneBytes) >> laneShift));
             ref double state = ref Unsafe.Add(ref states, j * 4 * wide);

@@ -34,7 +34,6 @@ internal static class TargetKernel
         var s = batch.Scratch;
         for (int v = 0; v < batch.Lanes; v += TOps.Count)
         {
-            bool hostileReady = false;
             for (int t = 0; t < TOps.Count; t++)
             {
                 var w = batch.Worlds[v + t];
@@ -42,11 +41,6 @@ internal static class TargetKernel
                 bool any = false;
                 for (int word = 0; word < w.PactWords; word++) any |= s.InitiatorBits[bits + word] != 0;
                 if (!any) continue;
-                if (!hostileReady)
-                {
-                    HostileBytes<TV, TOps>(batch, v);
-                    hostileReady = true;
-                }
                 UsableAllies(batch, w, v + t);
                 // The contest function's powers: none at gamma = 1 (ExactMath.Pow(x, 1) is x itself), a code path of
                 // its own so that the usual case carries no test in its loop.
@@ -146,21 +140,6 @@ internal static class TargetKernel
         }
     }
 
-    /// <summary>One byte per (k, q) for lanes v..v+W: bit t set where c_kq &lt; hostileCompatibility in lane v + t.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void HostileBytes<TV, TOps>(WaltzBatch batch, int v) where TV : struct where TOps : struct, ILaneOps<TV>
-    {
-        int n = batch.N, lanes = batch.Lanes, stride = batch.Scratch.Padded16;
-        ref double c = ref batch.Storage.Compatibility.Start;
-        var bytes = batch.Scratch.HostileBytes;
-        var hostile = TOps.Load(ref batch.Parameters.HostileCompatibility[0], (nuint)v);
-        for (int k = 0; k < n; k++)
-        {
-            for (int q = 0; q < n; q++)
-                bytes[k * stride + q] = (byte)TOps.ToBits(TOps.LessThan(TOps.Load(ref c, At(k * n + q, lanes, v)), hostile));
-        }
-    }
-
     /// <summary>Bit <paramref name="t"/> of each of the 8 bytes at <paramref name="at"/>, as 8 bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong LaneBitsOf(byte[] bytes, int at, int t)
@@ -207,6 +186,7 @@ internal static class TargetKernel
         // For each usable ally k of an initiator, the targets q it helps attack: k is not q, not allied to q and
         // hostile to q (c_kq < hostileCompatibility), as a bit set.
         var attackBits = s.AttackBits;
+        int hostileBlock = (lane - t) / width * np * np; // this block's bytes, written by perception
         for (int iw = 0; iw < words; iw++)
         {
             for (ulong initiatorSet = initiators[iw]; initiatorSet != 0; initiatorSet &= initiatorSet - 1)
@@ -219,7 +199,7 @@ internal static class TargetKernel
                     {
                         ulong hostile = 0;
                         for (int q = word << 6, end = Math.Min(n, q + 64); q < end; q += 8)
-                            hostile |= LaneBitsOf(s.HostileBytes, k * np + q, t) << (q & 63);
+                            hostile |= LaneBitsOf(s.HostileBytes, hostileBlock + k * np + q, t) << (q & 63);
                         ulong self = (k >> 6) == word ? 1UL << k : 0;
                         attackBits[k * words + word] = ~pacts[k * words + word] & ~self & hostile;
                     }

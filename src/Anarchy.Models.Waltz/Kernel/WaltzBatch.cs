@@ -315,7 +315,7 @@ internal sealed class KernelScratch
         int np = (n + 15) / 16 * 16;
         int words = (n + 63) / 64;
         Padded16 = np;
-        HostileBytes = new byte[np * np];
+        HostileBytes = new byte[Math.Max(1, lanes / 4) * np * np]; // per vector block, at least 4 lanes to a block
         PeaceBits = new ulong[Math.Max(1, lanes * words)];
         InitiatorBits = new ulong[Math.Max(1, lanes * words)];
         LaneCapability = new(np);
@@ -441,7 +441,8 @@ internal sealed class KernelScratch
 
     /// <summary>N rounded up to a multiple of 16: the row length of the one-lane matrices below.</summary>
     public int Padded16 { get; }
-    /// <summary>Target choice, one vector block: per (k, q), bit t set where c_kq &lt; hostileCompatibility in lane t.</summary>
+    /// <summary>Target choice, block after block: per (k, q), bit t set where c_kq &lt; hostileCompatibility in lane t
+    /// of the block (written by perception's threat rows).</summary>
     public byte[] HostileBytes { get; }
     /// <summary>Target choice, each lane: states alive and at peace, and those among them whose act draw is below
     /// their revisionism (the only states whose target is read), as bit sets (lane after lane).</summary>
