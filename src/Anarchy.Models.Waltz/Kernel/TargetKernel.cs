@@ -231,15 +231,8 @@ internal static class TargetKernel
                     int word = q >> 6, shift = q & 63;
                     uint eligible = (uint)((peace[word] & ~pacts[iPacts + word] & reachable[reachLane + i * words + word]) >> shift) & groupMask;
                     if (eligible == 0) continue;
-                    // Each q's expected strength defending against i: M_q plus, slot by slot (q's usable allies k in
-                    // ascending order), rho_qk * M_k * pi_ki where k is not i and not allied to i, + 0 elsewhere.
-                    var b = TOps.Load(ref capOf, (nuint)q);
-                    int groupSlots = Math.Max(s.GroupSlots[q >> 2], s.GroupSlots[(q >> 2) + width / 4 - 1]);
-                    for (int x = 0; x < groupSlots; x++)
-                    {
-                        nuint slot = (nuint)(x * np + q);
-                        b = TOps.Add(b, TOps.Multiply(TOps.Load(ref slotWeight, slot), TOps.Gather(ref help, ref slotIndex, slot)));
-                    }
+                    // Each q's expected strength attacked by i: M_i plus, over i's usable allies k in ascending order,
+                    // rho_ik * M_k * pi_kq where k helps attack q, + 0 elsewhere.
                     var a = mi;
                     for (int x = 0; x < filled[i]; x++)
                     {
@@ -247,6 +240,27 @@ internal static class TargetKernel
                         uint helps = (uint)(attackBits[k * words + word] >> shift) & groupMask;
                         var factor = TOps.Select(TOps.FromBits(helps), TOps.Load(ref pi, (nuint)(piLane + k * np + q)), TOps.Zero);
                         a = TOps.Add(a, TOps.Multiply(TOps.Broadcast(Unsafe.Add(ref slotWeight, x * np + i)), factor));
+                    }
+                    var b = TOps.Load(ref capOf, (nuint)q);
+                    if (contest.IsStrength)
+                    {
+                        // A target out of reach even alone is out of reach with its allies: q's strength b is M_q
+                        // plus non-negative terms, so the total a + b is at least t = a + M_q (rounding is monotone)
+                        // and P = a / (a + b) at most a / t. Where thr * t - a > 0, rounded once (its sign is the
+                        // exact value's), a / t < thr and P <= thr: q cannot be chosen, and its allies need not be
+                        // summed. (With gamma = 1 the contest's powers are the strengths themselves.)
+                        var ag0 = TOps.Select(TOps.GreaterThan(a, TOps.Zero), a, TOps.Zero);
+                        var beyond = TOps.FusedMultiplyAdd(threshold, TOps.Add(ag0, b), TOps.Subtract(TOps.Zero, ag0));
+                        eligible &= ~TOps.ToBits(TOps.GreaterThan(beyond, TOps.Zero));
+                        if (eligible == 0) continue;
+                    }
+                    // Each q's expected strength defending against i: M_q plus, slot by slot (q's usable allies k in
+                    // ascending order), rho_qk * M_k * pi_ki where k is not i and not allied to i, + 0 elsewhere.
+                    int groupSlots = Math.Max(s.GroupSlots[q >> 2], s.GroupSlots[(q >> 2) + width / 4 - 1]);
+                    for (int x = 0; x < groupSlots; x++)
+                    {
+                        nuint slot = (nuint)(x * np + q);
+                        b = TOps.Add(b, TOps.Multiply(TOps.Load(ref slotWeight, slot), TOps.Gather(ref help, ref slotIndex, slot)));
                     }
                     // WinChance: (a > 0 ? a^gamma : 0) / total, or one half when total is 0.
                     var ag = TOps.Select(TOps.GreaterThan(a, TOps.Zero), contest.Power(a), TOps.Zero);
@@ -279,6 +293,9 @@ internal static class TargetKernel
     private interface IContest<TV> where TV : struct
     {
         TV Power(TV x);
+
+        /// <summary>Whether the powers are the strengths themselves (gamma = 1).</summary>
+        bool IsStrength { get; }
     }
 
     /// <summary>gamma = 1: the strength itself.</summary>
@@ -286,6 +303,8 @@ internal static class TargetKernel
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TV Power(TV x) => x;
+
+        public bool IsStrength => true;
     }
 
     /// <summary>Any other gamma: <see cref="Numerics.ExactMath.Pow"/> lane by lane.</summary>
@@ -293,5 +312,7 @@ internal static class TargetKernel
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public TV Power(TV x) => TOps.Pow(x, gamma);
+
+        public bool IsStrength => false;
     }
 }
