@@ -124,6 +124,7 @@ internal static class PerceptionKernel
             TOps.Store(TOps.Load(ref rep, At(j, lanes, v)), ref states, at + (nuint)(3 * wide));
         }
         ref byte pactStart = ref MemoryMarshal.GetArrayDataReference(allied);
+        ref double largest = ref batch.Scratch.LargestThreat.Start;
         // Target choice's hostility bytes of this block (compatibility does not change between here and step 6).
         int np = batch.Scratch.Padded16;
         ref byte hostileBytes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(batch.Scratch.HostileBytes), block * np * np);
@@ -138,6 +139,7 @@ internal static class PerceptionKernel
                 ref Unsafe.Add(ref hostileBytes, i * np), hostile,
                 out var max, out var sum, out var squares, out var support, out var principal);
             var level = TOps.Add(max, TOps.Multiply(mix, TOps.Subtract(sum, max)));
+            TOps.Store(max, ref largest, At(i, lanes, v));
             TOps.Store(principal, ref MemoryMarshal.GetArrayDataReference(batch.Scratch.Principal), 0);
             for (int l = 0; l < TOps.Count; l++) Unsafe.Add(ref st.PrincipalThreat.Start, i * lanes + v + l) = (int)batch.Scratch.Principal[l];
             var mi = TOps.Load(ref m, At(i, lanes, v));
@@ -367,6 +369,7 @@ internal static class PerceptionKernel
         ref double compatibility = ref st.Compatibility.Start;
         ref double ct = ref st.CommonThreat.Start;
         ref int principal = ref st.PrincipalThreat.Start;
+        ref double largest = ref batch.Scratch.LargestThreat.Start;
         for (int i = 0; i < n; i++)
         {
             if (isRow[i]) continue;
@@ -388,7 +391,7 @@ internal static class PerceptionKernel
                         int l = v + t, p = Unsafe.Add(ref principal, i * lanes + l);
                         pi[t] = p;
                         ni[t] = Unsafe.Add(ref norm, i * lanes + l);
-                        feared[t] = p >= 0 ? Unsafe.Add(ref threat, (i * n + p) * lanes + l) : 0;
+                        feared[t] = Unsafe.Add(ref largest, i * lanes + l); // T_ip, or +0 where i fears nobody
                     }
                     rowRead = true;
                 }
@@ -398,7 +401,7 @@ internal static class PerceptionKernel
                     int pj = Unsafe.Add(ref principal, j * lanes + l);
                     double lower = p >= 0 ? feared[t] * Unsafe.Add(ref threat, (j * n + p) * lanes + l) : 0;
                     if (pj >= 0 && pj != p)
-                        lower += Unsafe.Add(ref threat, (i * n + pj) * lanes + l) * Unsafe.Add(ref threat, (j * n + pj) * lanes + l);
+                        lower += Unsafe.Add(ref threat, (i * n + pj) * lanes + l) * Unsafe.Add(ref largest, j * lanes + l); // T_iq T_jq
                     double value = lower * margin / (ni[t] * Unsafe.Add(ref norm, j * lanes + l) + eps[t]);
                     if (value * Unsafe.Add(ref compatibility, (i * n + j) * lanes + l) < lapse[t])
                     {

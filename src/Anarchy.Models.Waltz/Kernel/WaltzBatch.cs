@@ -299,6 +299,7 @@ internal sealed class KernelScratch
         int padded = (n + 3) / 4 * 4;
         _packedLength = padded * Math.Max(1, n) * LaneMultiple;
         StateBlock = new(Math.Max(1, n) * 4 * LaneMultiple);
+        LargestThreat = new(Math.Max(1, n * lanes));
         ReadRows = new int[Math.Max(1, n)];
         IsReadRow = new bool[Math.Max(1, n)];
         ExactPairs = new int[Math.Max(2, n * (n - 1))];
@@ -330,7 +331,7 @@ internal sealed class KernelScratch
         ReachBits = new ulong[Math.Max(1, lanes * n * words)];
         _buffers =
         [
-            AliveMask.Array, AtWarMask.Array, Draws.Array, DriftDraws.Array, StateBlock.Array, ReadRows, IsReadRow, ExactPairs,
+            AliveMask.Array, AtWarMask.Array, Draws.Array, DriftDraws.Array, StateBlock.Array, LargestThreat.Array, ReadRows, IsReadRow, ExactPairs,
             CompatibilityCurrent, ActorBits, AdaptiveLane, StrategicMask.Array, ExternalMask.Array, NotInternalMask.Array,
             BalancingMayAlly.Array, BalancingRisk.Array, BalancingEnemies.Array, HostileBytes, PeaceBits, InitiatorBits,
             LaneCapability.Array, LaneWealth.Array, SlotIndex, SlotWeight.Array, GroupSlots, AttackBits, AllyCount,
@@ -424,6 +425,9 @@ internal sealed class KernelScratch
     public double[] Principal { get; } = new double[LaneMultiple];
     /// <summary>One vector block, per state j: alive, M_j, 1 + eta * r_j and reputation, one vector each.</summary>
     public AlignedArray<double> StateBlock { get; }
+    /// <summary>Per (state, lane): the largest threat the state perceives, T_ip of its principal threat p (+0 when it
+    /// has none), as the threat pass found it.</summary>
+    public AlignedArray<double> LargestThreat { get; }
     /// <summary>One vector block: the states whose row of the common threat the rules may read (ascending), their
     /// number, and the same as flags per state.</summary>
     public int[] ReadRows { get; }

@@ -51,7 +51,8 @@ public interface ILaneOps<TV> where TV : struct
     static abstract TV Gather(ref double source, ref int indices, nuint offset);
     /// <summary>0, 1, 2, ...: each lane's index.</summary>
     static abstract TV Indices { get; }
-    /// <summary>The largest element.</summary>
+    /// <summary>The largest element, for elements never NaN nor -0 (the hardware's maximum then gives
+    /// <see cref="Math.Max(double, double)"/>'s result, without its fix-ups for those cases).</summary>
     static abstract double MaxElement(TV a);
     /// <summary><see cref="Numerics.ExactMath.Pow"/> lane by lane, for x &gt;= 0 and y finite (<see cref="Numerics.VectorMath"/>).</summary>
     static abstract TV Pow(TV x, TV y);
@@ -129,9 +130,9 @@ public readonly struct Lanes512 : ILaneOps<Vector512<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxElement(Vector512<double> a)
     {
-        var half = Vector256.Max(a.GetLower(), a.GetUpper());
-        var quarter = Vector128.Max(half.GetLower(), half.GetUpper());
-        return Math.Max(quarter.GetElement(0), quarter.GetElement(1));
+        var half = Vector256.MaxNative(a.GetLower(), a.GetUpper());
+        var quarter = Vector128.MaxNative(half.GetLower(), half.GetUpper());
+        return Vector128.MaxNative(quarter, Vector128.Create(quarter.GetElement(1))).ToScalar();
     }
 }
 
@@ -206,7 +207,7 @@ public readonly struct Lanes256 : ILaneOps<Vector256<double>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaxElement(Vector256<double> a)
     {
-        var half = Vector128.Max(a.GetLower(), a.GetUpper());
-        return Math.Max(half.GetElement(0), half.GetElement(1));
+        var half = Vector128.MaxNative(a.GetLower(), a.GetUpper());
+        return Vector128.MaxNative(half, Vector128.Create(half.GetElement(1))).ToScalar();
     }
 }
