@@ -42,8 +42,10 @@ public sealed class KernelExactnessTests
         from diffusion in Gen.Double[0, 1]
         from opportunism in Gen.Double[-0.5, 0.5]
         from lapse in Gen.OneOf(Gen.Double[0, 1], Gen.Const(0.2))
+        from threshold in Gen.OneOf(Gen.Const(0.65), Gen.Double[0.2, 0.95])
         select new ModelParameters
         {
+            WinThreshold = threshold,
             LapseSalience = lapse,
             AutonomyCost = autonomy,
             Projection = projection,
