@@ -40,9 +40,14 @@ internal static class AllianceFormation
         candidates.Clear();
         Span<bool> listed = n <= 1024 ? stackalloc bool[n] : new bool[n]; // seekers that appear in a candidate
         listed.Clear();
+        // Candidates are listed seeker by seeker: segment x holds those found from seeker x's row (ends[x] is one past
+        // its last candidate; a pair of two seekers is found from the lower).
+        Span<int> ends = n <= 1024 ? stackalloc int[n] : new int[n];
+        int segments = 0;
         for (int i = 0; i < n; i++)
         {
             if (!w.Seeking[i] || !MayAlly(w, i)) continue;
+            int before = candidates.Count;
             for (int j = 0; j < n; j++)
             {
                 if (!EligiblePartner(w, i, j)) continue;
@@ -61,37 +66,31 @@ internal static class AllianceFormation
                 listed[i] = true;
                 if (w.Seeking[j]) listed[j] = true;
             }
+            if (candidates.Count > before) ends[segments++] = candidates.Count;
         }
 
-        // Candidates are taken in order, each seeker forming at most one new pact a tick. Every candidate has a
-        // seeker, so once each seeker listed has formed one the rest would all be passed over: the order is drawn
-        // from a heap only as far as it is needed.
+        // Candidates are taken in order, each seeker forming at most one new pact a tick, passing over those no longer
+        // possible. Whether a candidate is possible only ever changes from yes to no, and only through a pact formed
+        // with one of its members; so the first possible candidate overall is the first of the segments' first
+        // possible ones, and after a pact forms only the segments whose first involved its members are scanned again.
+        // Every candidate has a seeker, so once each seeker listed has formed a pact the rest would all be passed over.
         var order = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(candidates);
-        int remaining = order.Length, waiting = 0;
+        int waiting = 0;
         foreach (bool seeker in listed) if (seeker) waiting++;
-        if (waiting == 1)
-        {
-            // One seeker (the usual case): every candidate is one of its pacts, all still eligible, so the first in
-            // the order forms and the seeker is done; the rest need no order.
-            remaining = 1;
-            for (int x = 1; x < order.Length; x++)
-            {
-                if (default(CandidateOrder).Compare(order[x], order[0]) < 0) order[0] = order[x];
-            }
-        }
-        else
-        {
-            Engine.SpanSort.MakeHeap(order, default(CandidateOrder));
-        }
+        Span<int> first = n <= 1024 ? stackalloc int[n] : new int[n];
         Span<bool> gained = n <= 1024 ? stackalloc bool[n] : new bool[n];
         gained.Clear();
+        for (int x = 0; x < segments; x++) first[x] = FirstPossible(w, order, x == 0 ? 0 : ends[x - 1], ends[x], gained);
         int strongest = -2; // found when the first pact forms (forming pacts changes no capability)
-        while (remaining > 0 && waiting > 0)
+        while (waiting > 0)
         {
-            var c = Engine.SpanSort.PopFirst(order, ref remaining, default(CandidateOrder));
-            int a = c.Low, b = c.High;
-            if (w.Allied(a, b) || w.PactCount[a] >= p.MaxPacts || w.PactCount[b] >= p.MaxPacts) continue;
-            if ((w.Seeking[a] && gained[a]) || (w.Seeking[b] && gained[b])) continue; // one new pact per seeker and tick
+            int take = -1;
+            for (int x = 0; x < segments; x++)
+            {
+                if (first[x] >= 0 && (take < 0 || default(CandidateOrder).Compare(order[first[x]], order[take]) < 0)) take = first[x];
+            }
+            if (take < 0) break;
+            int a = order[take].Low, b = order[take].High;
             w.FormPact(a, b);
             gained[a] = gained[b] = true;
             if (w.Seeking[a]) waiting--;
@@ -100,7 +99,31 @@ internal static class AllianceFormation
             if (strongest == -2) strongest = Strongest(w);
             if (a == strongest || b == strongest) ledger.Tick.PactsWithStrongest++;
             ledger.Record(new ModelEvent(w.Tick, EventKinds.PactFormed, a, b));
+            for (int x = 0; x < segments; x++)
+            {
+                if (first[x] < 0) continue;
+                var c = order[first[x]];
+                if (c.Low == a || c.Low == b || c.High == a || c.High == b)
+                    first[x] = FirstPossible(w, order, x == 0 ? 0 : ends[x - 1], ends[x], gained);
+            }
         }
+    }
+
+    /// <summary>The index of the first candidate in order among order[from..to) that is still possible (the pair not
+    /// allied, both below maxPacts, and neither a seeker that has formed a pact this tick), or -1.</summary>
+    private static int FirstPossible(World w, ReadOnlySpan<Candidate> order, int from, int to, ReadOnlySpan<bool> gained)
+    {
+        int maxPacts = w.Parameters.MaxPacts, best = -1;
+        for (int x = from; x < to; x++)
+        {
+            var c = order[x];
+            if (best >= 0 && default(CandidateOrder).Compare(c, order[best]) >= 0) continue;
+            int a = c.Low, b = c.High;
+            if (w.Allied(a, b) || w.PactCount[a] >= maxPacts || w.PactCount[b] >= maxPacts) continue;
+            if ((w.Seeking[a] && gained[a]) || (w.Seeking[b] && gained[b])) continue;
+            best = x;
+        }
+        return best;
     }
 
     /// <summary>The living state with the largest capability (ties to the lower index), or -1.</summary>
