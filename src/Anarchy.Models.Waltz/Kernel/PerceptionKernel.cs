@@ -163,10 +163,10 @@ internal static class PerceptionKernel
     /// element per lane count, one byte per <paramref name="laneBytes"/>), and its sums: the largest threat and the
     /// first j holding it, the sum, the sum of squares, and the expected support of i's living allies, each in
     /// ascending j as the reference sums them. Where <paramref name="packedRow"/> is not null the row is copied there
-    /// as the common-threat product reads it, and its bytes of target choice's hostility written to
+    /// as the common-threat product reads it. Target choice's hostility bytes of the row are written to
     /// <paramref name="hostileRow"/> (bit t of byte j set where c_ij &lt; hostileCompatibility in lane t). From j =
-    /// <paramref name="computeFrom"/> (i, or N when compatibility is
-    /// current) the row's compatibility is computed from the interests, c_ij = 1 - |u_i - u_j| / sqrt(K), and written
+    /// <paramref name="computeFrom"/> (i, or N when compatibility is current) the row's compatibility is computed
+    /// from the interests, c_ij = 1 - |u_i - u_j| / sqrt(K), and written
     /// to both halves: it is symmetric bit for bit ((a - b)^2 = (b - a)^2), so the entries left of the diagonal were
     /// written by the earlier rows, and c_ii comes out as exactly 1. Computing it in the same loop as the threat lets
     /// the square roots and divisions overlap the threat's arithmetic.

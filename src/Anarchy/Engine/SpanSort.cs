@@ -26,34 +26,6 @@ public static class SpanSort
         }
     }
 
-    /// <summary>
-    /// Arranges <paramref name="span"/> as a heap whose top is the first element in <paramref name="comparer"/>'s
-    /// order, so that <see cref="PopFirst"/> yields the elements in ascending order one at a time: cheaper than a
-    /// full sort when only the first few are wanted.
-    /// </summary>
-    public static void MakeHeap<T, TComparer>(Span<T> span, TComparer comparer) where TComparer : struct, IComparer<T>
-    {
-        var reversed = new Reversed<T, TComparer>(comparer);
-        for (int root = span.Length / 2 - 1; root >= 0; root--) SiftDown(span, root, span.Length, reversed);
-    }
-
-    /// <summary>Removes and returns the first element of the heap held in the first <paramref name="count"/> elements
-    /// of <paramref name="span"/> (made by <see cref="MakeHeap"/>), and decrements <paramref name="count"/>.</summary>
-    public static T PopFirst<T, TComparer>(Span<T> span, ref int count, TComparer comparer) where TComparer : struct, IComparer<T>
-    {
-        var first = span[0];
-        count--;
-        span[0] = span[count];
-        SiftDown(span, 0, count, new Reversed<T, TComparer>(comparer));
-        return first;
-    }
-
-    /// <summary>The reverse order: a max-heap in it is a min-heap in the original.</summary>
-    private readonly struct Reversed<T, TComparer>(TComparer inner) : IComparer<T> where TComparer : struct, IComparer<T>
-    {
-        public int Compare(T? x, T? y) => inner.Compare(y, x);
-    }
-
     private static void InsertionSort<T, TComparer>(Span<T> span, TComparer comparer) where TComparer : struct, IComparer<T>
     {
         for (int i = 1; i < span.Length; i++)

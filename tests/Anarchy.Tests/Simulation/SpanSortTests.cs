@@ -34,19 +34,4 @@ public class SpanSortTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(Enumerable.Range(0, 200), values);
     }
-
-    [Fact]
-    public void AHeapYieldsTheElementsInSortedOrder()
-    {
-        Gen.Int[-50, 50].Array[0, 200].Sample(values =>
-        {
-            var expected = (int[])values.Clone();
-            Array.Sort(expected);
-            SpanSort.MakeHeap(values.AsSpan(), default(Ascending));
-            int count = values.Length;
-            var popped = new List<int>();
-            while (count > 0) popped.Add(SpanSort.PopFirst(values.AsSpan(), ref count, default(Ascending)));
-            Assert.Equal(expected, popped);
-        }, iter: 1_000);
-    }
 }
